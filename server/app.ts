@@ -1,0 +1,93 @@
+/**
+ * The server factory: everything is built from its dependencies, so tests start
+ * it on port 0 with a fresh database file and connect real clients.
+ */
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { Server } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol.js';
+import { apiRouter, clientRoutes } from './http/routes.js';
+import { AnswerWriter } from './rooms/answerWriter.js';
+import { RoomRegistry } from './rooms/registry.js';
+import { Broadcaster, type BroadcastTiming } from './realtime/broadcaster.js';
+import type { SocketData } from './realtime/handler.js';
+import { attachRealtime } from './realtime/transport.js';
+import type { WorkshopStore } from './store/types.js';
+
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+export interface AppConfig extends BroadcastTiming {
+  /** Directory of the built client; null serves the API only. */
+  clientDir: string | null;
+  /** Largest Socket.IO message accepted, in bytes. */
+  maxMessageBytes: number;
+  log: (error: unknown) => void;
+}
+
+export const defaultAppConfig: AppConfig = {
+  clientDir: null,
+  liveIntervalMs: 20,
+  participantIntervalMs: 1000,
+  maxMessageBytes: 64 * 1024,
+  log: (error) => console.error(error),
+};
+
+export type KonsensServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface KonsensApp {
+  httpServer: HttpServer;
+  io: KonsensServer;
+  rooms: RoomRegistry;
+  listen(port: number, host?: string): Promise<AddressInfo>;
+  /** Stop accepting, let pending writes commit, close the store. */
+  close(): Promise<void>;
+}
+
+export function createApp({
+  store,
+  clock = systemClock,
+  config: partialConfig = {},
+}: {
+  store: WorkshopStore;
+  clock?: Clock;
+  config?: Partial<AppConfig>;
+}): KonsensApp {
+  const config = { ...defaultAppConfig, ...partialConfig };
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const io: KonsensServer = new Server(httpServer, { maxHttpBufferSize: config.maxMessageBytes, serveClient: false });
+
+  const broadcaster = new Broadcaster(config, (roomName, role, room) => {
+    io.to(roomName).emit('state:update', room.stateFor(role));
+  });
+  const writer = new AnswerWriter(store);
+  const now = () => clock.now();
+  const rooms = new RoomRegistry({ store, writer, now, onChange: (room, change) => broadcaster.changed(room, change) });
+
+  app.use('/api', apiRouter({ store, rooms, now, log: config.log }));
+  if (config.clientDir) clientRoutes(app, config.clientDir);
+  attachRealtime(io, { rooms }, config.log);
+
+  return {
+    httpServer,
+    io,
+    rooms,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => resolve(httpServer.address() as AddressInfo));
+      }),
+    async close() {
+      broadcaster.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await writer.drain();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * `npm start`: serve Konsens with its embedded SQLite database.
+ * PORT (3000), HOST (all interfaces, so tablets in the room can connect),
+ * KONSENS_DATA_DIR (./data), KONSENS_CLIENT_DIR (./dist/client).
+ */
+import { existsSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { resolve } from 'node:path';
+import { createApp } from './app.js';
+import { openSqliteStore } from './store/sqlite.js';
+
+function port(raw: string | undefined): number {
+  const value = Number(raw ?? 3000);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`PORT must be 0…65535, got "${raw}"`);
+  return value;
+}
+
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a && a.family === 'IPv4' && !a.internal)
+    .map((a) => a!.address);
+}
+
+async function main(): Promise<void> {
+  const dataDir = resolve(process.env.KONSENS_DATA_DIR ?? './data');
+  const clientDir = resolve(process.env.KONSENS_CLIENT_DIR ?? './dist/client');
+  const store = await openSqliteStore({ file: resolve(dataDir, 'konsens.sqlite') });
+  const app = createApp({ store, config: { clientDir: existsSync(clientDir) ? clientDir : null } });
+  const address = await app.listen(port(process.env.PORT), process.env.HOST || undefined);
+
+  const local = `http://localhost:${address.port}`;
+  console.log(`Konsens läuft: ${local}`);
+  for (const ip of lanAddresses()) console.log(`  im Netzwerk: http://${ip}:${address.port}`);
+  console.log(`  Daten: ${dataDir}`);
+  if (!existsSync(clientDir)) console.log(`  (keine Oberfläche gebaut: ${clientDir} fehlt — nur API)`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: Konsens wird beendet …`);
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

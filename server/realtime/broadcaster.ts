@@ -1,0 +1,68 @@
+/**
+ * Coalesced state pushes, per workshop and audience (SPEC B-1 … B-4): the
+ * facilitator and the projector at most once per `liveIntervalMs` (leading
+ * edge first, so that a single vote shows at once), participants at most once
+ * per `participantIntervalMs`. Each push is one emit to a Socket.IO room, so the
+ * payload is serialised once for the whole audience.
+ */
+import type { Role } from '../../shared/domain/phases.js';
+import type { Room, RoomChange } from '../rooms/room.js';
+import { Throttle } from './throttle.js';
+
+export interface BroadcastTiming {
+  liveIntervalMs: number;
+  participantIntervalMs: number;
+}
+
+export type Emit = (roomName: string, role: Role, room: Room) => void;
+
+export function audienceRoom(workshopId: string, role: Role): string {
+  return `${workshopId}:${role}`;
+}
+
+type Audiences = Record<Role, Throttle>;
+
+/** Which audiences a change concerns; participants see nothing of answers before the reveal (P-4). */
+function concerned(change: RoomChange, room: Room): Role[] {
+  switch (change) {
+    case 'workshop':
+      return ['facilitator', 'projector', 'participant'];
+    case 'participants':
+      return ['facilitator', 'projector'];
+    case 'answers':
+      return room.phase === 'revealed' ? ['facilitator', 'projector', 'participant'] : ['facilitator', 'projector'];
+  }
+}
+
+export class Broadcaster {
+  private readonly audiences = new Map<string, Audiences>();
+
+  constructor(
+    private readonly timing: BroadcastTiming,
+    private readonly emit: Emit,
+  ) {}
+
+  changed(room: Room, change: RoomChange): void {
+    const audiences = this.audiencesOf(room);
+    for (const role of concerned(change, room)) audiences[role].request();
+  }
+
+  close(): void {
+    for (const audiences of this.audiences.values()) for (const t of Object.values(audiences)) t.cancel();
+    this.audiences.clear();
+  }
+
+  private audiencesOf(room: Room): Audiences {
+    let audiences = this.audiences.get(room.id);
+    if (!audiences) {
+      const throttle = (role: Role, ms: number) => new Throttle(ms, () => this.emit(audienceRoom(room.id, role), role, room));
+      audiences = {
+        facilitator: throttle('facilitator', this.timing.liveIntervalMs),
+        projector: throttle('projector', this.timing.liveIntervalMs),
+        participant: throttle('participant', this.timing.participantIntervalMs),
+      };
+      this.audiences.set(room.id, audiences);
+    }
+    return audiences;
+  }
+}

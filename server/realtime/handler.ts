@@ -1,0 +1,59 @@
+/**
+ * What a socket event handler declares: who may call it, the schema of its
+ * payload, and what it does. The transport enforces the first two before the
+ * third runs, for every event alike (SPEC S-1).
+ */
+import type { z } from 'zod';
+import type { Role } from '../../shared/domain/phases.js';
+import type { AckCallback, ClientEventName, ClientToServerEvents } from '../../shared/protocol.js';
+import type { Room } from '../rooms/room.js';
+import type { RoomRegistry } from '../rooms/registry.js';
+import type { Socket } from 'socket.io';
+
+/** 'guest' is a connection that has not joined a workshop yet. */
+export type Caller = 'guest' | Role;
+
+export interface SocketSession {
+  workshopId: string;
+  role: Role;
+  participantId?: string;
+}
+
+export interface SocketData {
+  session?: SocketSession;
+  joining?: boolean;
+}
+
+export interface RealtimeDeps {
+  rooms: RoomRegistry;
+}
+
+export interface HandlerContext {
+  socket: Socket;
+  deps: RealtimeDeps;
+  /** Set for every caller but 'guest'. */
+  session: SocketSession | undefined;
+  /** The caller's workshop; set for every caller but 'guest'. */
+  room: Room | undefined;
+}
+
+export type AckData<E extends ClientEventName> =
+  Parameters<ClientToServerEvents[E]>[1] extends AckCallback<infer T> ? T : never;
+
+export interface Handler {
+  event: ClientEventName;
+  callers: readonly Caller[];
+  schema: z.ZodType;
+  run(ctx: HandlerContext, payload: unknown): Promise<unknown>;
+}
+
+export function defineHandler<E extends ClientEventName, S extends z.ZodType>(
+  event: E,
+  definition: {
+    callers: readonly Caller[];
+    schema: S;
+    run(ctx: HandlerContext, payload: z.output<S>): Promise<AckData<E>>;
+  },
+): Handler {
+  return { event, ...definition, run: (ctx, payload) => definition.run(ctx, payload as z.output<S>) };
+}

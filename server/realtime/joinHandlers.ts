@@ -1,0 +1,65 @@
+/** Joining a workshop in one of the three roles, and resynchronising after a reconnect. */
+import { PROTOCOL_VERSION, type Session } from '../../shared/protocol.js';
+import { emptySchema, joinSchema } from '../../shared/schemas.js';
+import { KonsensError } from '../errors.js';
+import type { Room } from '../rooms/room.js';
+import { audienceRoom } from './broadcaster.js';
+import { defineHandler, type HandlerContext, type SocketData, type SocketSession } from './handler.js';
+
+async function roomOrNotFound(find: Promise<Room | undefined>): Promise<Room> {
+  const room = await find;
+  if (!room) throw new KonsensError('NOT_FOUND');
+  return room;
+}
+
+function enter(ctx: HandlerContext, room: Room, session: SocketSession): void {
+  (ctx.socket.data as SocketData).session = session;
+  void ctx.socket.join(audienceRoom(room.id, session.role));
+}
+
+export const joinHandlers = [
+  defineHandler('workshop:join', {
+    callers: ['guest'],
+    schema: joinSchema,
+    async run(ctx, payload): Promise<Session> {
+      // SPEC J-4: a client of another protocol version is told to reload before anything else.
+      if (payload.protocolVersion !== PROTOCOL_VERSION) throw new KonsensError('PROTOCOL_MISMATCH');
+      switch (payload.role) {
+        case 'participant': {
+          const room = await roomOrNotFound(ctx.deps.rooms.byCode(payload.code));
+          const { participant, resumeToken } = await room.join(payload);
+          enter(ctx, room, { workshopId: room.id, role: 'participant', participantId: participant.id });
+          return {
+            role: 'participant',
+            participantId: participant.id,
+            organisationId: participant.organisationId,
+            displayName: participant.displayName,
+            resumeToken,
+            answers: room.ownAnswers(participant.id),
+            state: room.participantState(),
+          };
+        }
+        case 'facilitator': {
+          const room = await roomOrNotFound(ctx.deps.rooms.get(payload.workshopId));
+          if (!room.verifyFacilitator(payload.secret)) throw new KonsensError('UNAUTHORISED');
+          enter(ctx, room, { workshopId: room.id, role: 'facilitator' });
+          return { role: 'facilitator', state: room.facilitatorState() };
+        }
+        case 'projector': {
+          const room = await roomOrNotFound(ctx.deps.rooms.byCode(payload.code));
+          enter(ctx, room, { workshopId: room.id, role: 'projector' });
+          return { role: 'projector', state: room.projectorState() };
+        }
+      }
+    },
+  }),
+
+  defineHandler('state:get', {
+    callers: ['participant', 'facilitator', 'projector'],
+    schema: emptySchema,
+    async run({ room, session }) {
+      const state = room!.stateFor(session!.role);
+      return session!.participantId ? { state, answers: room!.ownAnswers(session!.participantId) } : { state };
+    },
+  }),
+];

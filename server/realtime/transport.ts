@@ -1,0 +1,70 @@
+/**
+ * Attaches the handlers to Socket.IO. For every event alike: find the
+ * acknowledgement callback, check the caller's role, parse the payload (unknown
+ * keys stripped), run the handler, and answer { ok: true, data } or
+ * { ok: false, code, message } — raw exception text never leaves the server (SPEC S-1 … S-3).
+ */
+import type { Server, Socket } from 'socket.io';
+import { ZodError } from 'zod';
+import { ERROR_CODES, type Ack, type AckError, type ErrorCode } from '../../shared/protocol.js';
+import { KonsensError } from '../errors.js';
+import { answerHandlers } from './answerHandlers.js';
+import { facilitationHandlers } from './facilitationHandlers.js';
+import type { Handler, RealtimeDeps, SocketData } from './handler.js';
+import { joinHandlers } from './joinHandlers.js';
+
+/** The one registry of socket events: each declares who may call it (tests check every event is here). */
+export const HANDLERS: readonly Handler[] = [...joinHandlers, ...answerHandlers, ...facilitationHandlers];
+
+export function failure(code: ErrorCode, details?: AckError['details']): AckError {
+  return { ok: false, code, message: ERROR_CODES[code], ...(details ? { details } : {}) };
+}
+
+function toFailure(error: unknown, log: (error: unknown) => void): AckError {
+  if (error instanceof KonsensError) return failure(error.code, error.details);
+  if (error instanceof ZodError) {
+    const details = error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message }));
+    return failure('BAD_REQUEST', details);
+  }
+  log(error);
+  return failure('INTERNAL');
+}
+
+async function dispatch(handler: Handler, socket: Socket, deps: RealtimeDeps, payload: unknown): Promise<Ack<unknown>> {
+  const data = socket.data as SocketData;
+  const session = data.session;
+  if (!session) {
+    if (!handler.callers.includes('guest')) return failure('NOT_JOINED');
+    if (data.joining) return failure('ALREADY_JOINED');
+  } else if (!handler.callers.includes(session.role)) {
+    return failure(handler.callers.includes('guest') ? 'ALREADY_JOINED' : 'FORBIDDEN');
+  }
+  const parsed = handler.schema.safeParse(payload);
+  if (!parsed.success) return toFailure(parsed.error, () => undefined);
+  const room = session ? await deps.rooms.get(session.workshopId) : undefined;
+  if (session && !room) return failure('NOT_FOUND');
+  if (session) return { ok: true, data: await handler.run({ socket, deps, session, room }, parsed.data) };
+  data.joining = true;
+  try {
+    return { ok: true, data: await handler.run({ socket, deps, session, room }, parsed.data) };
+  } finally {
+    data.joining = false;
+  }
+}
+
+export function attachRealtime(io: Server, deps: RealtimeDeps, log: (error: unknown) => void): void {
+  io.on('connection', (socket) => {
+    for (const handler of HANDLERS) {
+      socket.on(handler.event, (...args: unknown[]) => {
+        const ack = args[args.length - 1];
+        // Without an acknowledgement callback there is nobody to answer: the event is ignored.
+        if (typeof ack !== 'function') return;
+        const payload = args.length > 1 ? args[0] : undefined;
+        dispatch(handler, socket, deps, payload).then(
+          (response) => ack(response),
+          (error: unknown) => ack(toFailure(error, log)),
+        );
+      });
+    }
+  });
+}

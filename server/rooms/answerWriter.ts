@@ -1,0 +1,68 @@
+/**
+ * Group commit for answers: everything that arrives while one transaction is
+ * being written goes into the next one. One durable commit serves many votes,
+ * and no vote is acknowledged before its commit (SPEC D-1).
+ */
+import type { AnswerOp, WorkshopStore } from '../store/types.js';
+
+interface Pending {
+  op: AnswerOp;
+  onCommit: () => void;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+export class AnswerWriter {
+  private queue: Pending[] = [];
+  private scheduled = false;
+  private flushing: Promise<void> | null = null;
+
+  constructor(private readonly store: WorkshopStore) {}
+
+  /** Resolves after the commit; `onCommit` runs first, in the order ops were written. */
+  write(op: AnswerOp, onCommit: () => void): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ op, onCommit, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Wait until everything queued so far is committed (or failed). */
+  async drain(): Promise<void> {
+    while (this.flushing || this.queue.length > 0) {
+      await (this.flushing ?? new Promise<void>((r) => setImmediate(r)));
+    }
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.flushing) return;
+    this.scheduled = true;
+    // Let the rest of this I/O turn's events join the batch.
+    setImmediate(() => {
+      this.scheduled = false;
+      this.flushing = this.flush().finally(() => {
+        this.flushing = null;
+        if (this.queue.length > 0) this.schedule();
+      });
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.queue;
+    this.queue = [];
+    try {
+      await this.store.writeAnswers(batch.map((p) => p.op));
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    for (const p of batch) {
+      try {
+        p.onCommit();
+        p.resolve();
+      } catch (error) {
+        p.reject(error);
+      }
+    }
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * WorkshopStore over Kysely. Only portable SQL (upserts with ON CONFLICT,
+ * multi-row inserts) so that the PostgreSQL dialect can run the same code.
+ */
+import type { Kysely } from 'kysely';
+import type { Phase } from '../../shared/domain/phases.js';
+import { workshopConfigSchema } from '../../shared/schemas.js';
+import type { Database } from './migrations.js';
+import {
+  DuplicateCodeError,
+  finalAnswerStates,
+  type AnswerOp,
+  type ParticipantRecord,
+  type WorkshopChanges,
+  type WorkshopRecord,
+  type WorkshopSnapshot,
+  type WorkshopStore,
+} from './types.js';
+
+/** Rows per multi-row statement: well below SQLite's 32,766 bound parameters. */
+const CHUNK = 500;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+type WorkshopRow = Database['workshops'];
+
+function toWorkshop(row: WorkshopRow): WorkshopRecord {
+  return {
+    id: row.id,
+    code: row.code,
+    secretHash: row.secret_hash,
+    // Stored by us, but parsed again: a config from an older version gets today's defaults.
+    config: workshopConfigSchema.parse(JSON.parse(row.config)),
+    phase: row.phase as Phase,
+    revision: Number(row.revision),
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+  };
+}
+
+export class KyselyWorkshopStore implements WorkshopStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly onClose: () => Promise<void> = () => db.destroy(),
+  ) {}
+
+  async createWorkshop(w: WorkshopRecord): Promise<void> {
+    const result = await this.db
+      .insertInto('workshops')
+      .values({
+        id: w.id,
+        code: w.code,
+        secret_hash: w.secretHash,
+        config: JSON.stringify(w.config),
+        phase: w.phase,
+        revision: w.revision,
+        created_at: w.createdAt,
+        updated_at: w.updatedAt,
+      })
+      .onConflict((oc) => oc.column('code').doNothing())
+      .executeTakeFirst();
+    if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) throw new DuplicateCodeError(w.code);
+  }
+
+  async findWorkshopIdByCode(code: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('workshops').select('id').where('code', '=', code).executeTakeFirst();
+    return row?.id;
+  }
+
+  async loadWorkshop(id: string): Promise<WorkshopSnapshot | undefined> {
+    const row = await this.db.selectFrom('workshops').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const [participants, answers, ops] = await Promise.all([
+      this.db.selectFrom('participants').selectAll().where('workshop_id', '=', id).orderBy('created_at').execute(),
+      this.db.selectFrom('answers').selectAll().where('workshop_id', '=', id).execute(),
+      this.db.selectFrom('answer_ops').select(['participant_id', 'op_id']).where('workshop_id', '=', id).execute(),
+    ]);
+    return {
+      workshop: toWorkshop(row),
+      participants: participants.map((p) => ({
+        id: p.id,
+        workshopId: p.workshop_id,
+        organisationId: p.organisation_id,
+        displayName: p.display_name,
+        tokenHash: p.token_hash,
+        createdAt: Number(p.created_at),
+      })),
+      answers: answers.map((a) => ({
+        participantId: a.participant_id,
+        themeId: a.theme_id,
+        criterionId: a.criterion_id,
+        value: a.value,
+        opId: a.op_id,
+        updatedAt: Number(a.updated_at),
+      })),
+      opIds: ops.map((o) => ({ participantId: o.participant_id, opId: o.op_id })),
+    };
+  }
+
+  async updateWorkshop(id: string, changes: WorkshopChanges): Promise<void> {
+    await this.db
+      .updateTable('workshops')
+      .set({
+        config: JSON.stringify(changes.config),
+        phase: changes.phase,
+        revision: changes.revision,
+        updated_at: changes.updatedAt,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async addParticipant(p: ParticipantRecord): Promise<void> {
+    await this.db
+      .insertInto('participants')
+      .values({
+        id: p.id,
+        workshop_id: p.workshopId,
+        organisation_id: p.organisationId,
+        display_name: p.displayName,
+        token_hash: p.tokenHash,
+        created_at: p.createdAt,
+      })
+      .execute();
+  }
+
+  async writeAnswers(ops: readonly AnswerOp[]): Promise<void> {
+    if (ops.length === 0) return;
+    const finals = finalAnswerStates(ops);
+    const upserts = finals.filter((op) => op.value !== undefined);
+    const deletes = finals.filter((op) => op.value === undefined);
+    await this.db.transaction().execute(async (trx) => {
+      for (const chunk of chunks(ops)) {
+        await trx
+          .insertInto('answer_ops')
+          .values(chunk.map((op) => ({ participant_id: op.participantId, op_id: op.opId, workshop_id: op.workshopId, created_at: op.at })))
+          .onConflict((oc) => oc.columns(['participant_id', 'op_id']).doNothing())
+          .execute();
+      }
+      for (const chunk of chunks(upserts)) {
+        await trx
+          .insertInto('answers')
+          .values(
+            chunk.map((op) => ({
+              workshop_id: op.workshopId,
+              participant_id: op.participantId,
+              theme_id: op.themeId,
+              criterion_id: op.criterionId,
+              value: op.value ?? null,
+              op_id: op.opId,
+              updated_at: op.at,
+            })),
+          )
+          .onConflict((oc) =>
+            oc.columns(['participant_id', 'theme_id', 'criterion_id']).doUpdateSet((eb) => ({
+              value: eb.ref('excluded.value'),
+              op_id: eb.ref('excluded.op_id'),
+              updated_at: eb.ref('excluded.updated_at'),
+            })),
+          )
+          .execute();
+      }
+      for (const op of deletes) {
+        await trx
+          .deleteFrom('answers')
+          .where('participant_id', '=', op.participantId)
+          .where('theme_id', '=', op.themeId)
+          .where('criterion_id', '=', op.criterionId)
+          .execute();
+      }
+    });
+  }
+
+  close(): Promise<void> {
+    return this.onClose();
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The repository interface every storage implementation satisfies (SQLite now,
+ * PostgreSQL later). tests/integration/store.test.ts is the contract suite.
+ */
+import type { Phase } from '../../shared/domain/phases.js';
+import type { AnswerValue } from '../../shared/domain/tally.js';
+import type { WorkshopConfig } from '../../shared/schemas.js';
+
+export interface WorkshopRecord {
+  id: string;
+  code: string;
+  secretHash: string;
+  config: WorkshopConfig;
+  phase: Phase;
+  revision: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ParticipantRecord {
+  id: string;
+  workshopId: string;
+  organisationId: string;
+  displayName: string | null;
+  tokenHash: string;
+  createdAt: number;
+}
+
+export interface AnswerRecord {
+  participantId: string;
+  themeId: string;
+  criterionId: string;
+  value: AnswerValue;
+  opId: string;
+  updatedAt: number;
+}
+
+/** One accepted operation on one answer; `value` undefined withdraws the answer. */
+export interface AnswerOp {
+  workshopId: string;
+  participantId: string;
+  opId: string;
+  themeId: string;
+  criterionId: string;
+  value: AnswerValue | undefined;
+  at: number;
+}
+
+export interface WorkshopSnapshot {
+  workshop: WorkshopRecord;
+  participants: ParticipantRecord[];
+  answers: AnswerRecord[];
+  /** Every operation id ever applied, per participant (for idempotent resends). */
+  opIds: { participantId: string; opId: string }[];
+}
+
+export type WorkshopChanges = Pick<WorkshopRecord, 'config' | 'phase' | 'revision' | 'updatedAt'>;
+
+export class DuplicateCodeError extends Error {
+  constructor(code: string) {
+    super(`join code ${code} is taken`);
+  }
+}
+
+export interface WorkshopStore {
+  /** Throws DuplicateCodeError when the join code is already used. */
+  createWorkshop(workshop: WorkshopRecord): Promise<void>;
+  findWorkshopIdByCode(code: string): Promise<string | undefined>;
+  loadWorkshop(id: string): Promise<WorkshopSnapshot | undefined>;
+  updateWorkshop(id: string, changes: WorkshopChanges): Promise<void>;
+  addParticipant(participant: ParticipantRecord): Promise<void>;
+  /**
+   * Apply answer operations, in order, in one transaction, durably: when the
+   * promise resolves they survive a crash (SPEC D-1). Later operations on the
+   * same answer win.
+   */
+  writeAnswers(ops: readonly AnswerOp[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Collapse a batch to the final state of each answer it touches, in the order of their last operation. */
+export function finalAnswerStates(ops: readonly AnswerOp[]): AnswerOp[] {
+  const last = new Map<string, AnswerOp>();
+  for (const op of ops) {
+    const key = `${op.participantId}\u0000${op.themeId}\u0000${op.criterionId}`;
+    last.delete(key);
+    last.set(key, op);
+  }
+  return [...last.values()];
+}

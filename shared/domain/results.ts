@@ -1,0 +1,45 @@
+/**
+ * The results view: statistics and a proposed tier for every theme, plus the
+ * ranking. Computed from a Tally in O(themes × criteria × organisations),
+ * independent of the number of answers; the server does it at most once per broadcast.
+ */
+import type { WorkshopConfig } from '../schemas.js';
+import { criterionStats, type CriterionStats } from './statistics.js';
+import type { Tally } from './tally.js';
+import { tierFor, type TierProposal } from './tiering.js';
+
+export interface ThemeResult extends TierProposal {
+  themeId: string;
+  /** One entry per criterion, in the workshop's criteria order. */
+  criteria: CriterionStats[];
+}
+
+export interface Results {
+  votingUnit: WorkshopConfig['votingUnit'];
+  themes: ThemeResult[];
+  /** Theme ids, best first: Priority I before II before III, then by score; insufficient data last (T-6). */
+  ranking: string[];
+}
+
+const TIER_ORDER = { I: 0, II: 1, III: 2 } as const;
+
+export function computeResults(tally: Tally, config: WorkshopConfig): Results {
+  const criteriaCount = config.criteria.length;
+  const themes = config.themes.map((theme, t): ThemeResult => {
+    const criteria = config.criteria.map((_, c) =>
+      criterionStats(tally, t * criteriaCount + c, config.organisations, config.votingUnit),
+    );
+    return { themeId: theme.id, criteria, ...tierFor(criteria, config.scale, config.tierRule) };
+  });
+  const order = themes.map((result, index) => ({ result, index }));
+  order.sort((a, b) => {
+    const ta = a.result.tier === null ? 3 : TIER_ORDER[a.result.tier];
+    const tb = b.result.tier === null ? 3 : TIER_ORDER[b.result.tier];
+    if (ta !== tb) return ta - tb;
+    const sa = a.result.score ?? -1;
+    const sb = b.result.score ?? -1;
+    if (sa !== sb) return sb - sa;
+    return a.index - b.index;
+  });
+  return { votingUnit: config.votingUnit, themes, ranking: order.map((o) => o.result.themeId) };
+}

@@ -1,0 +1,100 @@
+/**
+ * Statistics of one theme × criterion, read off a Tally (SPEC A-1 … A-6).
+ * Organisation mode: each responding organisation is one unit whose value is the
+ * mean of its representatives' scores, weighted by the organisation's weight.
+ * Person mode: each person's score is one unit of weight 1.
+ */
+import type { Organisation, VotingUnit } from '../schemas.js';
+import type { Tally } from './tally.js';
+
+export interface CriterionStats {
+  criterionId: string;
+  /** Organisations with at least one score (abstentions do not count). */
+  nOrganisations: number;
+  /** Persons who gave a score. */
+  nPersons: number;
+  /** Persons who abstained ("kann ich nicht beurteilen"). */
+  abstentions: number;
+  mean: number | null;
+  median: number | null;
+  /** Population standard deviation over the voting units (weighted in organisation mode). */
+  sd: number | null;
+  min: number | null;
+  max: number | null;
+  /** Persons per scale point, from the scale's minimum upwards. */
+  histogram: number[];
+}
+
+interface Unit {
+  value: number;
+  weight: number;
+}
+
+/** Weighted mean, population standard deviation and median of units (non-empty). */
+export function describeUnits(units: Unit[]): Pick<CriterionStats, 'mean' | 'median' | 'sd' | 'min' | 'max'> {
+  let totalWeight = 0;
+  let weightedSum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const u of units) {
+    totalWeight += u.weight;
+    weightedSum += u.weight * u.value;
+    if (u.value < min) min = u.value;
+    if (u.value > max) max = u.value;
+  }
+  const mean = weightedSum / totalWeight;
+  let squares = 0;
+  for (const u of units) squares += u.weight * (u.value - mean) ** 2;
+  return { mean, median: weightedMedian(units, totalWeight), sd: Math.sqrt(squares / totalWeight), min, max };
+}
+
+/**
+ * A-5: the value where half of the total weight lies on either side; when the
+ * cumulative weight hits exactly one half, the mean of the two neighbouring
+ * values (with equal weights this is the ordinary median).
+ */
+function weightedMedian(units: Unit[], totalWeight: number): number {
+  const sorted = [...units].sort((a, b) => a.value - b.value);
+  const half = totalWeight / 2;
+  let cumulative = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    cumulative += sorted[i]!.weight;
+    if (Math.abs(cumulative - half) < 1e-9 * totalWeight && i + 1 < sorted.length) {
+      return (sorted[i]!.value + sorted[i + 1]!.value) / 2;
+    }
+    if (cumulative > half) return sorted[i]!.value;
+  }
+  return sorted[sorted.length - 1]!.value;
+}
+
+function describeHistogram(histogram: number[], scaleMin: number): Pick<CriterionStats, 'mean' | 'median' | 'sd' | 'min' | 'max'> {
+  const units: Unit[] = [];
+  histogram.forEach((persons, step) => {
+    if (persons > 0) units.push({ value: scaleMin + step, weight: persons });
+  });
+  return describeUnits(units);
+}
+
+const EMPTY = { mean: null, median: null, sd: null, min: null, max: null };
+
+export function criterionStats(
+  tally: Tally,
+  cell: number,
+  organisations: readonly Organisation[],
+  votingUnit: VotingUnit,
+): CriterionStats {
+  const { steps, cellCount } = tally;
+  const histogram = Array.from(tally.histogram.subarray(cell * steps, (cell + 1) * steps));
+  const nPersons = histogram.reduce((a, b) => a + b, 0);
+  const units: Unit[] = [];
+  for (let org = 0; org < organisations.length; org++) {
+    const slot = org * cellCount + cell;
+    const count = tally.orgCount[slot]!;
+    if (count > 0) units.push({ value: tally.orgSum[slot]! / count, weight: organisations[org]!.weight });
+  }
+  const criterionId = tally.criterionIds[cell % tally.criterionIds.length]!;
+  const base = { criterionId, nOrganisations: units.length, nPersons, abstentions: tally.abstentions[cell]!, histogram };
+  if (nPersons === 0) return { ...base, ...EMPTY };
+  const description = votingUnit === 'organisation' ? describeUnits(units) : describeHistogram(histogram, tally.scaleMin);
+  return { ...base, ...description };
+}

@@ -1,0 +1,69 @@
+/**
+ * The default tier rule (SPEC T-1 … T-6): a weighted combined score of the
+ * criterion means, each normalised to the scale, cut at two thresholds.
+ * The rule only proposes a tier; people decide in the consolidation.
+ */
+import type { Scale, TierRule } from '../schemas.js';
+import type { CriterionStats } from './statistics.js';
+
+export const TIERS = ['I', 'II', 'III'] as const;
+export type Tier = (typeof TIERS)[number];
+
+/** Parameters of the default rule: Priority I from 3,8 and II from 3,0 on a 1–5 scale. */
+export const DEFAULT_TIER_RULE: TierRule = {
+  weights: {},
+  priorityI: 0.7,
+  priorityII: 0.5,
+  minOrganisations: 3,
+  discussSpread: 0.25,
+};
+
+/** Thresholds are inclusive; this absorbs floating-point noise at the boundary (T-3). */
+const EPSILON = 1e-9;
+
+export interface TierProposal {
+  /** Combined score, 0 (everything at the scale minimum) … 1 (everything at the maximum). */
+  score: number | null;
+  tier: Tier | null;
+  insufficientData: boolean;
+  discuss: boolean;
+}
+
+/** T-1: a criterion not named in the rule weighs 1; if all weights are 0, all criteria weigh equally. */
+export function criterionWeights(rule: TierRule, criterionIds: readonly string[]): number[] {
+  const weights = criterionIds.map((id) => rule.weights[id] ?? 1);
+  return weights.some((w) => w > 0) ? weights : weights.map(() => 1);
+}
+
+/** Normalise a value on the scale to 0…1. */
+export function normalise(value: number, scale: Scale): number {
+  return (value - scale.min) / (scale.max - scale.min);
+}
+
+export function tierForScore(score: number, rule: TierRule): Tier {
+  if (score + EPSILON >= rule.priorityI) return 'I';
+  if (score + EPSILON >= rule.priorityII) return 'II';
+  return 'III';
+}
+
+/** Propose a tier for one theme from its per-criterion statistics (in the workshop's criteria order). */
+export function tierFor(stats: readonly CriterionStats[], scale: Scale, rule: TierRule): TierProposal {
+  const weights = criterionWeights(rule, stats.map((s) => s.criterionId));
+  const counted = stats.filter((_, i) => weights[i]! > 0);
+  const spreadLimit = rule.discussSpread * (scale.max - scale.min);
+  // T-5: strong disagreement on any counted criterion asks for discussion.
+  const discuss = counted.some((s) => s.sd !== null && s.nPersons > 1 && s.sd + EPSILON >= spreadLimit && spreadLimit > 0);
+  // T-4: too few responding organisations on any counted criterion.
+  const insufficientData = counted.some((s) => s.nOrganisations < rule.minOrganisations || s.mean === null);
+  if (insufficientData) return { score: null, tier: null, insufficientData, discuss };
+  let weighted = 0;
+  let total = 0;
+  stats.forEach((s, i) => {
+    const w = weights[i]!;
+    if (w === 0 || s.mean === null) return;
+    weighted += w * normalise(s.mean, scale);
+    total += w;
+  });
+  const score = weighted / total;
+  return { score, tier: tierForScore(score, rule), insufficientData, discuss };
+}

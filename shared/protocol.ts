@@ -1,0 +1,169 @@
+/**
+ * The Socket.IO event contract between Konsens clients and server: event names,
+ * payloads, acknowledgements, pushed state and error codes. Both sides import
+ * this module; docs/PROTOCOL.md describes it for people.
+ */
+import type { Phase } from './domain/phases.js';
+import type { Progress, ProgressSummary } from './domain/progress.js';
+import type { Results } from './domain/results.js';
+import type { AnswerValue } from './domain/tally.js';
+import type {
+  AnswerSetPayload,
+  AnswerWithdrawPayload,
+  JoinPayload,
+  PhaseSetPayload,
+  WorkshopConfig,
+  WorkshopPatchInput,
+} from './schemas.js';
+
+/** Bumped on every incompatible change of this contract; a mismatch at join asks the client to reload. */
+export const PROTOCOL_VERSION = 1;
+
+export const ERROR_CODES = {
+  BAD_REQUEST: 'The payload does not match the event schema (see details).',
+  PROTOCOL_MISMATCH: 'Client and server speak different protocol versions: reload the page.',
+  NOT_FOUND: 'No workshop with this code or id.',
+  UNKNOWN_ORGANISATION: 'The organisation is not part of this workshop.',
+  INVALID_RESUME_TOKEN: 'The resume token is not valid for this workshop: join afresh.',
+  UNAUTHORISED: 'The facilitator secret is wrong.',
+  NOT_JOINED: 'Join a workshop first.',
+  ALREADY_JOINED: 'This connection has already joined a workshop.',
+  FORBIDDEN: 'Your role may not do this.',
+  WRONG_PHASE: 'Not possible in the current phase.',
+  INVALID_TRANSITION: 'The workshop cannot move from its current phase to that one.',
+  UNKNOWN_THEME: 'The theme is not part of this workshop.',
+  UNKNOWN_CRITERION: 'The criterion is not part of this workshop.',
+  OUT_OF_SCALE: 'The score is not on the workshop scale.',
+  ORGANISATION_IN_USE: 'Participants have joined for this organisation; it cannot be removed.',
+  RATE_LIMITED: 'Too many requests: slow down and retry.',
+  STORAGE_FAILED: 'The answer could not be stored; it was not saved. Retry.',
+  INTERNAL: 'Unexpected server error.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+export type AckError = { ok: false; code: ErrorCode; message: string; details?: ErrorDetail[] };
+export type Ack<T> = { ok: true; data: T } | AckError;
+export type AckCallback<T> = (response: Ack<T>) => void;
+
+export interface WorkshopView {
+  id: string;
+  code: string;
+  phase: Phase;
+  config: WorkshopConfig;
+  /** Increases with every change of configuration or phase. */
+  revision: number;
+}
+
+export interface FacilitatorState {
+  role: 'facilitator';
+  workshop: WorkshopView;
+  progress: Progress;
+  results: Results;
+}
+
+export interface ProjectorState {
+  role: 'projector';
+  workshop: WorkshopView;
+  progress: ProgressSummary;
+  /** null until the results are revealed. */
+  results: Results | null;
+}
+
+export interface ParticipantState {
+  role: 'participant';
+  workshop: WorkshopView;
+  /** null until the results are revealed. */
+  results: Results | null;
+}
+
+export type RoleState = FacilitatorState | ProjectorState | ParticipantState;
+
+export interface OwnAnswer {
+  themeId: string;
+  criterionId: string;
+  value: AnswerValue;
+}
+
+export interface ParticipantSession {
+  role: 'participant';
+  participantId: string;
+  organisationId: string;
+  displayName: string | null;
+  /** Keep it (e.g. in localStorage) and send it with the next join to be the same participant again. */
+  resumeToken: string;
+  answers: OwnAnswer[];
+  state: ParticipantState;
+}
+
+export interface FacilitatorSession {
+  role: 'facilitator';
+  state: FacilitatorState;
+}
+
+export interface ProjectorSession {
+  role: 'projector';
+  state: ProjectorState;
+}
+
+export type Session = ParticipantSession | FacilitatorSession | ProjectorSession;
+
+/** state:get — everything needed to redraw after a reconnect. */
+export interface Resync {
+  state: RoleState;
+  /** The participant's own answers; absent for other roles. */
+  answers?: OwnAnswer[];
+}
+
+export interface AnswerReceipt {
+  opId: string;
+  themeId: string;
+  criterionId: string;
+  /** The stored value; undefined after a withdrawal. */
+  value?: AnswerValue;
+  withdrawn: boolean;
+  /** true when this opId had been applied before: nothing changed this time. */
+  duplicate: boolean;
+}
+
+export interface ClientToServerEvents {
+  'workshop:join': (payload: JoinPayload, ack: AckCallback<Session>) => void;
+  'state:get': (payload: Record<string, never>, ack: AckCallback<Resync>) => void;
+  'answer:set': (payload: AnswerSetPayload, ack: AckCallback<AnswerReceipt>) => void;
+  'answer:withdraw': (payload: AnswerWithdrawPayload, ack: AckCallback<AnswerReceipt>) => void;
+  'workshop:update': (payload: WorkshopPatchInput, ack: AckCallback<WorkshopView>) => void;
+  'phase:set': (payload: PhaseSetPayload, ack: AckCallback<WorkshopView>) => void;
+}
+
+export interface ServerToClientEvents {
+  /** The whole state this connection's role may see; coalesced (SPEC B-1 … B-4). */
+  'state:update': (state: RoleState) => void;
+}
+
+export type ClientEventName = keyof ClientToServerEvents;
+
+/** HTTP: POST /api/workshops */
+export interface CreatedWorkshop {
+  workshopId: string;
+  code: string;
+  facilitatorSecret: string;
+  /** Relative link for the facilitator; the secret travels in the fragment so it never reaches a server log. */
+  facilitatorPath: string;
+  joinPath: string;
+  projectorPath: string;
+}
+
+/** HTTP: GET /api/workshops/:code — what a tablet needs before joining. */
+export interface PublicWorkshopInfo {
+  code: string;
+  title: string;
+  date: string | null;
+  phase: Phase;
+  organisations: { id: string; name: string }[];
+  protocolVersion: number;
+}

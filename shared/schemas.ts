@@ -1,0 +1,201 @@
+/**
+ * Zod schemas for everything that crosses the wire. The TypeScript types of
+ * the domain are derived from these, so a payload that parses is a value the
+ * domain can trust. Unknown keys are stripped (zod's default for objects).
+ */
+import { z } from 'zod';
+import { PHASES } from './domain/phases.js';
+
+export const LIMITS = {
+  idLength: 64,
+  titleLength: 200,
+  nameLength: 120,
+  descriptionLength: 1000,
+  displayNameLength: 60,
+  themes: 50,
+  organisations: 200,
+  criteria: 6,
+  scaleSteps: 11,
+  tokenLength: 128,
+} as const;
+
+/** Ids are chosen by the facilitator's client or generated; a safe, readable alphabet. */
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(LIMITS.idLength)
+  .regex(/^[A-Za-z0-9_-]+$/, 'only letters, digits, "_" and "-"');
+
+const label = (max: number) => z.string().trim().min(1).max(max);
+
+export const organisationSchema = z.object({
+  id: idSchema,
+  name: label(LIMITS.nameLength),
+  /** Voting weight in organisation mode (SPEC A-4); 1 when omitted. */
+  weight: z.number().finite().positive().max(1000).default(1),
+});
+
+export const themeSchema = z.object({
+  id: idSchema,
+  name: label(LIMITS.nameLength),
+  description: z.string().trim().max(LIMITS.descriptionLength).optional(),
+});
+
+export const criterionSchema = z.object({
+  id: idSchema,
+  label: label(LIMITS.nameLength),
+  description: z.string().trim().max(LIMITS.descriptionLength).optional(),
+});
+
+export const scaleSchema = z
+  .object({
+    min: z.number().int().min(0).max(10),
+    max: z.number().int().min(1).max(20),
+  })
+  .refine((s) => s.max > s.min && s.max - s.min < LIMITS.scaleSteps, {
+    message: `max must be greater than min, with at most ${LIMITS.scaleSteps} steps`,
+  });
+
+export const tierRuleSchema = z
+  .object({
+    /** Weight of each criterion in the combined score; a criterion not listed weighs 1. */
+    weights: z.record(idSchema, z.number().finite().min(0).max(100)).default({}),
+    /** Combined score (0 = scale minimum, 1 = maximum) from which a theme is Priority I. */
+    priorityI: z.number().min(0).max(1).default(0.7),
+    /** Combined score from which a theme is Priority II. */
+    priorityII: z.number().min(0).max(1).default(0.5),
+    /** Fewer responding organisations than this ⇒ "insufficient data" (SPEC T-4). */
+    minOrganisations: z.number().int().min(1).max(LIMITS.organisations).default(3),
+    /** Standard deviation, as a fraction of the scale range, from which a theme is flagged "discuss". */
+    discussSpread: z.number().min(0).max(1).default(0.25),
+  })
+  .refine((r) => r.priorityII <= r.priorityI, {
+    message: 'priorityII must not exceed priorityI',
+    path: ['priorityII'],
+  });
+
+export const votingUnitSchema = z.enum(['organisation', 'person']);
+
+/** ISO calendar date (YYYY-MM-DD). */
+export const dateSchema = z.iso.date();
+
+const workshopConfigShape = {
+  title: label(LIMITS.titleLength),
+  date: dateSchema.nullable().default(null),
+  organisations: z.array(organisationSchema).max(LIMITS.organisations),
+  themes: z.array(themeSchema).max(LIMITS.themes),
+  criteria: z.array(criterionSchema).min(1).max(LIMITS.criteria),
+  scale: scaleSchema,
+  votingUnit: votingUnitSchema.default('organisation'),
+  tierRule: tierRuleSchema,
+};
+
+function uniqueIds(list: { id: string }[], path: string, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  list.forEach((item, index) => {
+    if (seen.has(item.id)) {
+      ctx.addIssue({ code: 'custom', message: `duplicate id "${item.id}"`, path: [path, index, 'id'] });
+    }
+    seen.add(item.id);
+  });
+}
+
+export const workshopConfigSchema = z.object(workshopConfigShape).superRefine((config, ctx) => {
+  uniqueIds(config.organisations, 'organisations', ctx);
+  uniqueIds(config.themes, 'themes', ctx);
+  uniqueIds(config.criteria, 'criteria', ctx);
+});
+
+/** A facilitator's edit: any subset of the configuration; the merged result is validated again. */
+export const workshopPatchSchema = z.object(workshopConfigShape).partial();
+
+export const phaseSchema = z.enum(PHASES);
+
+/** Join codes are typed by hand: case, spaces and dashes do not matter. */
+export const joinCodeSchema = z
+  .string()
+  .max(32)
+  .transform((raw) => raw.toUpperCase().replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^[A-Z0-9]{4,12}$/, 'not a join code'));
+
+const protocolVersion = z.number().int().min(0).max(1_000_000);
+const token = z.string().min(16).max(LIMITS.tokenLength).regex(/^[A-Za-z0-9_-]+$/);
+
+export const participantJoinSchema = z.object({
+  role: z.literal('participant'),
+  code: joinCodeSchema,
+  protocolVersion,
+  organisationId: idSchema.optional(),
+  displayName: z
+    .string()
+    .trim()
+    .max(LIMITS.displayNameLength)
+    .optional()
+    .transform((name) => (name ? name : undefined)),
+  resumeToken: token.optional(),
+});
+
+export const facilitatorJoinSchema = z.object({
+  role: z.literal('facilitator'),
+  workshopId: idSchema,
+  secret: token,
+  protocolVersion,
+});
+
+export const projectorJoinSchema = z.object({
+  role: z.literal('projector'),
+  code: joinCodeSchema,
+  protocolVersion,
+});
+
+export const joinSchema = z.discriminatedUnion('role', [
+  participantJoinSchema,
+  facilitatorJoinSchema,
+  projectorJoinSchema,
+]);
+
+/** Client-generated operation id: makes a resent answer idempotent (SPEC D-2). */
+export const opIdSchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
+export const answerSetSchema = z.object({
+  opId: opIdSchema,
+  themeId: idSchema,
+  criterionId: idSchema,
+  /** An integer on the workshop's scale, or null for an explicit abstention. */
+  value: z.number().int().nullable(),
+});
+
+export const answerWithdrawSchema = z.object({
+  opId: opIdSchema,
+  themeId: idSchema,
+  criterionId: idSchema,
+});
+
+export const phaseSetSchema = z.object({ phase: phaseSchema });
+
+export const emptySchema = z.object({});
+
+export const createWorkshopSchema = z.object({
+  template: z.enum(['coesfeld', 'blank']).default('coesfeld'),
+  title: label(LIMITS.titleLength).optional(),
+  date: dateSchema.optional(),
+});
+
+export type Organisation = z.output<typeof organisationSchema>;
+export type Theme = z.output<typeof themeSchema>;
+export type Criterion = z.output<typeof criterionSchema>;
+export type Scale = z.output<typeof scaleSchema>;
+export type TierRule = z.output<typeof tierRuleSchema>;
+export type VotingUnit = z.output<typeof votingUnitSchema>;
+export type WorkshopConfig = z.output<typeof workshopConfigSchema>;
+export type WorkshopConfigInput = z.input<typeof workshopConfigSchema>;
+export type WorkshopPatch = z.output<typeof workshopPatchSchema>;
+export type WorkshopPatchInput = z.input<typeof workshopPatchSchema>;
+export type JoinPayload = z.input<typeof joinSchema>;
+export type ParticipantJoin = z.output<typeof participantJoinSchema>;
+export type FacilitatorJoin = z.output<typeof facilitatorJoinSchema>;
+export type ProjectorJoin = z.output<typeof projectorJoinSchema>;
+export type AnswerSetPayload = z.input<typeof answerSetSchema>;
+export type AnswerWithdrawPayload = z.input<typeof answerWithdrawSchema>;
+export type PhaseSetPayload = z.input<typeof phaseSetSchema>;
+export type CreateWorkshopRequest = z.input<typeof createWorkshopSchema>;

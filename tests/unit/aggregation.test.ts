@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { computeResults } from '../../shared/domain/results.js';
+import { Tally, type AnswerValue } from '../../shared/domain/tally.js';
+import { workshopConfigSchema, type WorkshopConfigInput } from '../../shared/schemas.js';
+
+const base: WorkshopConfigInput = {
+  title: 'Test',
+  organisations: [
+    { id: 'a', name: 'A' },
+    { id: 'b', name: 'B' },
+    { id: 'c', name: 'C' },
+  ],
+  themes: [{ id: 't', name: 'Thema' }],
+  criteria: [
+    { id: 'importance', label: 'Bedeutung' },
+    { id: 'potential', label: 'Digitalisierungspotenzial' },
+  ],
+  scale: { min: 1, max: 5 },
+  tierRule: { minOrganisations: 1 },
+};
+
+/** A tiny in-test model of the room: person → cell → value, fed through the tally. */
+function setup(overrides: Partial<WorkshopConfigInput> = {}) {
+  const config = workshopConfigSchema.parse({ ...base, ...overrides });
+  const tally = new Tally(config);
+  const answers = new Map<string, AnswerValue>();
+  const answer = (person: string, org: string, value: AnswerValue | undefined, criterion = 'importance', theme = 't') => {
+    const cell = tally.cell(theme, criterion);
+    const key = `${person}/${cell}`;
+    tally.change(tally.organisation(org), cell, answers.get(key), value);
+    if (value === undefined) answers.delete(key);
+    else answers.set(key, value);
+  };
+  const stats = (criterion = 'importance', theme = 't') => {
+    const results = computeResults(tally, config);
+    const themeResult = results.themes.find((r) => r.themeId === theme)!;
+    return themeResult.criteria.find((c) => c.criterionId === criterion)!;
+  };
+  const theme = (id = 't') => computeResults(tally, config).themes.find((r) => r.themeId === id)!;
+  return { config, tally, answer, stats, theme, results: () => computeResults(tally, config) };
+}
+
+describe('aggregation', () => {
+  it('A-1: an abstention is not a score and is counted separately', () => {
+    const w = setup();
+    w.answer('p1', 'a', 4);
+    w.answer('p2', 'a', null);
+    w.answer('p3', 'b', null);
+    const s = w.stats();
+    expect(s.nPersons).toBe(1);
+    expect(s.abstentions).toBe(2);
+    expect(s.nOrganisations).toBe(1); // b only abstained: not a responding organisation
+    expect(s.mean).toBe(4);
+    expect(s.histogram).toEqual([0, 0, 0, 1, 0]);
+  });
+
+  it('A-2/A-3: organisation mode gives an organisation with 3 representatives one voice, like one with 1', () => {
+    const w = setup();
+    w.answer('a1', 'a', 5);
+    w.answer('a2', 'a', 5);
+    w.answer('a3', 'a', 2); // a: (5+5+2)/3 = 4
+    w.answer('b1', 'b', 1); // b: 1
+    const s = w.stats();
+    expect(s.mean).toBeCloseTo((4 + 1) / 2, 12); // 2.5, not (5+5+2+1)/4 = 3.25
+    expect(s.nOrganisations).toBe(2);
+    expect(s.nPersons).toBe(4);
+    expect(s.min).toBe(1);
+    expect(s.max).toBe(4);
+    expect(s.median).toBeCloseTo(2.5, 12);
+    expect(s.sd).toBeCloseTo(1.5, 12); // values 4 and 1 around 2.5
+    expect(s.histogram).toEqual([1, 1, 0, 0, 2]);
+  });
+
+  it('A-6: person mode counts every person once', () => {
+    const w = setup({ votingUnit: 'person' });
+    w.answer('a1', 'a', 5);
+    w.answer('a2', 'a', 5);
+    w.answer('a3', 'a', 2);
+    w.answer('b1', 'b', 1);
+    const s = w.stats();
+    expect(s.mean).toBeCloseTo(13 / 4, 12);
+    expect(s.median).toBeCloseTo((2 + 5) / 2, 12); // sorted 1,2,5,5
+    expect(s.min).toBe(1);
+    expect(s.max).toBe(5);
+    // population variance: ((5-3.25)²·2 + (2-3.25)² + (1-3.25)²)/4 = (6.125+1.5625+5.0625)/4 = 3.1875
+    expect(s.sd).toBeCloseTo(Math.sqrt(3.1875), 12);
+  });
+
+  it('A-4/A-5: organisation weights enter mean, spread and median', () => {
+    const w = setup({
+      organisations: [
+        { id: 'a', name: 'A', weight: 2 },
+        { id: 'b', name: 'B', weight: 1 },
+      ],
+    });
+    w.answer('a1', 'a', 5);
+    w.answer('b1', 'b', 2);
+    const s = w.stats();
+    expect(s.mean).toBeCloseTo((2 * 5 + 1 * 2) / 3, 12); // 4
+    expect(s.sd).toBeCloseTo(Math.sqrt((2 * 1 + 1 * 4) / 3), 12); // √2
+    expect(s.median).toBe(5); // 2 of 3 weight units at 5
+  });
+
+  it('A-5: with equal weights and an even count the median is the mean of the middle two', () => {
+    const w = setup({ organisations: ['a', 'b', 'c', 'd'].map((id) => ({ id, name: id })) });
+    w.answer('a1', 'a', 1);
+    w.answer('b1', 'b', 2);
+    w.answer('c1', 'c', 4);
+    w.answer('d1', 'd', 5);
+    expect(w.stats().median).toBe(3);
+  });
+
+  it('A-7: a changed answer replaces the old one; a withdrawn one disappears', () => {
+    const w = setup();
+    w.answer('p1', 'a', 2);
+    w.answer('p1', 'a', 4);
+    expect(w.stats().histogram).toEqual([0, 0, 0, 1, 0]);
+    expect(w.stats().mean).toBe(4);
+    w.answer('p1', 'a', null);
+    expect(w.stats()).toMatchObject({ nPersons: 0, abstentions: 1, mean: null, nOrganisations: 0 });
+    expect(w.tally.orgCovered[0]).toBe(1);
+    w.answer('p1', 'a', undefined);
+    expect(w.stats()).toMatchObject({ nPersons: 0, abstentions: 0, mean: null });
+    expect(w.tally.orgCovered[0]).toBe(0);
+  });
+
+  it('A-7: counters only: 10,000 changes leave exactly the final answers', () => {
+    const w = setup({ votingUnit: 'person' });
+    for (let i = 0; i < 10_000; i++) w.answer(`p${i % 7}`, ['a', 'b', 'c'][(i % 7) % 3]!, 1 + (i % 5));
+    // The final answer of person k is from the last i with i % 7 === k.
+    const finals = new Map<number, number>();
+    for (let i = 0; i < 10_000; i++) finals.set(i % 7, 1 + (i % 5));
+    const values = [...finals.values()];
+    expect(w.stats().nPersons).toBe(7);
+    expect(w.stats().mean).toBeCloseTo(values.reduce((a, b) => a + b, 0) / 7, 12);
+  });
+});
