@@ -1,0 +1,37 @@
+/**
+ * docs/PROTOCOL.md promises that its worked example runs a whole Quick-Check
+ * with nothing but socket.io-client. This runs that exact code against a real server.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from '../support/harness.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+});
+
+describe('docs/PROTOCOL.md', () => {
+  it('its worked example runs a Quick-Check from creation to reveal', async () => {
+    const doc = readFileSync(`${root}docs/PROTOCOL.md`, 'utf8');
+    const block = /<!-- example:start -->\s*```js\n([\s\S]*?)```\s*<!-- example:end -->/.exec(doc);
+    expect(block, 'example block in PROTOCOL.md').not.toBeNull();
+    mkdirSync(`${root}tests/.artifacts`, { recursive: true });
+    const file = `${root}tests/.artifacts/protocol-example.mjs`;
+    writeFileSync(file, block![1]!);
+
+    server = await startServer();
+    const { stdout } = await promisify(execFile)(process.execPath, [file], { env: { ...process.env, KONSENS_URL: server.url }, timeout: 20_000 });
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(8);
+    for (const line of lines.slice(0, 7)) expect(line).toMatch(/^.+: Priorität (I|II|III) \(Bedeutung \d\.\d\d, Potenzial \d\.\d\d\)$/);
+    // The county abstained on Kultur: one responding organisation is insufficient data, ranked last.
+    expect(lines[7]).toMatch(/^Kultur: Priorität – /);
+    const themes = lines.map((l) => l.split(':')[0]);
+    expect(new Set(themes)).toEqual(new Set(['Verwaltung', 'Bildung', 'Mobilität', 'Tourismus', 'Wirtschaft', 'Gesundheit', 'Kultur', 'Innenstadt/Dorfmitte']));
+  });
+});
