@@ -10,7 +10,8 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../shared/proto
 import { apiRouter, clientRoutes } from './http/routes.js';
 import { AnswerWriter } from './rooms/answerWriter.js';
 import { RoomRegistry } from './rooms/registry.js';
-import { Broadcaster, type BroadcastTiming } from './realtime/broadcaster.js';
+import { audienceRoom, Broadcaster, type BroadcastTiming } from './realtime/broadcaster.js';
+import { resultsVisible } from '../shared/domain/phases.js';
 import type { SocketData } from './realtime/handler.js';
 import { attachRealtime } from './realtime/transport.js';
 import type { WorkshopStore } from './store/types.js';
@@ -63,8 +64,15 @@ export function createApp({
   const httpServer = createServer(app);
   const io: KonsensServer = new Server(httpServer, { maxHttpBufferSize: config.maxMessageBytes, serveClient: false });
 
-  const broadcaster = new Broadcaster(config, (roomName, role, room) => {
-    io.to(roomName).emit('state:update', room.stateFor(role));
+  const broadcaster = new Broadcaster(config, (room, role) => {
+    // After the reveal each organisation's participants also get their own organisation's values.
+    if (role === 'participant' && resultsVisible(role, room.phase)) {
+      for (const { id } of room.config.organisations) {
+        io.to(audienceRoom(room.id, role, id)).emit('state:update', room.participantState(id));
+      }
+    } else {
+      io.to(audienceRoom(room.id, role)).emit('state:update', room.stateFor(role));
+    }
   });
   const writer = new AnswerWriter(store);
   const now = () => clock.now();

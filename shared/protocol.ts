@@ -5,7 +5,7 @@
  */
 import type { Phase } from './domain/phases.js';
 import type { Progress, ProgressSummary } from './domain/progress.js';
-import type { Results } from './domain/results.js';
+import type { OrganisationResults, Results } from './domain/results.js';
 import type { AnswerValue } from './domain/tally.js';
 import type {
   AnswerSetPayload,
@@ -80,6 +80,8 @@ export interface ParticipantState {
   workshop: WorkshopView;
   /** null until the results are revealed. */
   results: Results | null;
+  /** The participant's own organisation's values; null until the results are revealed. */
+  organisation: OrganisationResults | null;
 }
 
 export type RoleState = FacilitatorState | ProjectorState | ParticipantState;

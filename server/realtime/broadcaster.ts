@@ -14,10 +14,11 @@ export interface BroadcastTiming {
   participantIntervalMs: number;
 }
 
-export type Emit = (roomName: string, role: Role, room: Room) => void;
+export type Emit = (room: Room, role: Role) => void;
 
-export function audienceRoom(workshopId: string, role: Role): string {
-  return `${workshopId}:${role}`;
+/** The Socket.IO room of an audience; participants are also in one room per organisation. */
+export function audienceRoom(workshopId: string, role: Role, organisationId?: string): string {
+  return organisationId ? `${workshopId}:${role}:${organisationId}` : `${workshopId}:${role}`;
 }
 
 type Audiences = Record<Role, Throttle>;
@@ -55,7 +56,7 @@ export class Broadcaster {
   private audiencesOf(room: Room): Audiences {
     let audiences = this.audiences.get(room.id);
     if (!audiences) {
-      const throttle = (role: Role, ms: number) => new Throttle(ms, () => this.emit(audienceRoom(room.id, role), role, room));
+      const throttle = (role: Role, ms: number) => new Throttle(ms, () => this.emit(room, role));
       audiences = {
         facilitator: throttle('facilitator', this.timing.liveIntervalMs),
         projector: throttle('projector', this.timing.liveIntervalMs),

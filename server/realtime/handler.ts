@@ -17,6 +17,7 @@ export interface SocketSession {
   workshopId: string;
   role: Role;
   participantId?: string;
+  organisationId?: string;
 }
 
 export interface SocketData {

@@ -14,7 +14,9 @@ async function roomOrNotFound(find: Promise<Room | undefined>): Promise<Room> {
 
 function enter(ctx: HandlerContext, room: Room, session: SocketSession): void {
   (ctx.socket.data as SocketData).session = session;
-  void ctx.socket.join(audienceRoom(room.id, session.role));
+  const rooms = [audienceRoom(room.id, session.role)];
+  if (session.organisationId) rooms.push(audienceRoom(room.id, session.role, session.organisationId));
+  void ctx.socket.join(rooms);
 }
 
 export const joinHandlers = [
@@ -28,7 +30,8 @@ export const joinHandlers = [
         case 'participant': {
           const room = await roomOrNotFound(ctx.deps.rooms.byCode(payload.code));
           const { participant, resumeToken } = await room.join(payload);
-          enter(ctx, room, { workshopId: room.id, role: 'participant', participantId: participant.id });
+          const { id: participantId, organisationId } = participant;
+          enter(ctx, room, { workshopId: room.id, role: 'participant', participantId, organisationId });
           return {
             role: 'participant',
             participantId: participant.id,
@@ -36,7 +39,7 @@ export const joinHandlers = [
             displayName: participant.displayName,
             resumeToken,
             answers: room.ownAnswers(participant.id),
-            state: room.participantState(),
+            state: room.participantState(participant.organisationId),
           };
         }
         case 'facilitator': {
@@ -58,7 +61,7 @@ export const joinHandlers = [
     callers: ['participant', 'facilitator', 'projector'],
     schema: emptySchema,
     async run({ room, session }) {
-      const state = room!.stateFor(session!.role);
+      const state = room!.stateFor(session!.role, session!.organisationId ?? null);
       return session!.participantId ? { state, answers: room!.ownAnswers(session!.participantId) } : { state };
     },
   }),

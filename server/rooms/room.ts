@@ -12,7 +12,7 @@ import {
   type Role,
 } from '../../shared/domain/phases.js';
 import { computeProgress, summariseProgress, type Progress } from '../../shared/domain/progress.js';
-import { computeResults, type Results } from '../../shared/domain/results.js';
+import { computeOrganisationResults, computeResults, type Results } from '../../shared/domain/results.js';
 import { Tally, type AnswerValue } from '../../shared/domain/tally.js';
 import type {
   AnswerReceipt,
@@ -120,14 +120,14 @@ export class Room {
   }
 
   /** What a connection of this role may see now (SPEC P-4, B-3). */
-  stateFor(role: Role): RoleState {
+  stateFor(role: Role, organisationId: string | null = null): RoleState {
     switch (role) {
       case 'facilitator':
         return this.facilitatorState();
       case 'projector':
         return this.projectorState();
       case 'participant':
-        return this.participantState();
+        return this.participantState(organisationId);
     }
   }
 
@@ -140,9 +140,11 @@ export class Room {
     return { role: 'projector', workshop: this.view(), progress: summariseProgress(this.progress()), results };
   }
 
-  participantState(): ParticipantState {
-    const results = resultsVisible('participant', this.phase) ? this.results() : null;
-    return { role: 'participant', workshop: this.view(), results };
+  /** With an organisation id, that organisation's own values are included once results are visible. */
+  participantState(organisationId: string | null): ParticipantState {
+    const visible = resultsVisible('participant', this.phase);
+    const organisation = visible && organisationId ? computeOrganisationResults(this.tally, this.config, organisationId) : null;
+    return { role: 'participant', workshop: this.view(), results: visible ? this.results() : null, organisation };
   }
 
   verifyFacilitator(secret: string): boolean {

@@ -43,3 +43,33 @@ export function computeResults(tally: Tally, config: WorkshopConfig): Results {
   });
   return { votingUnit: config.votingUnit, themes, ranking: order.map((o) => o.result.themeId) };
 }
+
+export interface OrganisationThemeResult {
+  themeId: string;
+  criteria: { criterionId: string; mean: number | null; nPersons: number; abstentions: number }[];
+}
+
+/** One organisation's own values (the mean of its representatives, SPEC A-2), for "own organisation vs group". */
+export interface OrganisationResults {
+  organisationId: string;
+  themes: OrganisationThemeResult[];
+}
+
+export function computeOrganisationResults(tally: Tally, config: WorkshopConfig, organisationId: string): OrganisationResults | null {
+  const org = tally.organisation(organisationId);
+  if (org < 0) return null;
+  const themes = config.themes.map((theme): OrganisationThemeResult => ({
+    themeId: theme.id,
+    criteria: config.criteria.map((criterion) => {
+      const slot = org * tally.cellCount + tally.cell(theme.id, criterion.id);
+      const count = tally.orgCount[slot]!;
+      return {
+        criterionId: criterion.id,
+        mean: count > 0 ? tally.orgSum[slot]! / count : null,
+        nPersons: count,
+        abstentions: tally.orgAbstentions[slot]!,
+      };
+    }),
+  }));
+  return { organisationId, themes };
+}

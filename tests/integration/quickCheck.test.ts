@@ -119,6 +119,7 @@ describe('Quick-Check over Socket.IO', () => {
     // Before the reveal nobody but the facilitator has seen a result.
     for (const state of [...projectorStates, ...tablets.flatMap((t) => t.states)]) {
       expect(state.role === 'facilitator' || state.results === null).toBe(true);
+      if (state.role === 'participant') expect(state.organisation).toBeNull();
     }
 
     await ok(facilitator, 'phase:set', { phase: 'revealed' });
@@ -161,6 +162,23 @@ describe('Quick-Check over Socket.IO', () => {
       const tier = score >= 0.7 ? 'I' : score >= 0.5 ? 'II' : 'III';
       expect(result.score).toBeCloseTo(score, 10);
       expect(result.tier).toBe(tier);
+    }
+
+    // Each tablet sees its own organisation's values beside the group's (and no other organisation's).
+    for (const [person, tablet] of tablets.entries()) {
+      const state = tablet.states.at(-1);
+      if (state?.role !== 'participant') throw new Error('tablet state expected');
+      expect(state.organisation?.organisationId).toBe(tablet.session.organisationId);
+      for (const [t, theme] of config.themes.entries()) {
+        for (const [c, criterion] of config.criteria.entries()) {
+          const org = person % 12;
+          const scores = [org, org + 12].map((p) => expected.get(`${p}/${theme.id}/${criterion.id}`)).filter((v): v is number => typeof v === 'number');
+          const mean = scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
+          const own = state.organisation!.themes[t]!.criteria[c]!;
+          if (mean === null) expect(own.mean).toBeNull();
+          else expect(own.mean).toBeCloseTo(mean, 10);
+        }
+      }
     }
 
     // No participant ever received another participant's answers or identity.
