@@ -1,9 +1,34 @@
-import { StrictMode } from 'react';
+/**
+ * Entry: one small route switch. The tablet is in the main bundle; the
+ * facilitator console, the projector and the start page (with recharts and the
+ * QR encoder) are separate chunks that tablets never load.
+ */
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import './i18n';
+import './styles.css';
+import { TabletApp } from './views/tablet/TabletApp';
+
+const FacilitatorApp = lazy(() => import('./views/facilitator/FacilitatorApp'));
+const ProjectorApp = lazy(() => import('./views/projector/ProjectorApp'));
+const HomeApp = lazy(() => import('./views/home/HomeApp'));
+
+function route() {
+  const [, section = '', param = ''] = location.pathname.split('/');
+  switch (section) {
+    case 'join':
+      return <TabletApp initialCode={param} />;
+    case 'moderation':
+      return <FacilitatorApp workshopId={param} />;
+    case 'projector':
+      return <ProjectorApp code={param.toUpperCase()} />;
+    default:
+      return <HomeApp />;
+  }
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <Suspense fallback={null}>{route()}</Suspense>
   </StrictMode>,
 );

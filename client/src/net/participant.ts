@@ -1,0 +1,114 @@
+/**
+ * The tablet's connection: join (or resume with the stored token), and deliver
+ * answers through the durable outbox, one after another, until acknowledged.
+ */
+import type { AnswerValue } from '../../../shared/domain/tally';
+import type { AnswerReceipt, ErrorCode } from '../../../shared/protocol';
+import { useStore } from '../store';
+import type { PendingAnswer } from '../store/ballotSlice';
+import { addToOutbox, loadOutbox, removeFromOutbox } from './outbox';
+import { call, connect, isOnline, newOpId } from './socket';
+
+interface SavedSession {
+  participantId: string;
+  organisationId: string;
+  resumeToken: string;
+}
+
+const sessionKey = (code: string) => `konsens.participant.${code}`;
+/** Refusals worth retrying later; anything else will not succeed by resending. */
+const RETRY: ReadonlySet<ErrorCode | 'network'> = new Set(['network', 'STORAGE_FAILED', 'RATE_LIMITED', 'INTERNAL']);
+
+let code: string | null = null;
+let flushing = false;
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+export function savedSession(joinCode: string): SavedSession | null {
+  try {
+    return JSON.parse(localStorage.getItem(sessionKey(joinCode)) ?? 'null') as SavedSession | null;
+  } catch {
+    return null;
+  }
+}
+
+export function forgetSession(joinCode: string): void {
+  localStorage.removeItem(sessionKey(joinCode));
+}
+
+/** Join for an organisation, or — without one — resume the session stored on this device. */
+export function joinAsParticipant(joinCode: string, first?: { organisationId: string; displayName?: string }): void {
+  code = joinCode;
+  const store = useStore.getState;
+  connect({
+    join: () => {
+      const saved = savedSession(joinCode);
+      if (saved) return { role: 'participant', code: joinCode, resumeToken: saved.resumeToken };
+      return { role: 'participant', code: joinCode, organisationId: first?.organisationId, displayName: first?.displayName };
+    },
+    onJoined: (session) => {
+      if (session.role !== 'participant') return;
+      const { participantId, organisationId, displayName, resumeToken } = session;
+      localStorage.setItem(sessionKey(joinCode), JSON.stringify({ participantId, organisationId, resumeToken } satisfies SavedSession));
+      store().setMe({ participantId, organisationId, displayName });
+      store().loadAnswers(session.answers, loadOutbox(joinCode, participantId));
+      void flush();
+    },
+    onRefused: (refusal) => {
+      if (refusal !== 'INVALID_RESUME_TOKEN') return false;
+      // The server does not know this device any more (e.g. a new database): join afresh.
+      forgetSession(joinCode);
+      store().setMe(null);
+      store().setProblem(refusal);
+      return true;
+    },
+  });
+}
+
+/** Set (number), abstain (null) or withdraw (undefined) one answer. */
+export function answer(themeId: string, criterionId: string, value: AnswerValue | undefined): void {
+  const me = useStore.getState().me;
+  if (!me || !code) return;
+  const op: PendingAnswer = { opId: newOpId(), themeId, criterionId, value };
+  addToOutbox(code, me.participantId, op);
+  useStore.getState().answerPending(op);
+  void flush();
+}
+
+async function flush(): Promise<void> {
+  const me = useStore.getState().me;
+  if (flushing || !me || !code) return;
+  flushing = true;
+  try {
+    for (;;) {
+      if (!isOnline()) return;
+      const op = loadOutbox(code, me.participantId)[0];
+      if (!op) return;
+      const { opId, themeId, criterionId, value } = op;
+      const reply =
+        value === undefined
+          ? await call<AnswerReceipt>('answer:withdraw', { opId, themeId, criterionId })
+          : await call<AnswerReceipt>('answer:set', { opId, themeId, criterionId, value });
+      if (reply.ok) {
+        removeFromOutbox(code, me.participantId, opId);
+        useStore.getState().answerSaved(op, reply.data.value);
+      } else if (RETRY.has(reply.code)) {
+        // After a network failure the reconnect flushes again; otherwise try again shortly.
+        if (reply.code !== 'network') scheduleRetry();
+        return;
+      } else {
+        removeFromOutbox(code, me.participantId, opId);
+        useStore.getState().answerFailed(op);
+      }
+    }
+  } finally {
+    flushing = false;
+  }
+}
+
+function scheduleRetry(): void {
+  if (retryTimer) return;
+  retryTimer = setTimeout(() => {
+    retryTimer = null;
+    void flush();
+  }, 2000);
+}

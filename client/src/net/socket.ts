@@ -1,0 +1,92 @@
+/**
+ * The one place that talks to Socket.IO. Listeners are registered once per
+ * socket; on every (re)connect the client joins again and takes the server's
+ * state as the truth (resync).
+ */
+import { io, type Socket } from 'socket.io-client';
+import {
+  PROTOCOL_VERSION,
+  type Ack,
+  type ClientToServerEvents,
+  type ErrorCode,
+  type ServerToClientEvents,
+  type Session,
+} from '../../../shared/protocol';
+import type { JoinPayload } from '../../../shared/schemas';
+import { useStore } from '../store';
+
+type KonsensSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type WithoutVersion<T> = T extends unknown ? Omit<T, 'protocolVersion'> : never;
+export type JoinRequest = WithoutVersion<JoinPayload>;
+
+let socket: KonsensSocket | null = null;
+
+/** Codes after which reconnecting cannot help: the screen shows the problem instead. */
+const FINAL: ReadonlySet<ErrorCode> = new Set(['NOT_FOUND', 'UNAUTHORISED', 'PROTOCOL_MISMATCH', 'UNKNOWN_ORGANISATION', 'INVALID_RESUME_TOKEN']);
+
+export interface ConnectOptions {
+  /** Built anew for every (re)connect, so that a stored resume token is used. */
+  join: () => JoinRequest;
+  onJoined: (session: Session) => void;
+  /** A final refusal; return true if it was handled (e.g. by joining afresh). */
+  onRefused?: (code: ErrorCode) => boolean;
+}
+
+export function connect(options: ConnectOptions): void {
+  socket?.disconnect();
+  const store = useStore.getState;
+  const s: KonsensSocket = io({ autoConnect: false, reconnectionDelayMax: 5000 });
+  socket = s;
+  store().setConnection('connecting');
+
+  s.on('connect', async () => {
+    const payload = { ...options.join(), protocolVersion: PROTOCOL_VERSION } as JoinPayload;
+    const reply = await call<Session>('workshop:join', payload);
+    if (s !== socket) return;
+    if (!reply.ok) {
+      if (reply.code === 'network') return; // the reconnect will try again
+      if (FINAL.has(reply.code)) {
+        s.disconnect();
+        if (!options.onRefused?.(reply.code)) store().setProblem(reply.code);
+      }
+      return;
+    }
+    store().setProblem(null);
+    store().setConnection('online');
+    store().receiveState(reply.data.state);
+    options.onJoined(reply.data);
+  });
+  s.on('disconnect', () => s === socket && store().setConnection('offline'));
+  s.on('connect_error', () => s === socket && store().setConnection('offline'));
+  s.on('state:update', (state) => s === socket && store().receiveState(state));
+  s.connect();
+}
+
+export function disconnect(): void {
+  socket?.disconnect();
+  socket = null;
+}
+
+export function isOnline(): boolean {
+  return socket?.connected === true && useStore.getState().connection === 'online';
+}
+
+export type CallResult<T> = Ack<T> | { ok: false; code: 'network' };
+
+/** Emit with acknowledgement; a timeout or a missing connection is { ok: false, code: 'network' }. */
+export async function call<T>(event: keyof ClientToServerEvents, payload: unknown, timeoutMs = 15_000): Promise<CallResult<T>> {
+  const s = socket;
+  if (!s?.connected) return { ok: false, code: 'network' };
+  try {
+    const timed = s.timeout(timeoutMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<T>> };
+    return await timed.emitWithAck(event, payload);
+  } catch {
+    return { ok: false, code: 'network' };
+  }
+}
+
+/** Random ids that work on plain http in the LAN too (crypto.randomUUID needs a secure context). */
+export function newOpId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

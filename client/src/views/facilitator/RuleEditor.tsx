@@ -1,0 +1,109 @@
+/**
+ * The tier rule, editable in every phase. Thresholds are shown on the scale
+ * ("Priorität I ab 3,8"), stored as shares of it (SPEC T-1, T-2). The preview
+ * applies the draft rule to the current statistics at once, before saving.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Results } from '../../../../shared/domain/results';
+import { tierFor } from '../../../../shared/domain/tiering';
+import type { TierRule, VotingUnit, WorkshopConfig } from '../../../../shared/schemas';
+import { formatNumber } from '../../i18n';
+import { updateWorkshop } from '../../net/facilitator';
+import { TierBadge } from '../common/TierBadge';
+import { CommandStatus } from './CommandStatus';
+import { useCommand } from './useCommand';
+
+export function RuleEditor({ config, results }: { config: WorkshopConfig; results: Results }) {
+  const { t } = useTranslation();
+  const [rule, setRule] = useState<TierRule>(config.tierRule);
+  const [votingUnit, setVotingUnit] = useState<VotingUnit>(config.votingUnit);
+  const [command, run] = useCommand();
+  const { min, max } = config.scale;
+  const range = max - min;
+  useEffect(() => {
+    setRule(config.tierRule);
+    setVotingUnit(config.votingUnit);
+  }, [config.tierRule, config.votingUnit]);
+
+  const dirty = JSON.stringify(rule) !== JSON.stringify(config.tierRule) || votingUnit !== config.votingUnit;
+  const preview = useMemo(
+    () => results.themes.map((r) => ({ themeId: r.themeId, before: r.tier, after: tierFor(r.criteria, config.scale, rule).tier })),
+    [results, config.scale, rule],
+  );
+  const names = new Map(config.themes.map((th) => [th.id, th.name]));
+  const onScale = (share: number) => Math.round((min + share * range) * 10) / 10;
+  const toShare = (value: number) => Math.min(1, Math.max(0, (value - min) / range));
+
+  return (
+    <section className="panel" aria-labelledby="rule-title">
+      <h2 id="rule-title">{t('facilitator.rule')}</h2>
+      <p className="hint">{t('facilitator.ruleExplanation', { i: formatNumber(onScale(rule.priorityI)), ii: formatNumber(onScale(rule.priorityII)), min, max })}</p>
+      <form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(() => updateWorkshop({ tierRule: rule, votingUnit }));
+        }}
+      >
+        <div className="field-row">
+          <label>
+            {t('facilitator.priorityI')}
+            <input type="number" className="narrow" step={0.1} min={min} max={max} value={onScale(rule.priorityI)} onChange={(e) => setRule({ ...rule, priorityI: toShare(Number(e.target.value)) })} />
+          </label>
+          <label>
+            {t('facilitator.priorityII')}
+            <input type="number" className="narrow" step={0.1} min={min} max={max} value={onScale(rule.priorityII)} onChange={(e) => setRule({ ...rule, priorityII: toShare(Number(e.target.value)) })} />
+          </label>
+          <label>
+            {t('facilitator.minOrganisations')}
+            <input type="number" className="narrow" min={1} max={200} value={rule.minOrganisations} onChange={(e) => setRule({ ...rule, minOrganisations: Math.max(1, Math.round(Number(e.target.value))) })} />
+          </label>
+          <label>
+            {t('facilitator.discussSpread')}
+            <input type="number" className="narrow" step={0.1} min={0} max={range} value={Math.round(rule.discussSpread * range * 10) / 10} onChange={(e) => setRule({ ...rule, discussSpread: Math.min(1, Math.max(0, Number(e.target.value) / range)) })} />
+          </label>
+          {config.criteria.map((c) => (
+            <label key={c.id}>
+              {t('facilitator.criterionWeight', { criterion: c.label })}
+              <input type="number" className="narrow" min={0} max={100} step={0.5} value={rule.weights[c.id] ?? 1} onChange={(e) => setRule({ ...rule, weights: { ...rule.weights, [c.id]: Math.max(0, Number(e.target.value)) } })} />
+            </label>
+          ))}
+        </div>
+        <fieldset>
+          <legend>{t('facilitator.votingUnit')}</legend>
+          {(['organisation', 'person'] as const).map((unit) => (
+            <label key={unit} className="inline">
+              <input type="radio" name="voting-unit" checked={votingUnit === unit} onChange={() => setVotingUnit(unit)} />
+              {t(unit === 'organisation' ? 'facilitator.votingUnitOrganisation' : 'facilitator.votingUnitPerson')}
+            </label>
+          ))}
+        </fieldset>
+        {dirty && (
+          <div className="preview">
+            <h3>{t('facilitator.rulePreview')}</h3>
+            <ul>
+              {preview.map((p) => (
+                <li key={p.themeId} className={p.before !== p.after ? 'changed' : undefined}>
+                  {names.get(p.themeId)}: <TierBadge tier={p.after} />
+                  {p.before !== p.after && (
+                    <span className="hint">
+                      {' '}
+                      ({t('results.tier')} {p.before ?? '–'} → {p.after ?? '–'})
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={!dirty || rule.priorityII > rule.priorityI || command.status === 'busy'}>
+            {t('facilitator.applyRule')}
+          </button>
+          <CommandStatus state={command} />
+        </div>
+      </form>
+    </section>
+  );
+}

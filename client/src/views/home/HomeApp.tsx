@@ -1,0 +1,68 @@
+/** Start page: create a workshop (from the Coesfeld template or blank) and open its console. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createWorkshop } from '../../net/http';
+import { LanguageSwitch } from '../common/LanguageSwitch';
+
+export default function HomeApp() {
+  const { t } = useTranslation();
+  const [template, setTemplate] = useState<'coesfeld' | 'blank'>('coesfeld');
+  const [title, setTitle] = useState('');
+  const [date, setDate] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  return (
+    <div className="app home">
+      <header className="topbar">
+        <span className="brand">{t('app.name')}</span>
+        <LanguageSwitch />
+      </header>
+      <main id="main" className="tablet-main">
+        <p className="lead">{t('app.tagline')}</p>
+        <form
+          className="card stack"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            setBusy(true);
+            setFailed(false);
+            const reply = await createWorkshop({ template, title: title.trim() || undefined, date: date || undefined });
+            if (reply.ok) location.assign(reply.data.facilitatorPath);
+            else {
+              setBusy(false);
+              setFailed(true);
+            }
+          }}
+        >
+          <h1>{t('home.title')}</h1>
+          <fieldset>
+            <legend>{t('home.template')}</legend>
+            <label className="choice">
+              <input type="radio" name="template" checked={template === 'coesfeld'} onChange={() => setTemplate('coesfeld')} />
+              <span>{t('home.templateCoesfeld')}</span>
+            </label>
+            <label className="choice">
+              <input type="radio" name="template" checked={template === 'blank'} onChange={() => setTemplate('blank')} />
+              <span>{t('home.templateBlank')}</span>
+            </label>
+          </fieldset>
+          <label htmlFor="workshop-title">{t('home.workshopTitle')}</label>
+          <input id="workshop-title" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+          <label htmlFor="workshop-date">{t('home.date')}</label>
+          <input id="workshop-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          {failed && (
+            <p role="alert" className="error">
+              {t('home.createFailed')}
+            </p>
+          )}
+          <button type="submit" className="primary" disabled={busy}>
+            {t('home.create')}
+          </button>
+        </form>
+        <p>
+          <a href="/join">{t('home.join')}</a>
+        </p>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * The projector (1920×1080, read from the back of the room): join code and QR
+ * in the lobby, progress without results while scoring, matrix and ranked list
+ * after the reveal.
+ */
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { joinAsProjector } from '../../net/projector';
+import { useStore } from '../../store';
+import { ConnectionStatus } from '../common/ConnectionStatus';
+import { Matrix } from '../common/Matrix';
+import { Problem } from '../common/Problem';
+import { QrCode } from '../common/QrCode';
+import { RankedList } from '../common/RankedList';
+import { displayCode } from '../tablet/code';
+
+function JoinInvitation({ code, large }: { code: string; large: boolean }) {
+  const { t } = useTranslation();
+  const url = `${location.origin}/join/${code}`;
+  return (
+    <div className={large ? 'invite invite-large' : 'invite'}>
+      <QrCode text={url} label={`${t('projector.joinAt')} ${url}`} size={large ? 360 : 160} />
+      <div>
+        <p>
+          {t('projector.joinAt')} <strong className="url">{`${location.host}/join`}</strong>
+        </p>
+        <p>
+          {t('projector.withCode')} <strong className="join-code">{displayCode(code)}</strong>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export default function ProjectorApp({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const state = useStore((s) => s.roleState);
+  const problem = useStore((s) => s.problem);
+
+  useEffect(() => {
+    joinAsProjector(code);
+  }, [code]);
+
+  if (problem) {
+    return (
+      <main id="main" className="app projector">
+        <Problem code={problem} />
+      </main>
+    );
+  }
+  if (state?.role !== 'projector') {
+    return (
+      <main id="main" className="app projector">
+        <p>{t('connection.connecting')}</p>
+      </main>
+    );
+  }
+  const { workshop, progress, results } = state;
+  const { config, phase } = workshop;
+  const total = config.organisations.length;
+  return (
+    <div className="app projector">
+      <ConnectionStatus />
+      <main id="main" className={`projector-main phase-${phase}`}>
+        <header className="projector-head">
+          <h1>{config.title}</h1>
+          <p className="phase-label">{t(`phase.${phase}`)}</p>
+        </header>
+        {phase === 'lobby' && (
+          <>
+            <JoinInvitation code={workshop.code} large />
+            <p className="big-count" role="status">
+              {t('projector.joined', { count: progress.participants })}
+            </p>
+          </>
+        )}
+        {(phase === 'scoring' || phase === 'closed') && (
+          <div className="progress-view">
+            <p className="big-count" role="status">
+              {t('projector.organisationsDone', { done: progress.complete, total })}
+            </p>
+            <progress value={progress.complete} max={total || 1} aria-label={t('projector.organisationsDone', { done: progress.complete, total })} />
+            <p>
+              {t('projector.organisationsPartial', { count: progress.partial })} · {t('projector.joined', { count: progress.participants })}
+            </p>
+            {phase === 'closed' && <p className="notice">{t('projector.waitingForReveal')}</p>}
+            {phase === 'scoring' && <JoinInvitation code={workshop.code} large={false} />}
+          </div>
+        )}
+        {phase === 'revealed' && results && (
+          <div className="reveal">
+            <figure className="matrix-figure">
+              <figcaption>{t('results.matrixTitle')}</figcaption>
+              <Matrix results={results} config={config} height={820} fontSize={22} />
+            </figure>
+            <RankedList results={results} config={config} caption={t('results.ranking')} />
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}

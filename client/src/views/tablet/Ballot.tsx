@@ -1,0 +1,36 @@
+/** What the tablet shows once joined, by phase. */
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../store';
+import { ParticipantResults } from './ParticipantResults';
+import { Scoring } from './Scoring';
+
+export function Ballot() {
+  const { t } = useTranslation();
+  const state = useStore((s) => s.roleState);
+  const me = useStore((s) => s.me);
+  if (!state || state.role !== 'participant' || !me) return <p className="card">{t('connection.connecting')}</p>;
+  const { config, phase } = state.workshop;
+  const organisation = config.organisations.find((o) => o.id === me.organisationId)?.name ?? '';
+  return (
+    <>
+      <div className="ballot-head">
+        <h1 className="workshop-title">{config.title}</h1>
+        <p className="who">{t('ballot.youAre', { organisation })}</p>
+      </div>
+      {phase === 'lobby' && (
+        <section className="card">
+          <h2>{t('ballot.waitingTitle')}</h2>
+          <p>{t('ballot.waiting')}</p>
+        </section>
+      )}
+      {phase === 'scoring' && <Scoring config={config} />}
+      {phase === 'closed' && (
+        <section className="card">
+          <h2>{t('ballot.closedTitle')}</h2>
+          <p>{t('ballot.closed')}</p>
+        </section>
+      )}
+      {phase === 'revealed' && <ParticipantResults state={state} />}
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PublicWorkshopInfo } from '../../../../shared/protocol';
+
+export function OrganisationForm({
+  info,
+  busy,
+  onJoin,
+  onOtherCode,
+}: {
+  info: PublicWorkshopInfo;
+  busy: boolean;
+  onJoin: (organisationId: string, displayName: string) => void;
+  onOtherCode: () => void;
+}) {
+  const { t } = useTranslation();
+  const [organisationId, setOrganisationId] = useState('');
+  const [name, setName] = useState('');
+  return (
+    <form
+      className="card stack"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (organisationId) onJoin(organisationId, name.trim());
+      }}
+    >
+      <h1>{info.title}</h1>
+      <fieldset>
+        <legend>{t('join.organisation')}</legend>
+        <div className="choice-grid">
+          {info.organisations.map((o) => (
+            <label key={o.id} className="choice">
+              <input type="radio" name="organisation" value={o.id} checked={organisationId === o.id} onChange={() => setOrganisationId(o.id)} required />
+              <span>{o.name}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label htmlFor="display-name">{t('join.displayName')}</label>
+      <input id="display-name" value={name} maxLength={60} onChange={(e) => setName(e.target.value)} autoComplete="name" aria-describedby="display-name-hint" />
+      <p id="display-name-hint" className="hint">
+        {t('join.displayNameHint')}
+      </p>
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? t('join.joining') : t('join.submit')}
+      </button>
+      <button type="button" className="link" onClick={onOtherCode}>
+        {t('join.otherCode')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+/** After the reveal: the group result and the participant's own organisation beside it, per theme. */
+import { useTranslation } from 'react-i18next';
+import type { ParticipantState } from '../../../../shared/protocol';
+import { formatNumber } from '../../i18n';
+import { Flags } from '../common/Flags';
+import { TierBadge } from '../common/TierBadge';
+
+function Bar({ value, min, max, kind }: { value: number | null; min: number; max: number; kind: 'group' | 'own' }) {
+  const width = value === null ? 0 : ((value - min) / (max - min)) * 100;
+  return (
+    <span className={`bar bar-${kind}`} aria-hidden="true">
+      <span style={{ width: `${width}%` }} />
+    </span>
+  );
+}
+
+export function ParticipantResults({ state }: { state: ParticipantState }) {
+  const { t } = useTranslation();
+  const { config } = state.workshop;
+  const results = state.results;
+  if (!results) return <p>{t('results.hidden')}</p>;
+  const names = new Map(config.themes.map((theme) => [theme.id, theme.name]));
+  const own = new Map(state.organisation?.themes.map((o) => [o.themeId, o]));
+  const byId = new Map(results.themes.map((r) => [r.themeId, r]));
+  const { min, max } = config.scale;
+  return (
+    <>
+      <h2>{t('results.title')}</h2>
+      <ol className="result-list">
+        {results.ranking.map((themeId) => {
+          const result = byId.get(themeId)!;
+          const mine = own.get(themeId);
+          return (
+            <li key={themeId} className="card">
+              <h3>
+                {names.get(themeId)} <TierBadge tier={result.tier} /> <Flags result={result} minOrganisations={config.tierRule.minOrganisations} insufficient={false} />
+              </h3>
+              <dl className="compare">
+                {config.criteria.map((criterion, i) => {
+                  const group = result.criteria[i]?.mean ?? null;
+                  const ownValue = mine?.criteria[i]?.mean ?? null;
+                  return (
+                    <div key={criterion.id}>
+                      <dt>{criterion.label}</dt>
+                      <dd>
+                        <span className="compare-label">{t('results.group')}</span>
+                        <Bar value={group} min={min} max={max} kind="group" />
+                        <span className="num">{formatNumber(group)}</span>
+                      </dd>
+                      <dd>
+                        <span className="compare-label">{t('results.own')}</span>
+                        <Bar value={ownValue} min={min} max={max} kind="own" />
+                        <span className="num">{formatNumber(ownValue)}</span>
+                      </dd>
+                    </div>
+                  );
+                })}
+              </dl>
+            </li>
+          );
+        })}
+      </ol>
+    </>
+  );
+}

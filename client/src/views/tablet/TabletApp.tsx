@@ -1,0 +1,104 @@
+/**
+ * The participant's tablet: code → organisation → ballot → results. A device
+ * that joined before resumes by its stored token, with its answers.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ErrorCode, PublicWorkshopInfo } from '../../../../shared/protocol';
+import { fetchWorkshopInfo } from '../../net/http';
+import { joinAsParticipant, savedSession } from '../../net/participant';
+import { useStore } from '../../store';
+import { ConnectionStatus } from '../common/ConnectionStatus';
+import { LanguageSwitch } from '../common/LanguageSwitch';
+import { Problem } from '../common/Problem';
+import { Ballot } from './Ballot';
+import { normaliseCode } from './code';
+import { CodeForm } from './CodeForm';
+import { OrganisationForm } from './OrganisationForm';
+
+export function TabletApp({ initialCode }: { initialCode?: string }) {
+  const { t } = useTranslation();
+  const [code, setCode] = useState(() => normaliseCode(initialCode));
+  const [info, setInfo] = useState<PublicWorkshopInfo | null>(null);
+  const [infoError, setInfoError] = useState<ErrorCode | 'network' | null>(null);
+  const [joining, setJoining] = useState(false);
+  const me = useStore((s) => s.me);
+  const problem = useStore((s) => s.problem);
+
+  useEffect(() => {
+    if (!code) return;
+    let current = true;
+    setInfoError(null);
+    void fetchWorkshopInfo(code).then((reply) => {
+      if (!current) return;
+      if (reply.ok) setInfo(reply.data);
+      else setInfoError(reply.code);
+    });
+    if (savedSession(code)) {
+      setJoining(true);
+      joinAsParticipant(code);
+    }
+    return () => {
+      current = false;
+    };
+  }, [code]);
+
+  useEffect(() => {
+    if (problem) setJoining(false);
+  }, [problem]);
+
+  const otherCode = () => {
+    history.replaceState(null, '', '/join');
+    setInfo(null);
+    setCode('');
+  };
+
+  let content;
+  if (!code || infoError === 'NOT_FOUND') {
+    content = (
+      <CodeForm
+        error={infoError ? t(`errors.${infoError}`) : null}
+        onCode={(next) => {
+          history.replaceState(null, '', `/join/${next}`);
+          setInfoError(null);
+          setCode(next);
+        }}
+      />
+    );
+  } else if (me) {
+    content = <Ballot />;
+  } else if (info) {
+    content = (
+      <>
+        {problem && <Problem code={problem} />}
+        <OrganisationForm
+          info={info}
+          busy={joining && !problem}
+          onOtherCode={otherCode}
+          onJoin={(organisationId, displayName) => {
+            setJoining(true);
+            useStore.getState().setProblem(null);
+            joinAsParticipant(code, { organisationId, displayName: displayName || undefined });
+          }}
+        />
+      </>
+    );
+  } else if (infoError) {
+    content = <Problem code={infoError} />;
+  } else {
+    content = <p className="card">{t('connection.connecting')}</p>;
+  }
+
+  return (
+    <div className="app tablet">
+      <header className="topbar">
+        <span className="brand">{t('app.name')}</span>
+        <LanguageSwitch />
+      </header>
+      <ConnectionStatus />
+      <main id="main" className="tablet-main">
+        {content}
+      </main>
+    </div>
+  );
+}
