@@ -7,6 +7,8 @@ export default defineConfig({
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
+    // bench/bundleSize.ts reads it to tell what each screen downloads.
+    manifest: true,
   },
   server: {
     proxy: {

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, screenshot, startE2E, type E2E } from '../support/browser.js';
+import { expectAccessible, screenshot, startE2E, VIEWPORTS, type E2E } from '../support/browser.js';
 import { THEMES, join, ratingsOf, expectChecked, type Rating } from '../support/tablet.js';
 
 let e2e: E2E;
@@ -156,6 +156,9 @@ describe('Quick-Check in the browser', () => {
     await screenshot(projector, 'projector-revealed-1920x1080');
     await expectAccessible(facilitator, 'facilitator revealed');
     await screenshot(facilitator, 'facilitator-revealed-1440x900');
+    await facilitator.setViewportSize(VIEWPORTS.tablet);
+    await screenshot(facilitator, 'facilitator-revealed-1024x768');
+    await expectAccessible(facilitator, 'facilitator revealed at 1024×768');
 
     // Tablets: the group result and their own organisation beside it.
     await b.getByRole('heading', { name: 'Ergebnis' }).waitFor();

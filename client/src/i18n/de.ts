@@ -8,7 +8,7 @@ export const de = {
   },
   connection: {
     connecting: 'Verbindung wird hergestellt …',
-    offline: 'Keine Verbindung. Ihre Eingaben werden gespeichert und übertragen, sobald die Verbindung wieder steht.',
+    offline: 'Keine Verbindung. Ihre Eingaben bleiben auf diesem Gerät und werden übertragen, sobald die Verbindung wieder steht.',
     online: 'Verbunden',
     reload: 'Bitte laden Sie die Seite neu: Es gibt eine neue Version von Konsens.',
   },

@@ -9,7 +9,7 @@ export const en: Messages = {
   },
   connection: {
     connecting: 'Connecting …',
-    offline: 'No connection. Your input is kept and sent as soon as the connection is back.',
+    offline: 'No connection. Your input stays on this device and is sent as soon as the connection is back.',
     online: 'Connected',
     reload: 'Please reload the page: a new version of Konsens is available.',
   },

@@ -27,7 +27,7 @@ export function ThemeCard({ theme, config }: { theme: Theme; config: WorkshopCon
         <p role="status" className={`save-status save-${status ?? 'none'}`}>
           {status && (
             <>
-              <span aria-hidden="true">{status === 'saved' ? '✓ ' : status === 'failed' ? '✗ ' : '… '}</span>
+              {status !== 'saving' && <span aria-hidden="true">{status === 'saved' ? '✓ ' : '✗ '}</span>}
               {t(`ballot.${status}`)}
             </>
           )}

@@ -1,0 +1,132 @@
+/**
+ * The tablet on its own: English, a vote with the keyboard alone, and a
+ * dropped connection that loses nothing (the outbox).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FacilitatorSession, FacilitatorState } from '../../shared/protocol.js';
+import { expectAccessible, screenshot, startE2E, type E2E } from '../support/browser.js';
+import { connect, createWorkshop, disconnectAll, ok, recordStates, until, version } from '../support/harness.js';
+import { THEMES, join, rate } from '../support/tablet.js';
+
+let e2e: E2E;
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(async () => {
+  disconnectAll();
+  await e2e?.close();
+});
+
+/** A workshop driven by a facilitator over the socket protocol, so that the test watches the tablet only. */
+async function workshop() {
+  const created = await createWorkshop(e2e.server.url);
+  const facilitator = connect(e2e.server.url);
+  const states = recordStates(facilitator);
+  await ok<FacilitatorSession>(facilitator, 'workshop:join', { role: 'facilitator', workshopId: created.workshopId, secret: created.facilitatorSecret, protocolVersion: version });
+  const latest = () => states.at(-1) as FacilitatorState | undefined;
+  const mean = (theme: number, criterion: number) => latest()?.results.themes[theme]?.criteria[criterion]?.mean;
+  return { created, facilitator, latest, mean };
+}
+
+async function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    return `${el?.tagName}:${el?.name ?? ''}:${el?.value ?? ''}:${el?.textContent?.trim() ?? ''}`;
+  });
+}
+
+/** Press Tab until the focused element matches; fails after 60 presses. */
+async function tabTo(page: Page, matches: (focused: string) => boolean): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    if (matches(await focusedName(page))) return;
+  }
+  throw new Error('focus never reached the element');
+}
+
+describe('tablet', () => {
+  it('switches to English, with <html lang> following', async () => {
+    const { created } = await workshop();
+    const tablet = await e2e.open('tablet', `/join/${created.code}`);
+    await tablet.getByText('Für welche Organisation bewerten Sie?').waitFor();
+    expect(await tablet.getAttribute('html', 'lang')).toBe('de');
+    await tablet.getByRole('button', { name: 'English' }).click();
+    await tablet.getByText('Which organisation are you rating for?').waitFor();
+    expect(await tablet.getAttribute('html', 'lang')).toBe('en');
+    expect(await tablet.getByRole('button', { name: 'Join', exact: true }).isVisible()).toBe(true);
+    await expectAccessible(tablet, 'tablet join form in English');
+    // The choice is remembered on the device.
+    await tablet.reload();
+    await tablet.getByText('Which organisation are you rating for?').waitFor();
+    await screenshot(tablet, 'tablet-join-english-1024x768');
+  });
+
+  it('a whole vote works with the keyboard alone', async () => {
+    const { created, facilitator, mean } = await workshop();
+    const tablet = await e2e.open('tablet', `/join/${created.code}`);
+    await tablet.getByText('Für welche Organisation bewerten Sie?').waitFor();
+    // Into the organisation group, arrow to Ascheberg (second), then to the join button.
+    await tabTo(tablet, (f) => f.startsWith('INPUT:organisation:'));
+    await tablet.keyboard.press('ArrowRight');
+    expect(await focusedName(tablet)).toContain('INPUT:organisation:ascheberg');
+    await tabTo(tablet, (f) => f.startsWith('BUTTON') && f.endsWith('Beitreten'));
+    await tablet.keyboard.press('Enter');
+    await tablet.getByText('Sie bewerten für Ascheberg.').waitFor();
+    await ok(facilitator, 'phase:set', { phase: 'scoring' });
+    await tablet.getByRole('heading', { name: 'Verwaltung' }).waitFor();
+
+    // Every theme: Tab into the importance group, Space selects 1, arrows move to 4; Tab into potential, arrows to "kann ich nicht beurteilen".
+    for (const theme of THEMES.map((_, i) => i)) {
+      const themeId = ['verwaltung', 'bildung', 'mobilitaet', 'tourismus', 'wirtschaft', 'gesundheit', 'kultur', 'innenstadt'][theme]!;
+      await tabTo(tablet, (f) => f.startsWith(`INPUT:${themeId}--importance:`));
+      await tablet.keyboard.press('Space');
+      for (let i = 0; i < 3; i++) await tablet.keyboard.press('ArrowRight');
+      await tabTo(tablet, (f) => f.startsWith(`INPUT:${themeId}--potential:`));
+      await tablet.keyboard.press('Space');
+      for (let i = 0; i < 5; i++) await tablet.keyboard.press('ArrowRight');
+      expect(await focusedName(tablet)).toContain(`INPUT:${themeId}--potential:abstain`);
+    }
+    await expect.poll(() => tablet.locator('.progress-text').innerText()).toBe('8 von 8 bewertet');
+    await expect.poll(() => tablet.getByRole('status').filter({ hasText: 'gespeichert' }).count()).toBe(8);
+    await expectAccessible(tablet, 'tablet after a keyboard vote');
+    // The server holds 4 for importance and an abstention for potential on every theme.
+    await until(() => mean(7, 0) === 4, 'importance 4 on the last theme');
+    const f = await ok<{ state: FacilitatorState }>(facilitator, 'state:get', {});
+    for (const theme of f.state.results.themes) {
+      expect(theme.criteria[0]).toMatchObject({ mean: 4, nPersons: 1 });
+      expect(theme.criteria[1]).toMatchObject({ mean: null, abstentions: 1 });
+    }
+  });
+
+  it('answers given offline are kept through a reload and saved when the connection returns', async () => {
+    const { created, facilitator, mean } = await workshop();
+    const tablet = await e2e.open('tablet', `/join/${created.code}`);
+    await join(tablet, 'Olfen');
+    await ok(facilitator, 'phase:set', { phase: 'scoring' });
+    await tablet.getByRole('heading', { name: 'Verwaltung' }).waitFor();
+
+    await tablet.context().setOffline(true);
+    await tablet.getByText('Keine Verbindung').waitFor();
+    await rate(tablet, 'Verwaltung', 'Bedeutung', 5);
+    await rate(tablet, 'Bildung', 'Bedeutung', 4);
+    await rate(tablet, 'Kultur', 'Bedeutung', 'abstain');
+    await expect.poll(() => tablet.getByRole('status').filter({ hasText: 'wird gespeichert' }).count()).toBe(3);
+    await expectAccessible(tablet, 'tablet offline');
+    await screenshot(tablet, 'tablet-offline-1024x768');
+
+    // The three answers wait in the outbox (localStorage). Loading the page needs the server (there is
+    // no offline cache), so the tablet comes back online and reloads: the outbox sends them then.
+    const outbox = await tablet.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('konsens.outbox.')).map((k) => JSON.parse(localStorage.getItem(k)!).length));
+    expect(outbox).toEqual([3]);
+    await tablet.context().setOffline(false);
+    await tablet.reload();
+    await tablet.getByRole('heading', { name: 'Verwaltung' }).waitFor();
+    await expect.poll(() => tablet.getByRole('status').filter({ hasText: 'gespeichert' }).count()).toBeGreaterThanOrEqual(3);
+    await until(() => mean(0, 0) === 5 && mean(1, 0) === 4, 'answers saved on the server');
+    const f = await ok<{ state: FacilitatorState }>(facilitator, 'state:get', {});
+    expect(f.state.results.themes[6]!.criteria[0]).toMatchObject({ abstentions: 1, nPersons: 0 });
+    const left = await tablet.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('konsens.outbox.')).length);
+    expect(left).toBe(0);
+  });
+});
