@@ -15,6 +15,10 @@ import { resultsVisible } from '../shared/domain/phases.js';
 import type { SocketData } from './realtime/handler.js';
 import { attachRealtime } from './realtime/transport.js';
 import type { WorkshopStore } from './store/types.js';
+import { securityHeaders } from './http/securityHeaders.js';
+import { originAllowed } from './security/origin.js';
+import { FailureLimiter } from './security/rateLimit.js';
+import type { RateLimits } from './realtime/handler.js';
 
 export interface Clock {
   now(): number;
@@ -22,11 +26,15 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
-export interface AppConfig extends BroadcastTiming {
+export interface AppConfig extends BroadcastTiming, RateLimits {
   /** Directory of the built client; null serves the API only. */
   clientDir: string | null;
   /** Largest Socket.IO message accepted, in bytes. */
   maxMessageBytes: number;
+  /** Days after a workshop's creation when participant names and resume tokens are removed; null keeps them. */
+  retentionDays: number | null;
+  /** Browser origins besides the server's own that may connect (e.g. behind a proxy with another host name). */
+  allowedOrigins: string[];
   log: (error: unknown) => void;
 }
 
@@ -35,6 +43,12 @@ export const defaultAppConfig: AppConfig = {
   liveIntervalMs: 20,
   participantIntervalMs: 1000,
   maxMessageBytes: 64 * 1024,
+  allowedOrigins: [],
+  retentionDays: null,
+  eventBurst: 40,
+  eventsPerSecond: 20,
+  joinFailureBurst: 20,
+  joinFailuresPerMinute: 20,
   log: (error) => console.error(error),
 };
 
@@ -45,6 +59,8 @@ export interface KonsensApp {
   io: KonsensServer;
   rooms: RoomRegistry;
   listen(port: number, host?: string): Promise<AddressInfo>;
+  /** SPEC V-5: with a retention period, forget participant identifiers of older workshops; returns how many workshops. */
+  purgeExpired(): Promise<number>;
   /** Stop accepting, let pending writes commit, close the store. */
   close(): Promise<void>;
 }
@@ -61,8 +77,14 @@ export function createApp({
   const config = { ...defaultAppConfig, ...partialConfig };
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders);
   const httpServer = createServer(app);
-  const io: KonsensServer = new Server(httpServer, { maxHttpBufferSize: config.maxMessageBytes, serveClient: false });
+  const io: KonsensServer = new Server(httpServer, {
+    maxHttpBufferSize: config.maxMessageBytes,
+    serveClient: false,
+    allowRequest: (req, callback) => callback(null, originAllowed(req, config.allowedOrigins)),
+  });
+  const joinFailures = new FailureLimiter(config.joinFailureBurst, config.joinFailuresPerMinute / 60);
 
   const broadcaster = new Broadcaster(config, (room, role) => {
     // After the reveal each organisation's participants also get their own organisation's values.
@@ -78,9 +100,18 @@ export function createApp({
   const now = () => clock.now();
   const rooms = new RoomRegistry({ store, writer, now, onChange: (room, change) => broadcaster.changed(room, change) });
 
-  app.use('/api', apiRouter({ store, rooms, now, log: config.log }));
+  app.use('/api', apiRouter({ store, rooms, now, joinFailures, log: config.log }));
   if (config.clientDir) clientRoutes(app, config.clientDir);
-  attachRealtime(io, { rooms }, config.log);
+  const onDeleted = (workshopId: string) => {
+    broadcaster.forget(workshopId);
+    // After the facilitator's acknowledgement has gone out; not forced, so that
+    // the disconnect packet follows the notice on each connection.
+    setImmediate(() => {
+      io.in(workshopId).emit('workshop:deleted');
+      io.in(workshopId).disconnectSockets(false);
+    });
+  };
+  attachRealtime(io, { rooms, joinFailures, limits: config, onDeleted }, config.log);
 
   return {
     httpServer,
@@ -91,6 +122,8 @@ export function createApp({
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => resolve(httpServer.address() as AddressInfo));
       }),
+    purgeExpired: async () =>
+      config.retentionDays === null ? 0 : rooms.forgetParticipantIdentifiers(clock.now() - config.retentionDays * 86_400_000),
     async close() {
       broadcaster.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -1,7 +1,8 @@
 /**
  * `npm start`: serve Konsens with its embedded SQLite database.
  * PORT (3000), HOST (all interfaces, so tablets in the room can connect),
- * KONSENS_DATA_DIR (./data), KONSENS_CLIENT_DIR (./dist/client).
+ * KONSENS_DATA_DIR (./data), KONSENS_CLIENT_DIR (./dist/client),
+ * KONSENS_RETENTION_DAYS (unset: keep), KONSENS_ALLOWED_ORIGINS (comma-separated).
  */
 import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
@@ -26,7 +27,11 @@ async function main(): Promise<void> {
   const dataDir = resolve(process.env.KONSENS_DATA_DIR ?? './data');
   const clientDir = resolve(process.env.KONSENS_CLIENT_DIR ?? './dist/client');
   const store = await openSqliteStore({ file: resolve(dataDir, 'konsens.sqlite') });
-  const app = createApp({ store, config: { clientDir: existsSync(clientDir) ? clientDir : null } });
+  const retention = process.env.KONSENS_RETENTION_DAYS;
+  const retentionDays = retention ? Number(retention) : null;
+  if (retentionDays !== null && !(retentionDays > 0)) throw new Error(`KONSENS_RETENTION_DAYS must be a positive number of days, got "${retention}"`);
+  const allowedOrigins = (process.env.KONSENS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const app = createApp({ store, config: { clientDir: existsSync(clientDir) ? clientDir : null, retentionDays, allowedOrigins } });
   const address = await app.listen(port(process.env.PORT), process.env.HOST || undefined);
 
   const local = `http://localhost:${address.port}`;
@@ -34,6 +39,12 @@ async function main(): Promise<void> {
   for (const ip of lanAddresses()) console.log(`  im Netzwerk: http://${ip}:${address.port}`);
   console.log(`  Daten: ${dataDir}`);
   if (!existsSync(clientDir)) console.log(`  (keine Oberfläche gebaut: ${clientDir} fehlt — nur API)`);
+  if (retentionDays !== null) {
+    console.log(`  Namen und Wiederanmeldungen werden ${retentionDays} Tage nach Anlage eines Workshops gelöscht.`);
+    const purge = () => void app.purgeExpired().catch((error: unknown) => console.error(error));
+    purge();
+    setInterval(purge, 3_600_000).unref();
+  }
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -140,14 +140,32 @@ export interface ClientToServerEvents {
   'answer:withdraw': (payload: AnswerWithdrawPayload, ack: AckCallback<AnswerReceipt>) => void;
   'workshop:update': (payload: WorkshopPatchInput, ack: AckCallback<WorkshopView>) => void;
   'phase:set': (payload: PhaseSetPayload, ack: AckCallback<WorkshopView>) => void;
+  'workshop:delete': (payload: Record<string, never>, ack: AckCallback<{ deleted: true }>) => void;
 }
 
 export interface ServerToClientEvents {
   /** The whole state this connection's role may see; coalesced (SPEC B-1 … B-4). */
   'state:update': (state: RoleState) => void;
+  /** The facilitator deleted the workshop; the server closes the connection next. */
+  'workshop:deleted': () => void;
 }
 
 export type ClientEventName = keyof ClientToServerEvents;
+
+/** Every client→server event, for registries and tests; the type below keeps it complete. */
+export const CLIENT_EVENTS = [
+  'workshop:join',
+  'state:get',
+  'answer:set',
+  'answer:withdraw',
+  'workshop:update',
+  'phase:set',
+  'workshop:delete',
+] as const satisfies readonly ClientEventName[];
+
+type Unlisted = Exclude<ClientEventName, (typeof CLIENT_EVENTS)[number]>;
+/** Fails to compile when an event of the contract is missing from CLIENT_EVENTS. */
+export const CLIENT_EVENTS_COMPLETE: [Unlisted] extends [never] ? true : Unlisted = true;
 
 /** HTTP: POST /api/workshops */
 export interface CreatedWorkshop {

@@ -19,12 +19,16 @@ export const LIMITS = {
   tokenLength: 128,
 } as const;
 
+/** Keys that could reach an object's prototype when used as a property name (SPEC S-7). */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Ids are chosen by the facilitator's client or generated; a safe, readable alphabet. */
 export const idSchema = z
   .string()
   .min(1)
   .max(LIMITS.idLength)
-  .regex(/^[A-Za-z0-9_-]+$/, 'only letters, digits, "_" and "-"');
+  .regex(/^[A-Za-z0-9_-]+$/, 'only letters, digits, "_" and "-"')
+  .refine((id) => !RESERVED_KEYS.has(id), 'reserved name');
 
 const label = (max: number) => z.string().trim().min(1).max(max);
 

@@ -7,11 +7,14 @@ import { createWorkshopSchema, joinCodeSchema } from '../../shared/schemas.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import { hashSecret, newId, newJoinCode, newSecret } from '../security/tokens.js';
 import { DuplicateCodeError, type WorkshopStore } from '../store/types.js';
+import type { FailureLimiter } from '../security/rateLimit.js';
 
 export interface HttpDeps {
   store: WorkshopStore;
   rooms: RoomRegistry;
   now: () => number;
+  /** Unknown codes count against the address, like failed joins (SPEC S-6). */
+  joinFailures: FailureLimiter;
   log: (error: unknown) => void;
 }
 
@@ -65,9 +68,15 @@ export function apiRouter(deps: HttpDeps): express.Router {
   });
 
   router.get('/workshops/:code', async (req, res) => {
+    const address = req.socket.remoteAddress ?? '';
+    if (deps.joinFailures.blocked(address)) {
+      res.status(429).json(problem('RATE_LIMITED'));
+      return;
+    }
     const code = joinCodeSchema.safeParse(req.params.code);
     const room = code.success ? await deps.rooms.byCode(code.data) : undefined;
     if (!room) {
+      deps.joinFailures.fail(address);
       res.status(404).json(problem('NOT_FOUND'));
       return;
     }

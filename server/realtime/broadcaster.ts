@@ -48,6 +48,13 @@ export class Broadcaster {
     for (const role of concerned(change, room)) audiences[role].request();
   }
 
+  /** A deleted workshop: no more pushes. */
+  forget(workshopId: string): void {
+    const audiences = this.audiences.get(workshopId);
+    if (audiences) for (const t of Object.values(audiences)) t.cancel();
+    this.audiences.delete(workshopId);
+  }
+
   close(): void {
     for (const audiences of this.audiences.values()) for (const t of Object.values(audiences)) t.cancel();
     this.audiences.clear();

@@ -9,6 +9,7 @@ import type { AckCallback, ClientEventName, ClientToServerEvents } from '../../s
 import type { Room } from '../rooms/room.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import type { Socket } from 'socket.io';
+import type { FailureLimiter } from '../security/rateLimit.js';
 
 /** 'guest' is a connection that has not joined a workshop yet. */
 export type Caller = 'guest' | Role;
@@ -25,8 +26,23 @@ export interface SocketData {
   joining?: boolean;
 }
 
+export interface RateLimits {
+  /** Events a socket may send at once … */
+  eventBurst: number;
+  /** … and per second after that (SPEC S-5). */
+  eventsPerSecond: number;
+  /** Failed joins (unknown code, wrong secret, bad token) per address at once … */
+  joinFailureBurst: number;
+  /** … and per minute after that (SPEC S-6). */
+  joinFailuresPerMinute: number;
+}
+
 export interface RealtimeDeps {
   rooms: RoomRegistry;
+  joinFailures: FailureLimiter;
+  limits: RateLimits;
+  /** Tell everyone in a deleted workshop and close their connections. */
+  onDeleted: (workshopId: string) => void;
 }
 
 export interface HandlerContext {

@@ -1,10 +1,14 @@
 /** Joining a workshop in one of the three roles, and resynchronising after a reconnect. */
-import { PROTOCOL_VERSION, type Session } from '../../shared/protocol.js';
+import type { z } from 'zod';
+import { PROTOCOL_VERSION, type ErrorCode, type Session } from '../../shared/protocol.js';
 import { emptySchema, joinSchema } from '../../shared/schemas.js';
 import { KonsensError } from '../errors.js';
 import type { Room } from '../rooms/room.js';
 import { audienceRoom } from './broadcaster.js';
 import { defineHandler, type HandlerContext, type SocketData, type SocketSession } from './handler.js';
+
+/** Refusals that may be guessing: they count against the address (SPEC S-6). */
+const FAILED_JOIN: ReadonlySet<ErrorCode> = new Set(['NOT_FOUND', 'UNAUTHORISED', 'INVALID_RESUME_TOKEN']);
 
 async function roomOrNotFound(find: Promise<Room | undefined>): Promise<Room> {
   const room = await find;
@@ -14,9 +18,41 @@ async function roomOrNotFound(find: Promise<Room | undefined>): Promise<Room> {
 
 function enter(ctx: HandlerContext, room: Room, session: SocketSession): void {
   (ctx.socket.data as SocketData).session = session;
-  const rooms = [audienceRoom(room.id, session.role)];
+  // Everyone is also in the workshop's own room (its id), e.g. to be told that it was deleted.
+  const rooms = [room.id, audienceRoom(room.id, session.role)];
   if (session.organisationId) rooms.push(audienceRoom(room.id, session.role, session.organisationId));
   void ctx.socket.join(rooms);
+}
+
+async function joinAs(ctx: HandlerContext, payload: z.output<typeof joinSchema>): Promise<Session> {
+  switch (payload.role) {
+    case 'participant': {
+      const room = await roomOrNotFound(ctx.deps.rooms.byCode(payload.code));
+      const { participant, resumeToken } = await room.join(payload);
+      const { id: participantId, organisationId, displayName } = participant;
+      enter(ctx, room, { workshopId: room.id, role: 'participant', participantId, organisationId });
+      return {
+        role: 'participant',
+        participantId,
+        organisationId,
+        displayName,
+        resumeToken,
+        answers: room.ownAnswers(participantId),
+        state: room.participantState(organisationId),
+      };
+    }
+    case 'facilitator': {
+      const room = await roomOrNotFound(ctx.deps.rooms.get(payload.workshopId));
+      if (!room.verifyFacilitator(payload.secret)) throw new KonsensError('UNAUTHORISED');
+      enter(ctx, room, { workshopId: room.id, role: 'facilitator' });
+      return { role: 'facilitator', state: room.facilitatorState() };
+    }
+    case 'projector': {
+      const room = await roomOrNotFound(ctx.deps.rooms.byCode(payload.code));
+      enter(ctx, room, { workshopId: room.id, role: 'projector' });
+      return { role: 'projector', state: room.projectorState() };
+    }
+  }
 }
 
 export const joinHandlers = [
@@ -26,33 +62,13 @@ export const joinHandlers = [
     async run(ctx, payload): Promise<Session> {
       // SPEC J-4: a client of another protocol version is told to reload before anything else.
       if (payload.protocolVersion !== PROTOCOL_VERSION) throw new KonsensError('PROTOCOL_MISMATCH');
-      switch (payload.role) {
-        case 'participant': {
-          const room = await roomOrNotFound(ctx.deps.rooms.byCode(payload.code));
-          const { participant, resumeToken } = await room.join(payload);
-          const { id: participantId, organisationId } = participant;
-          enter(ctx, room, { workshopId: room.id, role: 'participant', participantId, organisationId });
-          return {
-            role: 'participant',
-            participantId: participant.id,
-            organisationId: participant.organisationId,
-            displayName: participant.displayName,
-            resumeToken,
-            answers: room.ownAnswers(participant.id),
-            state: room.participantState(participant.organisationId),
-          };
-        }
-        case 'facilitator': {
-          const room = await roomOrNotFound(ctx.deps.rooms.get(payload.workshopId));
-          if (!room.verifyFacilitator(payload.secret)) throw new KonsensError('UNAUTHORISED');
-          enter(ctx, room, { workshopId: room.id, role: 'facilitator' });
-          return { role: 'facilitator', state: room.facilitatorState() };
-        }
-        case 'projector': {
-          const room = await roomOrNotFound(ctx.deps.rooms.byCode(payload.code));
-          enter(ctx, room, { workshopId: room.id, role: 'projector' });
-          return { role: 'projector', state: room.projectorState() };
-        }
+      const address = ctx.socket.handshake.address;
+      if (ctx.deps.joinFailures.blocked(address)) throw new KonsensError('RATE_LIMITED');
+      try {
+        return await joinAs(ctx, payload);
+      } catch (error) {
+        if (error instanceof KonsensError && FAILED_JOIN.has(error.code)) ctx.deps.joinFailures.fail(address);
+        throw error;
       }
     },
   }),

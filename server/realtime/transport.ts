@@ -11,6 +11,7 @@ import { KonsensError } from '../errors.js';
 import { answerHandlers } from './answerHandlers.js';
 import { facilitationHandlers } from './facilitationHandlers.js';
 import type { Handler, RealtimeDeps, SocketData } from './handler.js';
+import { TokenBucket } from '../security/rateLimit.js';
 import { joinHandlers } from './joinHandlers.js';
 
 /** The one registry of socket events: each declares who may call it (tests check every event is here). */
@@ -52,8 +53,27 @@ async function dispatch(handler: Handler, socket: Socket, deps: RealtimeDeps, pa
   }
 }
 
+/** A socket that keeps sending after this many refusals in a row is disconnected. */
+const FLOOD_DISCONNECT = 100;
+
 export function attachRealtime(io: Server, deps: RealtimeDeps, log: (error: unknown) => void): void {
   io.on('connection', (socket) => {
+    // SPEC S-5: every incoming event, known or not, takes a token.
+    const bucket = new TokenBucket(deps.limits.eventBurst, deps.limits.eventsPerSecond);
+    let refused = 0;
+    socket.use((packet, next) => {
+      if (bucket.take()) {
+        refused = 0;
+        next();
+        return;
+      }
+      if (++refused > FLOOD_DISCONNECT) {
+        socket.disconnect(true);
+        return;
+      }
+      const ack = packet[packet.length - 1];
+      if (typeof ack === 'function') (ack as (r: AckError) => void)(failure('RATE_LIMITED'));
+    });
     for (const handler of HANDLERS) {
       socket.on(handler.event, (...args: unknown[]) => {
         const ack = args[args.length - 1];

@@ -30,6 +30,28 @@ export class RoomRegistry {
     return id ? this.get(id) : undefined;
   }
 
+  /**
+   * Delete a workshop: refuse further work in its room, let answers already
+   * accepted commit, then delete it from the store and forget the room.
+   */
+  async delete(workshopId: string): Promise<void> {
+    const room = await this.get(workshopId);
+    room?.markDeleted();
+    await this.deps.writer.drain();
+    await this.deps.store.deleteWorkshop(workshopId);
+    this.rooms.delete(workshopId);
+  }
+
+  /** SPEC V-5: forget participant identifiers of workshops created before the cut-off, in the store and in memory. */
+  async forgetParticipantIdentifiers(createdBefore: number): Promise<number> {
+    const ids = await this.deps.store.forgetParticipantIdentifiers(createdBefore);
+    for (const id of ids) {
+      const loaded = this.rooms.get(id);
+      if (loaded) (await loaded)?.forgetParticipantIdentifiers();
+    }
+    return ids.length;
+  }
+
   /** Rooms currently in memory (not every workshop in the store). */
   async loaded(): Promise<Room[]> {
     const rooms = await Promise.all(this.rooms.values());

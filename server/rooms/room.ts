@@ -66,6 +66,8 @@ export class Room {
   private answersVersion = 0;
   private resultsCache: { key: string; results: Results } | null = null;
   private readonly exclusive = serially();
+  /** Set when the workshop is being deleted: nothing more is accepted. */
+  private deleted = false;
 
   constructor(
     snapshot: WorkshopSnapshot,
@@ -166,12 +168,24 @@ export class Room {
     return this.participants.get(participantId)?.record;
   }
 
+  /** Stop accepting anything; the workshop is about to be deleted (SPEC V-4). */
+  markDeleted(): void {
+    this.deleted = true;
+  }
+
+  /** SPEC V-5: display names go, and the resume tokens stop working. */
+  forgetParticipantIdentifiers(): void {
+    this.byToken.clear();
+    for (const p of this.participants.values()) p.record = { ...p.record, displayName: null, tokenHash: '' };
+  }
+
   /** Resume by token (SPEC J-2), or create a new participant of an organisation (J-1). */
   async join(request: {
     organisationId?: string | undefined;
     displayName?: string | undefined;
     resumeToken?: string | undefined;
   }): Promise<{ participant: ParticipantRecord; resumeToken: string }> {
+    if (this.deleted) throw new KonsensError('NOT_FOUND');
     if (request.resumeToken) {
       const existing = this.byToken.get(hashSecret(request.resumeToken));
       if (!existing) throw new KonsensError('INVALID_RESUME_TOKEN');
@@ -203,6 +217,7 @@ export class Room {
   submit(participantId: string, request: AnswerRequest): Promise<AnswerReceipt> {
     const p = this.participants.get(participantId);
     if (!p) return Promise.reject(new KonsensError('NOT_JOINED'));
+    if (this.deleted) return Promise.reject(new KonsensError('NOT_FOUND'));
     const cell = this.tally.cell(request.themeId, request.criterionId);
     if (p.ops.has(request.opId)) return Promise.resolve(this.receipt(p, request, cell, true));
     const key = `${participantId}\u0000${request.opId}`;

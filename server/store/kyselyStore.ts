@@ -2,7 +2,7 @@
  * WorkshopStore over Kysely. Only portable SQL (upserts with ON CONFLICT,
  * multi-row inserts) so that the PostgreSQL dialect can run the same code.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Phase } from '../../shared/domain/phases.js';
 import { workshopConfigSchema } from '../../shared/schemas.js';
 import type { Database } from './migrations.js';
@@ -16,6 +16,9 @@ import {
   type WorkshopSnapshot,
   type WorkshopStore,
 } from './types.js';
+
+/** Prefix of a token hash that no token can have: the participant can no longer resume. */
+export const FORGOTTEN = 'forgotten:';
 
 /** Rows per multi-row statement: well below SQLite's 32,766 bound parameters. */
 const CHUNK = 500;
@@ -172,6 +175,32 @@ export class KyselyWorkshopStore implements WorkshopStore {
           .where('criterion_id', '=', op.criterionId)
           .execute();
       }
+    });
+  }
+
+  async deleteWorkshop(id: string): Promise<void> {
+    // Foreign keys cascade to participants, answers and operation ids.
+    await this.db.deleteFrom('workshops').where('id', '=', id).execute();
+  }
+
+  async forgetParticipantIdentifiers(createdBefore: number): Promise<string[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const touched = await trx
+        .selectFrom('participants')
+        .innerJoin('workshops', 'workshops.id', 'participants.workshop_id')
+        .select('participants.workshop_id')
+        .distinct()
+        .where('workshops.created_at', '<', createdBefore)
+        .where((eb) => eb.or([eb('participants.display_name', 'is not', null), eb('participants.token_hash', 'not like', `${FORGOTTEN}%`)]))
+        .execute();
+      const ids = touched.map((t) => t.workshop_id);
+      if (ids.length === 0) return [];
+      await trx
+        .updateTable('participants')
+        .set((eb) => ({ display_name: null, token_hash: eb.fn<string>('concat', [sql.lit(FORGOTTEN), eb.ref('id')]) }))
+        .where('workshop_id', 'in', ids)
+        .execute();
+      return ids;
     });
   }
 

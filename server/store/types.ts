@@ -75,6 +75,13 @@ export interface WorkshopStore {
    * same answer win.
    */
   writeAnswers(ops: readonly AnswerOp[]): Promise<void>;
+  /** Delete a workshop with its participants and answers (SPEC V-4). */
+  deleteWorkshop(id: string): Promise<void>;
+  /**
+   * Remove display names and make resume tokens unusable in workshops created
+   * before `createdBefore` (SPEC V-5). Returns the ids of the workshops touched.
+   */
+  forgetParticipantIdentifiers(createdBefore: number): Promise<string[]>;
   close(): Promise<void>;
 }
 

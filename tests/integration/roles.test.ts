@@ -3,7 +3,7 @@
  * documented error code and change nothing; the server keeps serving everyone else.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ERROR_CODES, type ClientEventName, type FacilitatorSession, type ParticipantSession } from '../../shared/protocol.js';
+import { CLIENT_EVENTS, ERROR_CODES, type ClientEventName, type FacilitatorSession, type ParticipantSession } from '../../shared/protocol.js';
 import { HANDLERS } from '../../server/realtime/transport.js';
 import { connect, createWorkshop, disconnectAll, ok, opId, request, startServer, version, type TestServer } from '../support/harness.js';
 
@@ -16,7 +16,7 @@ afterEach(async () => {
   await server.close();
 });
 
-const ALL_EVENTS: ClientEventName[] = ['workshop:join', 'state:get', 'answer:set', 'answer:withdraw', 'workshop:update', 'phase:set'];
+const ALL_EVENTS: ClientEventName[] = [...CLIENT_EVENTS];
 
 async function workshopWithActors() {
   const created = await createWorkshop(server.url);
@@ -45,6 +45,7 @@ describe('roles', () => {
     for (const actor of [participant, projector]) {
       expect(await request(actor, 'phase:set', { phase: 'scoring' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
       expect(await request(actor, 'workshop:update', { title: 'Übernommen' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      expect(await request(actor, 'workshop:delete', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     }
     expect(await request(projector, 'answer:set', { opId: opId(), themeId: 'bildung', criterionId: 'importance', value: 3 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await request(facilitator, 'answer:set', { opId: opId(), themeId: 'bildung', criterionId: 'importance', value: 3 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });

@@ -1,0 +1,73 @@
+/**
+ * Token buckets: `capacity` events at once, refilled at `perSecond`. Used per
+ * socket for events and per address for failed joins (SPEC S-5, S-6). Kept in
+ * memory only: addresses are never written anywhere (privacy, SPEC V-1).
+ */
+export class TokenBucket {
+  private tokens: number;
+  private updated: number;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly perSecond: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.tokens = capacity;
+    this.updated = now();
+  }
+
+  /** Take one token; false when the bucket is empty. */
+  take(): boolean {
+    this.refill();
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  /** True when a take() would succeed, without taking. */
+  available(): boolean {
+    this.refill();
+    return this.tokens >= 1;
+  }
+
+  /** Full again: nothing to remember. */
+  isIdle(): boolean {
+    this.refill();
+    return this.tokens >= this.capacity;
+  }
+
+  private refill(): void {
+    const now = this.now();
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.updated) / 1000) * this.perSecond);
+    this.updated = now;
+  }
+}
+
+/** Failed attempts per key (an address), forgotten once the bucket is full again. */
+export class FailureLimiter {
+  private readonly buckets = new Map<string, TokenBucket>();
+
+  constructor(
+    private readonly capacity: number,
+    private readonly perSecond: number,
+  ) {}
+
+  blocked(key: string): boolean {
+    const bucket = this.buckets.get(key);
+    return bucket !== undefined && !bucket.available();
+  }
+
+  fail(key: string): void {
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      bucket = new TokenBucket(this.capacity, this.perSecond);
+      this.buckets.set(key, bucket);
+    }
+    bucket.take();
+    if (this.buckets.size > 10_000) this.sweep();
+  }
+
+  private sweep(): void {
+    for (const [key, bucket] of this.buckets) if (bucket.isIdle()) this.buckets.delete(key);
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * Hardening at the boundary: rate limits (SPEC S-5, S-6), origins (V-2),
+ * response headers (V-3), deletion (V-4), retention (V-5), reserved keys (S-7).
+ */
+import Database from 'better-sqlite3';
+import { io } from 'socket.io-client';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FacilitatorSession, ParticipantSession } from '../../shared/protocol.js';
+import { createApp } from '../../server/app.js';
+import { openSqliteStore } from '../../server/store/sqlite.js';
+import { connect, createWorkshop, disconnectAll, ok, opId, request, startServer, tempDir, version, type TestServer } from '../support/harness.js';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  disconnectAll();
+  await server?.close();
+  server = undefined;
+});
+
+async function facilitatorOf(url: string) {
+  const created = await createWorkshop(url);
+  const facilitator = connect(url);
+  await ok<FacilitatorSession>(facilitator, 'workshop:join', { role: 'facilitator', workshopId: created.workshopId, secret: created.facilitatorSecret, protocolVersion: version });
+  return { created, facilitator };
+}
+
+describe('rate limits', () => {
+  it('S-5: a socket sending in a tight loop is refused with RATE_LIMITED, then disconnected; others are served', async () => {
+    server = await startServer({ eventBurst: 10, eventsPerSecond: 5 });
+    const { created, facilitator } = await facilitatorOf(server.url);
+    const flooder = connect(server.url);
+    await ok(flooder, 'workshop:join', { role: 'projector', code: created.code, protocolVersion: version });
+    const replies: string[] = [];
+    const disconnected = new Promise<void>((resolve) => flooder.on('disconnect', () => resolve()));
+    for (let i = 0; i < 300; i++) flooder.emit('state:get', {} as never, (r: { ok: boolean; code?: string }) => replies.push(r.ok ? 'ok' : r.code!));
+    await disconnected;
+    expect(replies.filter((r) => r === 'ok').length).toBeLessThanOrEqual(11);
+    expect(replies).toContain('RATE_LIMITED');
+    expect(await ok(facilitator, 'state:get', {})).toHaveProperty('state');
+  });
+
+  it('S-6: failed joins from one address are slowed down, over sockets and HTTP alike', async () => {
+    server = await startServer({ joinFailureBurst: 5, joinFailuresPerMinute: 1 });
+    const { created } = await facilitatorOf(server.url);
+    const guesser = connect(server.url);
+    const codes: string[] = [];
+    for (let i = 0; i < 5; i++) codes.push(((await request(guesser, 'workshop:join', { role: 'projector', code: `QQQQQ${i}`, protocolVersion: version })) as { code: string }).code);
+    expect(codes).toEqual(Array(5).fill('NOT_FOUND'));
+    // The bucket is empty: even the right code waits now, and so does the HTTP lookup.
+    expect(await request(guesser, 'workshop:join', { role: 'projector', code: created.code, protocolVersion: version })).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
+    const http = await fetch(`${server.url}/api/workshops/${created.code}`);
+    expect(http.status).toBe(429);
+  });
+});
+
+describe('web hardening', () => {
+  it('V-2: a browser page of another origin cannot open a socket; the own origin and non-browser clients can', async () => {
+    server = await startServer();
+    const attempt = (origin?: string) =>
+      new Promise<'connected' | 'refused'>((resolve) => {
+        const s = io(server!.url, { transports: ['polling'], forceNew: true, reconnection: false, extraHeaders: origin ? { origin } : {} });
+        s.on('connect', () => {
+          s.disconnect();
+          resolve('connected');
+        });
+        s.on('connect_error', () => resolve('refused'));
+      });
+    expect(await attempt('http://evil.example')).toBe('refused');
+    expect(await attempt(server.url)).toBe('connected');
+    expect(await attempt()).toBe('connected');
+  });
+
+  it('V-3: every answer carries a Content-Security-Policy without inline scripts', async () => {
+    server = await startServer();
+    const response = await fetch(`${server.url}/api/health`);
+    const csp = response.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it('S-7: reserved keys never reach an object prototype', async () => {
+    server = await startServer();
+    const { facilitator } = await facilitatorOf(server.url);
+    const rule = JSON.parse('{"weights": {"__proto__": 5, "constructor": 2}, "priorityI": 0.7, "priorityII": 0.5, "minOrganisations": 3, "discussSpread": 0.25}');
+    expect(await request(facilitator, 'workshop:update', { tierRule: rule })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(await request(facilitator, 'workshop:update', { themes: [{ id: 'prototype', name: 'x' }] })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    expect(({} as Record<string, unknown>).constructor).toBe(Object);
+  });
+});
+
+describe('privacy', () => {
+  it('V-4: the facilitator deletes a workshop with all its data; everyone in it is told and disconnected', async () => {
+    server = await startServer();
+    const { created, facilitator } = await facilitatorOf(server.url);
+    const other = await facilitatorOf(server.url);
+    const tablet = connect(server.url);
+    await ok(tablet, 'workshop:join', { role: 'participant', code: created.code, organisationId: 'olfen', displayName: 'Anna', protocolVersion: version });
+    await ok(facilitator, 'phase:set', { phase: 'scoring' });
+    await ok(tablet, 'answer:set', { opId: opId(), themeId: 'bildung', criterionId: 'importance', value: 3 });
+    let told = false;
+    tablet.on('workshop:deleted', () => (told = true));
+    const gone = new Promise<string>((resolve) => tablet.on('disconnect', (reason) => resolve(reason)));
+    expect(await ok(facilitator, 'workshop:delete', {})).toEqual({ deleted: true });
+    expect(await gone).toBe('io server disconnect');
+    expect(told).toBe(true);
+
+    const db = new Database(server.dbFile, { readonly: true });
+    const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${table === 'workshops' ? 'id' : 'workshop_id'} = ?`).get(created.workshopId) as { n: number }).n;
+    expect(['workshops', 'participants', 'answers', 'answer_ops'].map(count)).toEqual([0, 0, 0, 0]);
+    db.close();
+    expect((await fetch(`${server.url}/api/workshops/${created.code}`)).status).toBe(404);
+    // The other workshop is untouched.
+    expect(await ok(other.facilitator, 'state:get', {})).toHaveProperty('state.workshop.id', other.created.workshopId);
+  });
+
+  it('V-5: after the retention period names are gone and resume tokens stop working; the results stay', async () => {
+    const dir = tempDir();
+    let now = Date.UTC(2026, 10, 1);
+    const store = await openSqliteStore({ file: `${dir}/konsens.sqlite` });
+    const app = createApp({ store, clock: { now: () => now }, config: { retentionDays: 30 } });
+    const address = await app.listen(0, '127.0.0.1');
+    const url = `http://127.0.0.1:${address.port}`;
+    try {
+      const { created, facilitator } = await facilitatorOf(url);
+      const tablet = connect(url);
+      const session = await ok<ParticipantSession>(tablet, 'workshop:join', { role: 'participant', code: created.code, organisationId: 'olfen', displayName: 'Anna Beispiel', protocolVersion: version });
+      await ok(facilitator, 'phase:set', { phase: 'scoring' });
+      await ok(tablet, 'answer:set', { opId: opId(), themeId: 'bildung', criterionId: 'importance', value: 4 });
+      now += 29 * 86_400_000;
+      expect(await app.purgeExpired()).toBe(0);
+      now += 2 * 86_400_000;
+      expect(await app.purgeExpired()).toBe(1);
+      expect(await app.purgeExpired()).toBe(0);
+
+      const db = new Database(`${dir}/konsens.sqlite`, { readonly: true });
+      expect(db.prepare('SELECT display_name FROM participants').all()).toEqual([{ display_name: null }]);
+      db.close();
+      const again = connect(url);
+      expect(await request(again, 'workshop:join', { role: 'participant', code: created.code, resumeToken: session.resumeToken, protocolVersion: version })).toMatchObject({ ok: false, code: 'INVALID_RESUME_TOKEN' });
+      const f = await ok<{ state: { results: { themes: { criteria: { mean: number | null }[] }[] } } }>(facilitator, 'state:get', {});
+      expect(f.state.results.themes[1]!.criteria[0]!.mean).toBe(4);
+    } finally {
+      disconnectAll();
+      await app.close();
+    }
+  });
+});
