@@ -19,7 +19,8 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['tests/**/*.test.ts'],
-    testTimeout: 30_000,
+    // A browser scenario runs a whole workshop with five pages.
+    testTimeout: 120_000,
     hookTimeout: 30_000,
   },
 });

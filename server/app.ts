@@ -31,7 +31,7 @@ export interface AppConfig extends BroadcastTiming, RateLimits {
   clientDir: string | null;
   /** Largest Socket.IO message accepted, in bytes. */
   maxMessageBytes: number;
-  /** Days after a workshop's creation when participant names and resume tokens are removed; null keeps them. */
+  /** Days after a workshop's last change (configuration or phase) when participant names and resume tokens are removed; null keeps them. */
   retentionDays: number | null;
   /** Browser origins besides the server's own that may connect (e.g. behind a proxy with another host name). */
   allowedOrigins: string[];

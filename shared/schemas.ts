@@ -110,8 +110,21 @@ export const workshopConfigSchema = z.object(workshopConfigShape).superRefine((c
   uniqueIds(config.criteria, 'criteria', ctx);
 });
 
-/** A facilitator's edit: any subset of the configuration; the merged result is validated again. */
-export const workshopPatchSchema = z.object(workshopConfigShape).partial();
+/**
+ * A facilitator's edit: any subset of the configuration, without defaults (a
+ * key that is not sent keeps its value); the merged result is validated again.
+ * Lists and the tier rule are replaced as a whole.
+ */
+export const workshopPatchSchema = z.object({
+  title: workshopConfigShape.title.optional(),
+  date: dateSchema.nullable().optional(),
+  organisations: workshopConfigShape.organisations.optional(),
+  themes: workshopConfigShape.themes.optional(),
+  criteria: workshopConfigShape.criteria.optional(),
+  scale: workshopConfigShape.scale.optional(),
+  votingUnit: votingUnitSchema.optional(),
+  tierRule: workshopConfigShape.tierRule.optional(),
+});
 
 export const phaseSchema = z.enum(PHASES);
 

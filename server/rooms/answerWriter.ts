@@ -27,7 +27,27 @@ export class AnswerWriter {
     });
   }
 
-  /** Wait until everything queued so far is committed (or failed). */
+  /** Wait until everything queued so far is committed (or failed); later writes are not waited for. */
+  async settle(): Promise<void> {
+    const last = this.queue.at(-1);
+    if (last) {
+      await new Promise<void>((resolve) => {
+        const { resolve: done, reject: failed } = last;
+        last.resolve = () => {
+          done();
+          resolve();
+        };
+        last.reject = (error) => {
+          failed(error);
+          resolve();
+        };
+      });
+    } else if (this.flushing) {
+      await this.flushing;
+    }
+  }
+
+  /** Wait until nothing is queued or being written (on shutdown, when no new writes arrive). */
   async drain(): Promise<void> {
     while (this.flushing || this.queue.length > 0) {
       await (this.flushing ?? new Promise<void>((r) => setImmediate(r)));

@@ -37,14 +37,19 @@ export class RoomRegistry {
   async delete(workshopId: string): Promise<void> {
     const room = await this.get(workshopId);
     room?.markDeleted();
-    await this.deps.writer.drain();
-    await this.deps.store.deleteWorkshop(workshopId);
+    try {
+      await this.deps.writer.settle();
+      await this.deps.store.deleteWorkshop(workshopId);
+    } catch (error) {
+      room?.markDeleted(false);
+      throw error;
+    }
     this.rooms.delete(workshopId);
   }
 
-  /** SPEC V-5: forget participant identifiers of workshops created before the cut-off, in the store and in memory. */
-  async forgetParticipantIdentifiers(createdBefore: number): Promise<number> {
-    const ids = await this.deps.store.forgetParticipantIdentifiers(createdBefore);
+  /** SPEC V-5: forget participant identifiers of workshops unchanged since the cut-off, in the store and in memory. */
+  async forgetParticipantIdentifiers(changedBefore: number): Promise<number> {
+    const ids = await this.deps.store.forgetParticipantIdentifiers(changedBefore);
     for (const id of ids) {
       const loaded = this.rooms.get(id);
       if (loaded) (await loaded)?.forgetParticipantIdentifiers();

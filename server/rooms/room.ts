@@ -169,8 +169,8 @@ export class Room {
   }
 
   /** Stop accepting anything; the workshop is about to be deleted (SPEC V-4). */
-  markDeleted(): void {
-    this.deleted = true;
+  markDeleted(deleted = true): void {
+    this.deleted = deleted;
   }
 
   /** SPEC V-5: display names go, and the resume tokens stop working. */
@@ -192,8 +192,10 @@ export class Room {
       return { participant: existing.record, resumeToken: request.resumeToken };
     }
     const organisationId = request.organisationId;
-    if (!organisationId || this.tally.organisation(organisationId) < 0) throw new KonsensError('UNKNOWN_ORGANISATION');
     return this.exclusive(async () => {
+      // Checked inside the lock: an edit removing the organisation may have been waiting ahead of us.
+      if (!organisationId || this.tally.organisation(organisationId) < 0) throw new KonsensError('UNKNOWN_ORGANISATION');
+      if (this.deleted) throw new KonsensError('NOT_FOUND');
       const resumeToken = newSecret();
       const record: ParticipantRecord = {
         id: newId(),

@@ -183,14 +183,14 @@ export class KyselyWorkshopStore implements WorkshopStore {
     await this.db.deleteFrom('workshops').where('id', '=', id).execute();
   }
 
-  async forgetParticipantIdentifiers(createdBefore: number): Promise<string[]> {
+  async forgetParticipantIdentifiers(changedBefore: number): Promise<string[]> {
     return this.db.transaction().execute(async (trx) => {
       const touched = await trx
         .selectFrom('participants')
         .innerJoin('workshops', 'workshops.id', 'participants.workshop_id')
         .select('participants.workshop_id')
         .distinct()
-        .where('workshops.created_at', '<', createdBefore)
+        .where('workshops.updated_at', '<', changedBefore)
         .where((eb) => eb.or([eb('participants.display_name', 'is not', null), eb('participants.token_hash', 'not like', `${FORGOTTEN}%`)]))
         .execute();
       const ids = touched.map((t) => t.workshop_id);

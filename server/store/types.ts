@@ -78,10 +78,11 @@ export interface WorkshopStore {
   /** Delete a workshop with its participants and answers (SPEC V-4). */
   deleteWorkshop(id: string): Promise<void>;
   /**
-   * Remove display names and make resume tokens unusable in workshops created
-   * before `createdBefore` (SPEC V-5). Returns the ids of the workshops touched.
+   * Remove display names and make resume tokens unusable in workshops whose
+   * configuration or phase last changed before `changedBefore` (SPEC V-5).
+   * Returns the ids of the workshops touched.
    */
-  forgetParticipantIdentifiers(createdBefore: number): Promise<string[]>;
+  forgetParticipantIdentifiers(changedBefore: number): Promise<string[]>;
   close(): Promise<void>;
 }
 

@@ -168,5 +168,15 @@ describe('Quick-Check in the browser', () => {
     await expectAccessible(b, 'tablet revealed');
     await screenshot(b, 'tablet-revealed-1024x768');
     await screenshot(a2, 'tablet-revealed-portrait-768x1024');
+
+    // The facilitator deletes the workshop: everyone is told, nothing is left to join.
+    facilitator.once('dialog', (dialog) => void dialog.accept());
+    await facilitator.setViewportSize(VIEWPORTS.laptop);
+    await facilitator.getByRole('button', { name: 'Workshop löschen' }).click();
+    await facilitator.waitForURL(`${e2e.server.url}/`);
+    await b.getByText('Dieser Workshop wurde gelöscht.').waitFor();
+    await projector.getByText('Dieser Workshop wurde gelöscht.').waitFor();
+    expect((await fetch(`${e2e.server.url}/api/workshops/${code}`)).status).toBe(404);
+    e2e.expectClean();
   });
 });

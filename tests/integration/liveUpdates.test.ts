@@ -173,6 +173,10 @@ describe('facilitation', () => {
       title: 'Quick-Check 2026',
     });
     expect(rule.config).toMatchObject({ tierRule: { priorityI: 0.8 }, votingUnit: 'person' });
+    // A key that is not sent keeps its value (no defaults in a patch).
+    await ok(facilitator, 'workshop:update', { date: '2026-12-02' });
+    const titled = await ok<{ config: { votingUnit: string; date: string | null; title: string } }>(facilitator, 'workshop:update', { title: 'Quick-Check 2027' });
+    expect(titled.config).toMatchObject({ votingUnit: 'person', date: '2026-12-02', title: 'Quick-Check 2027' });
   });
 
   it('P-1: a reveal can be taken back; the projector then loses the results again', async () => {

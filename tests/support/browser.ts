@@ -28,6 +28,8 @@ export interface E2E {
   server: TestServer;
   browser: Browser;
   open(viewport: keyof typeof VIEWPORTS, path: string): Promise<Page>;
+  /** SPEC V-3: no page asked any host but ours, and no Content-Security-Policy violation was reported. */
+  expectClean(): void;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,8 @@ export async function startE2E(): Promise<E2E> {
   const server = await startServer({ clientDir });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const contexts: BrowserContext[] = [];
+  const foreign: string[] = [];
+  const violations: string[] = [];
   return {
     server,
     browser,
@@ -47,8 +51,19 @@ export async function startE2E(): Promise<E2E> {
       page.on('pageerror', (error) => {
         throw error;
       });
+      page.on('request', (r) => {
+        const url = r.url();
+        if (!url.startsWith(server.url) && !url.startsWith('data:')) foreign.push(url);
+      });
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+      });
       await page.goto(`${server.url}${path}`);
       return page;
+    },
+    expectClean() {
+      expect(foreign, 'requests to other hosts').toEqual([]);
+      expect(violations, 'CSP violations').toEqual([]);
     },
     async close() {
       for (const c of contexts) await c.close().catch(() => undefined);

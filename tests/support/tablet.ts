@@ -8,6 +8,8 @@ export type Value = number | 'abstain';
 export type Rating = [Value, Value];
 
 const ABSTAIN = 'kann ich nicht beurteilen';
+/** "✓ gespeichert", not "wird gespeichert …". */
+export const SAVED = /^\W*gespeichert$/;
 
 export async function join(page: Page, organisation: string, name?: string): Promise<void> {
   await page.getByText('Für welche Organisation bewerten Sie?').waitFor();
@@ -32,7 +34,7 @@ export async function ratingsOf(page: Page, ratings: Rating[], offset = 0): Prom
   for (const [i, rating] of ratings.entries()) {
     const theme = THEMES[offset + i]!;
     for (const [c, value] of rating.entries()) await rate(page, theme, CRITERIA[c]!, value);
-    await page.getByRole('region', { name: theme, exact: true }).getByRole('status').filter({ hasText: 'gespeichert' }).waitFor();
+    await page.getByRole('region', { name: theme, exact: true }).getByRole('status').filter({ hasText: SAVED }).waitFor();
   }
 }
 

@@ -31,6 +31,7 @@ export const de = {
     RATE_LIMITED: 'Zu viele Anfragen. Bitte kurz warten.',
     STORAGE_FAILED: 'Speichern fehlgeschlagen. Es wird erneut versucht.',
     INTERNAL: 'Unerwarteter Fehler auf dem Server.',
+    deleted: 'Dieser Workshop wurde gelöscht.',
     network: 'Der Server ist nicht erreichbar.',
   },
   phase: {
@@ -188,6 +189,10 @@ export const de = {
     applyRule: 'Regel übernehmen',
     rulePreview: 'Vorschau mit der geänderten Regel',
     lockedAfterStart: 'Themenfelder, Organisationen, Kriterien und Skala sind seit dem Start der Bewertung fest.',
+    deleteWorkshop: 'Workshop löschen',
+    deleteConfirm: 'Den Workshop mit allen Teilnehmenden und Bewertungen endgültig löschen? Das lässt sich nicht rückgängig machen.',
+    deleteHint: 'Löscht den Workshop mit allen Teilnehmenden und Bewertungen vom Server.',
+    data: 'Daten',
     noSecret: 'Dieser Link enthält keinen Moderationsschlüssel.',
   },
 };

@@ -32,6 +32,7 @@ export const en: Messages = {
     RATE_LIMITED: 'Too many requests. Please wait a moment.',
     STORAGE_FAILED: 'Saving failed. Retrying.',
     INTERNAL: 'Unexpected server error.',
+    deleted: 'This workshop has been deleted.',
     network: 'The server cannot be reached.',
   },
   phase: {
@@ -189,6 +190,10 @@ export const en: Messages = {
     applyRule: 'Apply rule',
     rulePreview: 'Preview with the changed rule',
     lockedAfterStart: 'Themes, organisations, criteria and scale are fixed since rating started.',
+    deleteWorkshop: 'Delete workshop',
+    deleteConfirm: 'Delete the workshop with all participants and ratings for good? This cannot be undone.',
+    deleteHint: 'Deletes the workshop with all participants and ratings from the server.',
+    data: 'Data',
     noSecret: 'This link has no facilitation key.',
   },
 };

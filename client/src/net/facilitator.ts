@@ -15,3 +15,7 @@ export function updateWorkshop(patch: WorkshopPatchInput): Promise<CallResult<Wo
 export function setPhase(phase: Phase): Promise<CallResult<WorkshopView>> {
   return call<WorkshopView>('phase:set', { phase });
 }
+
+export function deleteWorkshop(): Promise<CallResult<{ deleted: true }>> {
+  return call<{ deleted: true }>('workshop:delete', {});
+}

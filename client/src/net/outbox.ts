@@ -30,10 +30,21 @@ function save(code: string, participantId: string, ops: PendingAnswer[]): void {
   else localStorage.setItem(key(code, participantId), JSON.stringify(stored));
 }
 
+/**
+ * Queue an answer. Older answers for the same cell that have not been sent yet
+ * are dropped: only the newest counts. The first entry may be in flight, so it stays.
+ */
 export function addToOutbox(code: string, participantId: string, op: PendingAnswer): void {
-  save(code, participantId, [...loadOutbox(code, participantId), op]);
+  const kept = loadOutbox(code, participantId).filter(
+    (queued, index) => index === 0 || queued.themeId !== op.themeId || queued.criterionId !== op.criterionId,
+  );
+  save(code, participantId, [...kept, op]);
 }
 
 export function removeFromOutbox(code: string, participantId: string, opId: string): void {
   save(code, participantId, loadOutbox(code, participantId).filter((op) => op.opId !== opId));
+}
+
+export function clearOutbox(code: string, participantId: string): void {
+  localStorage.removeItem(key(code, participantId));
 }

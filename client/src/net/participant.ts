@@ -6,7 +6,7 @@ import type { AnswerValue } from '../../../shared/domain/tally';
 import type { AnswerReceipt, ErrorCode } from '../../../shared/protocol';
 import { useStore } from '../store';
 import type { PendingAnswer } from '../store/ballotSlice';
-import { addToOutbox, loadOutbox, removeFromOutbox } from './outbox';
+import { addToOutbox, clearOutbox, loadOutbox, removeFromOutbox } from './outbox';
 import { call, connect, isOnline, newOpId } from './socket';
 
 interface SavedSession {
@@ -53,6 +53,11 @@ export function joinAsParticipant(joinCode: string, first?: { organisationId: st
       store().loadAnswers(session.answers, loadOutbox(joinCode, participantId));
       void flush();
     },
+    onDeleted: () => {
+      const me = store().me;
+      if (me) clearOutbox(joinCode, me.participantId);
+      forgetSession(joinCode);
+    },
     onRefused: (refusal) => {
       if (refusal !== 'INVALID_RESUME_TOKEN') return false;
       // The server does not know this device any more (e.g. a new database): join afresh.
@@ -92,8 +97,8 @@ async function flush(): Promise<void> {
         removeFromOutbox(code, me.participantId, opId);
         useStore.getState().answerSaved(op, reply.data.value);
       } else if (RETRY.has(reply.code)) {
-        // After a network failure the reconnect flushes again; otherwise try again shortly.
-        if (reply.code !== 'network') scheduleRetry();
+        // Try again shortly; after a lost connection the rejoin flushes as well.
+        scheduleRetry();
         return;
       } else {
         removeFromOutbox(code, me.participantId, opId);

@@ -30,6 +30,8 @@ export interface ConnectOptions {
   onJoined: (session: Session) => void;
   /** A final refusal; return true if it was handled (e.g. by joining afresh). */
   onRefused?: (code: ErrorCode) => boolean;
+  /** The facilitator deleted the workshop. */
+  onDeleted?: () => void;
 }
 
 export function connect(options: ConnectOptions): void {
@@ -39,26 +41,42 @@ export function connect(options: ConnectOptions): void {
   socket = s;
   store().setConnection('connecting');
 
-  s.on('connect', async () => {
+  // Join on every (re)connect; a refusal that may pass (rate limit, timeout, server error) is retried with backoff.
+  let attempt = 0;
+  const join = async (): Promise<void> => {
     const payload = { ...options.join(), protocolVersion: PROTOCOL_VERSION } as JoinPayload;
     const reply = await call<Session>('workshop:join', payload);
-    if (s !== socket) return;
+    if (s !== socket || !s.connected) return;
     if (!reply.ok) {
-      if (reply.code === 'network') return; // the reconnect will try again
-      if (FINAL.has(reply.code)) {
+      if (FINAL.has(reply.code as ErrorCode)) {
         s.disconnect();
-        if (!options.onRefused?.(reply.code)) store().setProblem(reply.code);
+        if (!options.onRefused?.(reply.code as ErrorCode)) store().setProblem(reply.code);
+        return;
       }
+      attempt++;
+      setTimeout(() => void join(), Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5)));
       return;
     }
+    attempt = 0;
     store().setProblem(null);
     store().setConnection('online');
     store().receiveState(reply.data.state);
     options.onJoined(reply.data);
+  };
+  s.on('connect', () => void join());
+  s.on('disconnect', (reason) => {
+    if (s !== socket) return;
+    store().setConnection('offline');
+    // The server closed this connection (e.g. too many events): come back, unless the workshop is gone.
+    if (reason === 'io server disconnect' && store().problem !== 'deleted') setTimeout(() => s === socket && s.connect(), 2000);
   });
-  s.on('disconnect', () => s === socket && store().setConnection('offline'));
   s.on('connect_error', () => s === socket && store().setConnection('offline'));
   s.on('state:update', (state) => s === socket && store().receiveState(state));
+  s.on('workshop:deleted', () => {
+    if (s !== socket) return;
+    options.onDeleted?.();
+    store().setProblem('deleted');
+  });
   s.connect();
 }
 

@@ -4,8 +4,8 @@ import type { Store } from './index';
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'offline';
 
-/** A refusal that stops the screen (wrong code, wrong secret, old version) or 'network'. */
-export type Problem = ErrorCode | 'network';
+/** A refusal that stops the screen (wrong code, wrong secret, old version), 'network', or 'deleted' (the workshop is gone). */
+export type Problem = ErrorCode | 'network' | 'deleted';
 
 export interface ConnectionSlice {
   connection: ConnectionStatus;

@@ -11,6 +11,7 @@ import { LanguageSwitch } from '../common/LanguageSwitch';
 import { Matrix } from '../common/Matrix';
 import { Problem } from '../common/Problem';
 import { RankedList } from '../common/RankedList';
+import { DataPanel } from './DataPanel';
 import { PhaseControls } from './PhaseControls';
 import { Register } from './Register';
 import { RuleEditor } from './RuleEditor';
@@ -56,6 +57,7 @@ export default function FacilitatorApp({ workshopId }: { workshopId: string }) {
           <ShareCard code={workshop.code} />
           <PhaseControls phase={phase} />
           <Register progress={progress} config={config} />
+          <DataPanel />
         </div>
         <div className="console-main">
           {phase === 'lobby' && <SetupEditor config={config} editable />}

@@ -3,7 +3,7 @@
  * ("Priorität I ab 3,8"), stored as shares of it (SPEC T-1, T-2). The preview
  * applies the draft rule to the current statistics at once, before saving.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Results } from '../../../../shared/domain/results';
 import { tierFor } from '../../../../shared/domain/tiering';
@@ -18,15 +18,22 @@ export function RuleEditor({ config, results }: { config: WorkshopConfig; result
   const { t } = useTranslation();
   const [rule, setRule] = useState<TierRule>(config.tierRule);
   const [votingUnit, setVotingUnit] = useState<VotingUnit>(config.votingUnit);
+  /** The saved rule the draft started from: pushes of new votes bring equal rules and leave the draft alone. */
+  const saved = JSON.stringify([config.tierRule, config.votingUnit]);
+  const [base, setBase] = useState(saved);
   const [command, run] = useCommand();
   const { min, max } = config.scale;
   const range = max - min;
-  useEffect(() => {
-    setRule(config.tierRule);
-    setVotingUnit(config.votingUnit);
-  }, [config.tierRule, config.votingUnit]);
-
-  const dirty = JSON.stringify(rule) !== JSON.stringify(config.tierRule) || votingUnit !== config.votingUnit;
+  const draft = JSON.stringify([rule, votingUnit]);
+  if (saved !== base) {
+    // The saved rule changed (here or elsewhere): take it unless a different draft is being edited.
+    if (draft === base || draft === saved) {
+      setRule(config.tierRule);
+      setVotingUnit(config.votingUnit);
+    }
+    setBase(saved);
+  }
+  const dirty = draft !== saved;
   const preview = useMemo(
     () => results.themes.map((r) => ({ themeId: r.themeId, before: r.tier, after: tierFor(r.criteria, config.scale, rule).tier })),
     [results, config.scale, rule],

@@ -65,12 +65,13 @@ export function TabletApp({ initialCode }: { initialCode?: string }) {
         }}
       />
     );
+  } else if (problem === 'deleted') {
+    content = null;
   } else if (me) {
     content = <Ballot />;
   } else if (info) {
     content = (
       <>
-        {problem && <Problem code={problem} />}
         <OrganisationForm
           info={info}
           busy={joining && !problem}
@@ -97,6 +98,7 @@ export function TabletApp({ initialCode }: { initialCode?: string }) {
       </header>
       <ConnectionStatus />
       <main id="main" className="tablet-main">
+        {problem && <Problem code={problem} />}
         {content}
       </main>
     </div>
