@@ -116,12 +116,17 @@ describe('tablet', () => {
     await expectAccessible(tablet, 'tablet offline');
     await screenshot(tablet, 'tablet-offline-1024x768');
 
-    // The three answers wait in the outbox (localStorage). Loading the page needs the server (there is
-    // no offline cache), so the tablet comes back online and reloads: the outbox sends them then.
-    const outbox = await tablet.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('konsens.outbox.')).map((k) => JSON.parse(localStorage.getItem(k)!).length));
-    expect(outbox).toEqual([3]);
+    // The three answers wait in the outbox (localStorage). A reload while the server cannot be
+    // reached (the page itself loads, its socket does not) keeps them there.
+    const outboxSizes = () => tablet.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('konsens.outbox.')).map((k) => JSON.parse(localStorage.getItem(k)!).length));
+    expect(await outboxSizes()).toEqual([3]);
+    await tablet.route('**/socket.io/**', (route) => route.abort());
     await tablet.context().setOffline(false);
     await tablet.reload();
+    await tablet.locator('main').getByText('Verbindung wird hergestellt').waitFor();
+    expect(await outboxSizes()).toEqual([3]);
+    // The server is reachable again: the tablet resumes and sends what it kept.
+    await tablet.unroute('**/socket.io/**');
     await tablet.getByRole('heading', { name: 'Verwaltung' }).waitFor();
     await expect.poll(() => tablet.getByRole('status').filter({ hasText: SAVED }).count()).toBe(3);
     await until(() => mean(0, 0) === 5 && mean(1, 0) === 4, 'answers saved on the server');

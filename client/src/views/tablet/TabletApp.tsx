@@ -69,6 +69,9 @@ export function TabletApp({ initialCode }: { initialCode?: string }) {
     content = null;
   } else if (me) {
     content = <Ballot />;
+  } else if (joining && savedSession(code) && !problem) {
+    // This device joined before: it is resuming, not joining afresh.
+    content = <p className="card">{t('connection.connecting')}</p>;
   } else if (info) {
     content = (
       <>
