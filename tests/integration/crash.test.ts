@@ -14,12 +14,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Ack, AnswerReceipt, FacilitatorSession, FacilitatorState, ParticipantSession } from '../../shared/protocol.js';
 import { createWorkshop, tempDir, version } from '../support/harness.js';
 import { spawnServer, type ServerProcess } from '../support/process.js';
+import { CRITERION_IDS, ORGANISATION_IDS, THEME_IDS, seededRandom } from '../support/fixtures.js';
 
 const PARTICIPANTS = Number(process.env.CRASH_PARTICIPANTS ?? 200);
 const KILLS = Number(process.env.CRASH_KILLS ?? 20);
-const THEMES = ['verwaltung', 'bildung', 'mobilitaet', 'tourismus', 'wirtschaft', 'gesundheit', 'kultur', 'innenstadt'];
-const CRITERIA = ['importance', 'potential'];
-const ORGANISATIONS = ['kreis', 'ascheberg', 'billerbeck', 'coesfeld', 'duelmen', 'havixbeck', 'luedinghausen', 'nordkirchen', 'nottuln', 'olfen', 'rosendahl', 'senden'];
 
 interface Op {
   opId: string;
@@ -37,18 +35,7 @@ interface Person {
   acknowledged: Op[];
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so a failing run can be repeated. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rand = random(20261124);
+const rand = seededRandom(20261124);
 const dirs: string[] = [];
 let server: ServerProcess | undefined;
 afterAll(async () => {
@@ -153,13 +140,13 @@ describe('crash test', () => {
     facilitator.disconnect();
 
     const people: Person[] = Array.from({ length: PARTICIPANTS }, (_, i) => ({
-      organisationId: ORGANISATIONS[i % ORGANISATIONS.length]!,
-      outbox: THEMES.flatMap((themeId) =>
-        CRITERIA.map((criterionId) => ({ opId: `p${i}-${themeId}-${criterionId}`, themeId, criterionId, value: rand() < 0.1 ? null : 1 + Math.floor(rand() * 5) })),
+      organisationId: ORGANISATION_IDS[i % ORGANISATION_IDS.length]!,
+      outbox: THEME_IDS.flatMap((themeId) =>
+        CRITERION_IDS.map((criterionId) => ({ opId: `p${i}-${themeId}-${criterionId}`, themeId, criterionId, value: rand() < 0.1 ? null : 1 + Math.floor(rand() * 5) })),
       ),
       acknowledged: [],
     }));
-    const total = PARTICIPANTS * THEMES.length * CRITERIA.length;
+    const total = PARTICIPANTS * THEME_IDS.length * CRITERION_IDS.length;
     const acknowledgedAtKill: number[] = [];
 
     // Each round kills the server after a random number (60–160) of further acknowledgements,

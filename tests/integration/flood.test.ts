@@ -8,10 +8,9 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Ack, ParticipantSession } from '../../shared/protocol.js';
 import { connect, createWorkshop, disconnectAll, ok, startServer, version, type TestServer } from '../support/harness.js';
+import { ORGANISATION_IDS, THEME_IDS } from '../support/fixtures.js';
 
 const NORMAL = 100;
-const ORGANISATIONS = ['kreis', 'ascheberg', 'billerbeck', 'coesfeld', 'duelmen', 'havixbeck', 'luedinghausen', 'nordkirchen', 'nottuln', 'olfen', 'rosendahl', 'senden'];
-const THEMES = ['verwaltung', 'bildung', 'mobilitaet', 'tourismus', 'wirtschaft', 'gesundheit', 'kultur', 'innenstadt'];
 
 let server: TestServer | undefined;
 afterAll(async () => {
@@ -38,7 +37,7 @@ describe('flood', () => {
     const facilitator = connect(server.url);
     await ok(facilitator, 'workshop:join', { role: 'facilitator', workshopId: created.workshopId, secret: created.facilitatorSecret, protocolVersion: version });
     await ok(facilitator, 'phase:set', { phase: 'scoring' });
-    const normal = await Promise.all(Array.from({ length: NORMAL }, (_, i) => participant(server!.url, created.code, ORGANISATIONS[i % 12]!)));
+    const normal = await Promise.all(Array.from({ length: NORMAL }, (_, i) => participant(server!.url, created.code, ORGANISATION_IDS[i % 12]!)));
     const flooder = await participant(server.url, created.code, 'olfen');
 
     const started = performance.now();
@@ -74,7 +73,7 @@ describe('flood', () => {
           const sent = performance.now();
           const reply = (await socket.emitWithAck('answer:set', {
             opId: `normal-${person}-${k}`,
-            themeId: THEMES[k % 8]!,
+            themeId: THEME_IDS[k % 8]!,
             criterionId: k < 8 ? 'importance' : 'potential',
             value: 1 + ((person + k) % 5),
           })) as Ack<unknown>;

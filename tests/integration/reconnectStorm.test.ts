@@ -9,22 +9,10 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Ack, AnswerReceipt, FacilitatorState, ParticipantSession } from '../../shared/protocol.js';
 import { connect, createWorkshop, disconnectAll, ok, startServer, until, version, type TestServer } from '../support/harness.js';
+import { CRITERION_IDS, ORGANISATION_IDS, THEME_IDS, seededRandom } from '../support/fixtures.js';
 
 const CLIENTS = 50;
 const DISCONNECTS = 1000;
-const THEMES = ['verwaltung', 'bildung', 'mobilitaet', 'tourismus', 'wirtschaft', 'gesundheit', 'kultur', 'innenstadt'];
-const CRITERIA = ['importance', 'potential'];
-const ORGANISATIONS = ['kreis', 'ascheberg', 'billerbeck', 'coesfeld', 'duelmen', 'havixbeck', 'luedinghausen', 'nordkirchen', 'nottuln', 'olfen', 'rosendahl', 'senden'];
-
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Op {
   opId: string;
@@ -129,8 +117,8 @@ describe('reconnect storm', () => {
     const nsp = server.app.io.of('/');
     const baseline = { sockets: nsp.sockets.size, rooms: nsp.adapter.rooms.size };
 
-    const rand = random(424242);
-    const tablets = Array.from({ length: CLIENTS }, (_, i) => new Tablet(server!.url, created.code, ORGANISATIONS[i % ORGANISATIONS.length]!, random(1000 + i)));
+    const rand = seededRandom(424242);
+    const tablets = Array.from({ length: CLIENTS }, (_, i) => new Tablet(server!.url, created.code, ORGANISATION_IDS[i % ORGANISATION_IDS.length]!, seededRandom(1000 + i)));
     await until(() => tablets.every((t) => t.token), 'all tablets joined', 20_000);
     const joined = { sockets: nsp.sockets.size, rooms: nsp.adapter.rooms.size };
     const listeners = tablets.map((t) => t.socket.listeners('connect').length + t.socket.listeners('disconnect').length);
@@ -139,8 +127,8 @@ describe('reconnect storm', () => {
     let sequence = 0;
     for (let round = 0; round < 3; round++) {
       for (const [i, tablet] of tablets.entries()) {
-        for (const themeId of THEMES) {
-          for (const criterionId of CRITERIA) {
+        for (const themeId of THEME_IDS) {
+          for (const criterionId of CRITERION_IDS) {
             if (round > 0 && rand() < 0.6) continue;
             tablet.answer({ opId: `storm-${i}-${++sequence}`, themeId, criterionId, value: rand() < 0.1 ? null : 1 + Math.floor(rand() * 5) });
           }
@@ -159,14 +147,14 @@ describe('reconnect storm', () => {
 
     // Expected aggregates, computed here: organisation value = mean of its people; group = mean over organisations.
     const { state } = await ok<{ state: FacilitatorState }>(facilitator, 'state:get', {});
-    for (const [t, themeId] of THEMES.entries()) {
-      for (const [c, criterionId] of CRITERIA.entries()) {
+    for (const [t, themeId] of THEME_IDS.entries()) {
+      for (const [c, criterionId] of CRITERION_IDS.entries()) {
         const byOrganisation = new Map<string, number[]>();
         let abstentions = 0;
         tablets.forEach((tablet, i) => {
           const value = tablet.final.get(`${themeId}/${criterionId}`);
           if (value === null) abstentions++;
-          else if (value !== undefined) byOrganisation.set(ORGANISATIONS[i % ORGANISATIONS.length]!, [...(byOrganisation.get(ORGANISATIONS[i % ORGANISATIONS.length]!) ?? []), value]);
+          else if (value !== undefined) byOrganisation.set(ORGANISATION_IDS[i % ORGANISATION_IDS.length]!, [...(byOrganisation.get(ORGANISATION_IDS[i % ORGANISATION_IDS.length]!) ?? []), value]);
         });
         const orgValues = [...byOrganisation.values()].map((v) => v.reduce((a, b) => a + b, 0) / v.length);
         const stats = state.results.themes[t]!.criteria[c]!;
