@@ -31,6 +31,25 @@ function toFailure(error: unknown, log: (error: unknown) => void): AckError {
   return failure('INTERNAL');
 }
 
+function isPlain(value: object): boolean {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null || Array.isArray(value);
+}
+
+/** A plain object whose nested values are only JSON (no Buffer or other binary attachment anywhere). Iterative: depth cannot overflow the stack. */
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || !isPlain(value)) return false;
+  const stack: object[] = [value];
+  while (stack.length > 0) {
+    for (const item of Object.values(stack.pop()!)) {
+      if (item === null || typeof item !== 'object') continue;
+      if (!isPlain(item)) return false;
+      stack.push(item);
+    }
+  }
+  return true;
+}
+
 async function dispatch(handler: Handler, socket: Socket, deps: RealtimeDeps, payload: unknown): Promise<Ack<unknown>> {
   const data = socket.data as SocketData;
   const session = data.session;
@@ -40,6 +59,8 @@ async function dispatch(handler: Handler, socket: Socket, deps: RealtimeDeps, pa
   } else if (!handler.callers.includes(session.role)) {
     return failure(handler.callers.includes('guest') ? 'ALREADY_JOINED' : 'FORBIDDEN');
   }
+  // Payloads are JSON objects; zod would take a binary attachment (Buffer) for an object without required keys.
+  if (!isJsonObject(payload)) return failure('BAD_REQUEST', [{ path: '', message: 'payload must be a JSON object without binary parts' }]);
   const parsed = handler.schema.safeParse(payload);
   if (!parsed.success) return toFailure(parsed.error, () => undefined);
   const room = session ? await deps.rooms.get(session.workshopId) : undefined;

@@ -118,6 +118,15 @@ describe('bad input', () => {
     expect(health.status).toBe(200);
   });
 
+  it('S-3: a binary payload is not taken for an object, even where every key is optional', async () => {
+    const { facilitator, participant } = await workshopWithActors();
+    expect(await request(participant, 'state:get', Buffer.from('hello'))).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(await request(facilitator, 'workshop:update', new Uint8Array([1, 2, 3]))).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(await request(facilitator, 'workshop:update', { tierRule: Buffer.from('x') })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(await request(facilitator, 'workshop:delete', Buffer.alloc(0))).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(await ok(facilitator, 'state:get', {})).toHaveProperty('state.workshop.revision', 1);
+  });
+
   it('S-4: a message over the size limit closes only that connection', async () => {
     const { participant, facilitator } = await workshopWithActors();
     const closed = new Promise<string>((resolve) => participant.on('disconnect', (reason) => resolve(reason)));
