@@ -16,8 +16,16 @@ export class AnswerWriter {
   private queue: Pending[] = [];
   private scheduled = false;
   private flushing: Promise<void> | null = null;
+  private lastFlush = -Infinity;
 
-  constructor(private readonly store: WorkshopStore) {}
+  /**
+   * @param minIntervalMs Under load, commits at most every this many ms, so that each durable
+   *   commit (an fsync) carries many answers; when idle, an answer is committed at once.
+   */
+  constructor(
+    private readonly store: WorkshopStore,
+    private readonly minIntervalMs = 2,
+  ) {}
 
   /** Resolves after the commit; `onCommit` runs first, in the order ops were written. */
   write(op: AnswerOp, onCommit: () => void): Promise<void> {
@@ -57,14 +65,18 @@ export class AnswerWriter {
   private schedule(): void {
     if (this.scheduled || this.flushing) return;
     this.scheduled = true;
-    // Let the rest of this I/O turn's events join the batch.
-    setImmediate(() => {
+    const run = () => {
       this.scheduled = false;
+      this.lastFlush = performance.now();
       this.flushing = this.flush().finally(() => {
         this.flushing = null;
         if (this.queue.length > 0) this.schedule();
       });
-    });
+    };
+    // Let the rest of this I/O turn's events join the batch; under load, wait for the interval.
+    const wait = this.lastFlush + this.minIntervalMs - performance.now();
+    if (wait <= 0) setImmediate(run);
+    else setTimeout(run, wait);
   }
 
   private async flush(): Promise<void> {

@@ -62,6 +62,7 @@ export class Room {
   private tally: Tally;
   private readonly participants = new Map<string, Participant>();
   private readonly byToken = new Map<string, Participant>();
+  private readonly participantsPerOrganisation = new Map<string, number>();
   private readonly inFlight = new Map<string, Promise<AnswerReceipt>>();
   private answersVersion = 0;
   private resultsCache: { key: string; results: Results } | null = null;
@@ -112,12 +113,9 @@ export class Room {
     return this.resultsCache.results;
   }
 
+  /** O(organisations): participant counts are kept per organisation as people join. */
   progress(): Progress {
-    const perOrganisation = new Int32Array(this.tally.organisationIds.length);
-    for (const p of this.participants.values()) {
-      const org = this.tally.organisation(p.record.organisationId);
-      if (org >= 0) perOrganisation[org]!++;
-    }
+    const perOrganisation = this.tally.organisationIds.map((id) => this.participantsPerOrganisation.get(id) ?? 0);
     return computeProgress(this.tally, perOrganisation);
   }
 
@@ -286,6 +284,7 @@ export class Room {
     const p: Participant = { record, answers: new Map(), ops: new Set() };
     this.participants.set(record.id, p);
     this.byToken.set(record.tokenHash, p);
+    this.participantsPerOrganisation.set(record.organisationId, (this.participantsPerOrganisation.get(record.organisationId) ?? 0) + 1);
   }
 
   private apply(p: Participant, cell: number, opId: string, value: AnswerValue | undefined): void {

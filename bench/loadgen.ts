@@ -1,0 +1,227 @@
+/**
+ * Load generator (its own process, its own core): connects N participants,
+ * then each submits a full ballot (8 themes × 2 criteria) within 2 s while a
+ * probe participant's answers are timed until the dashboard (Konsens: the
+ * facilitator) shows them. Talks to the orchestrator over IPC; see bench/run.ts.
+ */
+import { io, type Socket } from 'socket.io-client';
+import type { Ack, FacilitatorSession, FacilitatorState, ParticipantSession } from '../shared/protocol.js';
+import { PROTOCOL_VERSION } from '../shared/protocol.js';
+
+interface Job {
+  kind: 'konsens' | 'bare' | 'bare-coalesced';
+  url: string;
+  participants: number;
+}
+
+interface ServerStats {
+  heapUsed: number;
+  rss: number;
+  eldP50: number;
+  eldP99: number;
+  eldMax: number;
+}
+
+const THEMES = ['verwaltung', 'bildung', 'mobilitaet', 'tourismus', 'wirtschaft', 'gesundheit', 'kultur', 'innenstadt'];
+const CRITERIA = ['importance', 'potential'];
+const ORGANISATIONS = ['kreis', 'ascheberg', 'billerbeck', 'coesfeld', 'duelmen', 'havixbeck', 'luedinghausen', 'nordkirchen', 'nottuln', 'olfen', 'rosendahl', 'senden'];
+const PROBE_CELLS = [...THEMES, 'probe'].flatMap((themeId) => CRITERIA.map((criterionId) => ({ themeId, criterionId })));
+const PROBE_INTERVAL_MS = 25;
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = Float64Array.from(values).sort();
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]! * 100) / 100;
+}
+
+function stats(): Promise<ServerStats> {
+  return new Promise((resolve) => {
+    const onMessage = (message: { type: string } & ServerStats) => {
+      if (message.type !== 'stats') return;
+      process.off('message', onMessage);
+      resolve(message);
+    };
+    process.on('message', onMessage);
+    process.send!({ type: 'stats?' });
+  });
+}
+
+function emit<T>(socket: Socket, event: string, payload: unknown): Promise<Ack<T>> {
+  return socket.timeout(60_000).emitWithAck(event, payload) as Promise<Ack<T>>;
+}
+
+function open(url: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+export async function run(job: Job) {
+  const konsens = job.kind === 'konsens';
+  // Set-up: a workshop with a probe theme and a probe organisation, open for scoring.
+  const dashboard = await open(job.url);
+  let code = '';
+  if (konsens) {
+    const created = (await (await fetch(`${job.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as {
+      workshopId: string; code: string; facilitatorSecret: string;
+    };
+    code = created.code;
+    const joined = await emit<FacilitatorSession>(dashboard, 'workshop:join', { role: 'facilitator', workshopId: created.workshopId, secret: created.facilitatorSecret, protocolVersion: PROTOCOL_VERSION });
+    if (!joined.ok) throw new Error(joined.code);
+    const config = joined.data.state.workshop.config;
+    await emit(dashboard, 'workshop:update', {
+      themes: [...config.themes, { id: 'probe', name: 'Probe' }],
+      organisations: [...config.organisations, { id: 'probe', name: 'Probe' }],
+    });
+    await emit(dashboard, 'phase:set', { phase: 'scoring' });
+  } else {
+    await emit(dashboard, 'workshop:join', { role: 'facilitator' });
+  }
+  const base = await stats();
+
+  // Phase 1: connect.
+  const connectMs: number[] = [];
+  const sockets: Socket[] = [];
+  const started = performance.now();
+  for (let from = 0; from < job.participants; from += 250) {
+    await Promise.all(
+      Array.from({ length: Math.min(250, job.participants - from) }, async (_, j) => {
+        const i = from + j;
+        const t0 = performance.now();
+        const socket = await open(job.url);
+        const reply = await emit<ParticipantSession>(socket, 'workshop:join', { role: 'participant', code, organisationId: ORGANISATIONS[i % 12], protocolVersion: PROTOCOL_VERSION });
+        if (!reply.ok) throw new Error(`join: ${reply.code}`);
+        connectMs.push(performance.now() - t0);
+        sockets.push(socket);
+      }),
+    );
+  }
+  const connectSeconds = (performance.now() - started) / 1000;
+  const connected = await stats();
+
+  // Phase 2: burst — every participant a full ballot within 2 s, the probe every 25 ms.
+  const probe = await open(job.url);
+  await emit(probe, 'workshop:join', { role: 'participant', code, organisationId: 'probe', protocolVersion: PROTOCOL_VERSION });
+  const probeSent: number[] = [];
+  const probeLatency: number[] = [];
+  let matched = -1;
+  const seen = (k: number, at: number) => {
+    if (k <= matched) return;
+    probeLatency.push(at - probeSent[k]!);
+    matched = k;
+  };
+  // Konsens probe: set then withdraw the probe organisation's cells, so that its "answered" count
+  // in the facilitator's register walks 1…18…0 and tells which probe a push reflects.
+  const expectedAnswered = (k: number) => (k % 36 < 18 ? (k % 36) + 1 : 35 - (k % 36));
+  let votesSeen = 0;
+  if (konsens) {
+    dashboard.on('state:update', (state: FacilitatorState) => {
+      const at = performance.now();
+      const answered = state.progress.organisations.find((o) => o.organisationId === 'probe')?.answered;
+      for (let k = probeSent.length - 1; k > matched && k >= probeSent.length - 17; k--) {
+        if (expectedAnswered(k) === answered) return seen(k, at);
+      }
+    });
+  } else {
+    dashboard.on('vote', (vote: { probe?: { seq: number } }) => {
+      votesSeen++;
+      if (vote.probe) seen(vote.probe.seq, performance.now());
+    });
+    dashboard.on('tally', (tally: { count: number; probe: { seq: number } | null }) => {
+      votesSeen = tally.count;
+      if (tally.probe) seen(tally.probe.seq, performance.now());
+    });
+  }
+  await stats(); // resets the server's event-loop delay histogram
+  const cpuBefore = process.cpuUsage();
+  const burstStarted = performance.now();
+  const ackMs: number[] = [];
+  let failed = 0;
+  const probeTimer = setInterval(() => {
+    const k = probeSent.length;
+    const cell = PROBE_CELLS[k % 36 < 18 ? k % 36 : 35 - (k % 36)]!;
+    probeSent.push(performance.now());
+    const opId = `probe-${k}-op`;
+    if (!konsens) probe.emit('answer:set', { opId, ...cell, value: 3, probe: { seq: k } }, () => undefined);
+    else if (k % 36 < 18) probe.emit('answer:set', { opId, ...cell, value: null }, () => undefined);
+    else probe.emit('answer:withdraw', { opId, ...cell }, () => undefined);
+  }, PROBE_INTERVAL_MS);
+  await Promise.all(
+    sockets.flatMap((socket, i) =>
+      THEMES.flatMap((themeId) =>
+        CRITERIA.map(
+          (criterionId) =>
+            new Promise<void>((resolve) => {
+              setTimeout(async () => {
+                const t0 = performance.now();
+                const reply = await emit(socket, 'answer:set', { opId: `b-${i}-${themeId}-${criterionId}`, themeId, criterionId, value: 1 + ((i + themeId.length) % 5) }).catch(() => null);
+                if (reply?.ok) ackMs.push(performance.now() - t0);
+                else failed++;
+                resolve();
+              }, Math.random() * 2000);
+            }),
+        ),
+      ),
+    ),
+  );
+  clearInterval(probeTimer);
+  const burstSeconds = (performance.now() - burstStarted) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const generatorCpu = (cpu.user + cpu.system) / 1e6 / burstSeconds;
+  await new Promise((r) => setTimeout(r, 300));
+  const burst = await stats();
+
+  // Zero loss: every acknowledged answer is in the aggregate the dashboard sees.
+  const answers = job.participants * 16;
+  let counted: number;
+  if (konsens) {
+    const reply = await emit<{ state: FacilitatorState }>(dashboard, 'state:get', {});
+    if (!reply.ok) throw new Error(reply.code);
+    const probeAnswered = reply.data.state.progress.organisations.find((o) => o.organisationId === 'probe')!.answered;
+    counted = reply.data.state.results.themes.flatMap((t) => t.criteria).reduce((n, c) => n + c.nPersons + c.abstentions, 0) - probeAnswered;
+  } else {
+    counted = votesSeen - probeSent.length;
+  }
+  for (const s of [...sockets, probe, dashboard]) s.disconnect();
+  return {
+    kind: job.kind,
+    participants: job.participants,
+    connect: { seconds: connectSeconds, p50: percentile(connectMs, 50), p99: percentile(connectMs, 99) },
+    memory: {
+      heapPerParticipant: (connected.heapUsed - base.heapUsed) / job.participants,
+      rssPerParticipant: (connected.rss - base.rss) / job.participants,
+      heapUsed: connected.heapUsed,
+      rss: connected.rss,
+    },
+    burst: {
+      answers,
+      acknowledged: ackMs.length,
+      failed,
+      lost: ackMs.length - counted,
+      seconds: burstSeconds,
+      ackP50: percentile(ackMs, 50),
+      ackP99: percentile(ackMs, 99),
+      probes: probeSent.length,
+      probesSeen: probeLatency.length,
+      probeP50: percentile(probeLatency, 50),
+      probeP95: percentile(probeLatency, 95),
+      probeP99: percentile(probeLatency, 99),
+      eldP99: burst.eldP99,
+      eldMax: burst.eldMax,
+      generatorCpu,
+    },
+  };
+}
+
+process.once('message', (job: Job) => {
+  run(job).then(
+    (result) => {
+      process.send!({ type: 'result', result });
+    },
+    (error: unknown) => {
+      process.send!({ type: 'error', error: String(error) });
+    },
+  );
+});

@@ -1,0 +1,110 @@
+/**
+ * `npm run bench`: Konsens against a bare Socket.IO relay (forwarding every
+ * answer, and coalescing with Konsens' 20 ms leading-edge throttle), on this
+ * machine, in one run. Server and load generator are separate processes pinned
+ * to separate cores (taskset). Writes the figures into docs/BENCHMARKS.md.
+ *
+ *   npm run bench                      # N = 1,000 and 10,000
+ *   BENCH_SIZES=1000 npm run bench     # a quicker run
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
+const kinds = ['bare', 'bare-coalesced', 'konsens'] as const;
+type Kind = (typeof kinds)[number];
+const pin = existsSync('/usr/bin/taskset') && cpus().length >= 2;
+
+function start(script: string, core: number, env: Record<string, string> = {}, extra: string[] = []): ChildProcess {
+  const args = ['--expose-gc', '--max-old-space-size=4096', ...extra, '--import', 'tsx', script];
+  return fork(`${root}${script}`, [], {
+    cwd: root,
+    execPath: pin ? '/usr/bin/taskset' : process.execPath,
+    execArgv: pin ? ['-c', String(core), process.execPath, ...args.slice(0, -1)] : args.slice(0, -1),
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+}
+
+function next<T>(child: ChildProcess, type: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: { type: string }) => {
+      if (message.type === type || message.type === 'error') {
+        child.off('message', onMessage);
+        if (message.type === 'error') reject(new Error(String((message as { error?: string }).error)));
+        else resolve(message as T);
+      }
+    };
+    child.on('message', onMessage);
+    child.once('exit', (code) => reject(new Error(`${type}: process exited with ${code}`)));
+  });
+}
+
+async function measure(kind: Kind, participants: number) {
+  const server = start(kind === 'konsens' ? (process.env.BENCH_TRACE ? 'bench/servers/konsensTrace.ts' : 'bench/servers/konsens.ts') : 'bench/servers/bareRelay.ts', 0, kind === 'bare-coalesced' ? { COALESCE: '1' } : {}, process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=bench/profiles'] : []);
+  const { port } = await next<{ port: number }>(server, 'ready');
+  const generator = start('bench/loadgen.ts', 1);
+  generator.on('message', (message: { type: string }) => {
+    if (message.type !== 'stats?') return;
+    server.once('message', (stats) => generator.send(stats as object));
+    server.send({ type: 'stats' });
+  });
+  const done = next<{ result: Result }>(generator, 'result');
+  generator.send({ kind, url: `http://127.0.0.1:${port}`, participants });
+  try {
+    return (await done).result;
+  } finally {
+    generator.kill('SIGKILL');
+    server.send({ type: 'exit' });
+    await new Promise((r) => setTimeout(r, 1000));
+    server.kill('SIGKILL');
+  }
+}
+
+type Result = Awaited<ReturnType<typeof import('./loadgen.js')['run']>>;
+
+/** A generator busier than this could not send at the intended rate: its row says nothing about the server. */
+const SATURATED = 0.85;
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '–');
+
+const results: Result[] = [];
+const started = Date.now();
+for (const n of sizes) {
+  for (const kind of kinds) {
+    process.stdout.write(`${kind} × ${n} … `);
+    const result = await measure(kind, n);
+    results.push(result);
+    console.log(JSON.stringify(result));
+  }
+}
+const seconds = Math.round((Date.now() - started) / 1000);
+
+const lines: string[] = [
+  `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` (${seconds} s; ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}; server and generator ${pin ? 'pinned to cores 0 and 1 with taskset' : 'not pinned'}).`,
+  'Each participant submits a full ballot (8 themes × 2 criteria = 16 answers) at random moments within 2 s; a probe participant answers every 25 ms and its answer is timed until the dashboard shows it (Konsens: the facilitator\'s pushed state; relay: the forwarded vote or coalesced count).',
+  '"bare" forwards every answer to the dashboard room; "bare-coalesced" counts and pushes with the same 20 ms leading-edge throttle as Konsens. Konsens runs with its SQLite store (each answer committed before its acknowledgement) and rate limits lifted.',
+  '',
+  '| N | server | connect p50 / p99 | heap / participant | RSS / participant | answers acked / lost | ack p50 / p99 | vote → dashboard p50 / p95 / p99 | server ELD p99 | generator CPU |',
+  '|---|---|---|---|---|---|---|---|---|---|',
+];
+for (const r of results) {
+  lines.push(
+    `| ${r.participants} | ${r.kind} | ${r.connect.p50} / ${r.connect.p99} ms | ${kb(r.memory.heapPerParticipant)} kB | ${kb(r.memory.rssPerParticipant)} kB | ${r.burst.acknowledged} / ${r.burst.lost} | ${r.burst.ackP50} / ${r.burst.ackP99} ms | ${r.burst.probeP50} / ${r.burst.probeP95} / ${r.burst.probeP99} ms (${r.burst.probesSeen}/${r.burst.probes}) | ${r.burst.eldP99} ms | ${Math.round(r.burst.generatorCpu * 100)} %${r.burst.generatorCpu >= SATURATED ? ' — saturated: row invalid' : ''} |`,
+  );
+}
+lines.push('', 'Ratios Konsens / bare-coalesced (the same throttle):', '', '| N | heap / participant | vote → dashboard p99 | ack p99 |', '|---|---|---|---|');
+for (const n of sizes) {
+  const k = results.find((r) => r.participants === n && r.kind === 'konsens')!;
+  const b = results.find((r) => r.participants === n && r.kind === 'bare-coalesced')!;
+  lines.push(`| ${n} | ${ratio(k.memory.heapPerParticipant, b.memory.heapPerParticipant)} | ${ratio(k.burst.probeP99, b.burst.probeP99)} | ${ratio(k.burst.ackP99, b.burst.ackP99)} |`);
+}
+const table = lines.join('\n');
+console.log(`\n${table}`);
+
+const file = `${root}docs/BENCHMARKS.md`;
+const doc = readFileSync(file, 'utf8');
+writeFileSync(file, doc.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`));

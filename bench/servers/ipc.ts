@@ -1,0 +1,23 @@
+/**
+ * The bench servers answer the orchestrator over IPC: where they listen, and
+ * on request their memory after GC and their event-loop delay since the last ask.
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+declare const gc: (() => void) | undefined;
+
+export function serveStats(port: number): void {
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  process.on('message', (message: { type: string }) => {
+    // A normal exit, so that --cpu-prof can write its profile (BENCH_PROFILE=1).
+    if (message.type === 'exit') process.exit(0);
+    if (message.type !== 'stats') return;
+    for (let i = 0; i < 3; i++) gc?.();
+    const { heapUsed, rss } = process.memoryUsage();
+    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+    process.send!({ type: 'stats', heapUsed, rss, eldP50: ms(delay.percentile(50)), eldP99: ms(delay.percentile(99)), eldMax: ms(delay.max) });
+    delay.reset();
+  });
+  process.send!({ type: 'ready', port });
+}

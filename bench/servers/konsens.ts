@@ -1,0 +1,16 @@
+/** Konsens as the benchmark runs it: the real app and SQLite store, rate limits lifted (a capacity test). */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../server/app.js';
+import { openSqliteStore } from '../../server/store/sqlite.js';
+import { serveStats } from './ipc.js';
+
+const store = await openSqliteStore({ file: join(mkdtempSync(join(tmpdir(), 'konsens-bench-')), 'konsens.sqlite') });
+const unlimited = 1e9;
+const app = createApp({
+  store,
+  config: { eventBurst: unlimited, eventsPerSecond: unlimited, joinFailureBurst: unlimited, joinFailuresPerMinute: unlimited, log: () => undefined },
+});
+const { port } = await app.listen(0, '127.0.0.1');
+serveStats(port);
