@@ -41,7 +41,8 @@ export function RankedList({ results, config, caption }: { results: Results; con
           const result = byId.get(themeId)!;
           return (
             <tr key={themeId} className={`row-tier-${result.tier ?? 'none'}`}>
-              <td className="num">{index + 1}</td>
+              {/* Themes without enough data are listed last but not ranked (SPEC T-4, T-6). */}
+              <td className="num">{result.insufficientData ? '–' : index + 1}</td>
               <th scope="row">
                 <span className="theme-name">{names.get(themeId)}</span>{' '}
                 <Flags result={result} minOrganisations={config.tierRule.minOrganisations} insufficient={false} />
