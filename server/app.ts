@@ -33,6 +33,8 @@ export interface AppConfig extends BroadcastTiming, RateLimits {
   maxMessageBytes: number;
   /** Days after a workshop's last change (configuration or phase) when participant names and resume tokens are removed; null keeps them. */
   retentionDays: number | null;
+  /** Key rate limits by X-Forwarded-For (behind a reverse proxy that sets it). */
+  trustProxy: boolean;
   /** Browser origins besides the server's own that may connect (e.g. behind a proxy with another host name). */
   allowedOrigins: string[];
   log: (error: unknown) => void;
@@ -45,6 +47,7 @@ export const defaultAppConfig: AppConfig = {
   maxMessageBytes: 64 * 1024,
   allowedOrigins: [],
   retentionDays: null,
+  trustProxy: false,
   eventBurst: 40,
   eventsPerSecond: 20,
   joinFailureBurst: 20,
@@ -100,7 +103,7 @@ export function createApp({
   const now = () => clock.now();
   const rooms = new RoomRegistry({ store, writer, now, onChange: (room, change) => broadcaster.changed(room, change) });
 
-  app.use('/api', apiRouter({ store, rooms, now, joinFailures, log: config.log }));
+  app.use('/api', apiRouter({ store, rooms, now, joinFailures, trustProxy: config.trustProxy, log: config.log }));
   if (config.clientDir) clientRoutes(app, config.clientDir);
   const onDeleted = (workshopId: string) => {
     broadcaster.forget(workshopId);
@@ -111,7 +114,7 @@ export function createApp({
       io.in(workshopId).disconnectSockets(false);
     });
   };
-  attachRealtime(io, { rooms, joinFailures, limits: config, onDeleted }, config.log);
+  attachRealtime(io, { rooms, joinFailures, limits: config, trustProxy: config.trustProxy, onDeleted }, config.log);
 
   return {
     httpServer,

@@ -2,7 +2,8 @@
  * `npm start`: serve Konsens with its embedded SQLite database.
  * PORT (3000), HOST (all interfaces, so tablets in the room can connect),
  * KONSENS_DATA_DIR (./data), KONSENS_CLIENT_DIR (./dist/client),
- * KONSENS_RETENTION_DAYS (unset: keep), KONSENS_ALLOWED_ORIGINS (comma-separated).
+ * KONSENS_RETENTION_DAYS (unset: keep), KONSENS_ALLOWED_ORIGINS (comma-separated),
+ * KONSENS_TRUST_PROXY (1: rate limits by X-Forwarded-For).
  */
 import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
@@ -31,7 +32,8 @@ async function main(): Promise<void> {
   const retentionDays = retention ? Number(retention) : null;
   if (retentionDays !== null && !(retentionDays > 0)) throw new Error(`KONSENS_RETENTION_DAYS must be a positive number of days, got "${retention}"`);
   const allowedOrigins = (process.env.KONSENS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
-  const app = createApp({ store, config: { clientDir: existsSync(clientDir) ? clientDir : null, retentionDays, allowedOrigins } });
+  const trustProxy = process.env.KONSENS_TRUST_PROXY === '1';
+  const app = createApp({ store, config: { clientDir: existsSync(clientDir) ? clientDir : null, retentionDays, allowedOrigins, trustProxy } });
   const address = await app.listen(port(process.env.PORT), process.env.HOST || undefined);
 
   const local = `http://localhost:${address.port}`;

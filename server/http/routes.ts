@@ -8,6 +8,7 @@ import type { RoomRegistry } from '../rooms/registry.js';
 import { hashSecret, newId, newJoinCode, newSecret } from '../security/tokens.js';
 import { DuplicateCodeError, type WorkshopStore } from '../store/types.js';
 import type { FailureLimiter } from '../security/rateLimit.js';
+import { clientAddress } from '../security/address.js';
 
 export interface HttpDeps {
   store: WorkshopStore;
@@ -15,6 +16,7 @@ export interface HttpDeps {
   now: () => number;
   /** Unknown codes count against the address, like failed joins (SPEC S-6). */
   joinFailures: FailureLimiter;
+  trustProxy: boolean;
   log: (error: unknown) => void;
 }
 
@@ -68,7 +70,7 @@ export function apiRouter(deps: HttpDeps): express.Router {
   });
 
   router.get('/workshops/:code', async (req, res) => {
-    const address = req.socket.remoteAddress ?? '';
+    const address = clientAddress(req.headers, req.socket.remoteAddress, deps.trustProxy);
     if (deps.joinFailures.blocked(address)) {
       res.status(429).json(problem('RATE_LIMITED'));
       return;

@@ -41,6 +41,7 @@ export interface RealtimeDeps {
   rooms: RoomRegistry;
   joinFailures: FailureLimiter;
   limits: RateLimits;
+  trustProxy: boolean;
   /** Tell everyone in a deleted workshop and close their connections. */
   onDeleted: (workshopId: string) => void;
 }

@@ -4,6 +4,7 @@ import { PROTOCOL_VERSION, type ErrorCode, type Session } from '../../shared/pro
 import { emptySchema, joinSchema } from '../../shared/schemas.js';
 import { KonsensError } from '../errors.js';
 import type { Room } from '../rooms/room.js';
+import { clientAddress } from '../security/address.js';
 import { audienceRoom } from './broadcaster.js';
 import { defineHandler, type HandlerContext, type SocketData, type SocketSession } from './handler.js';
 
@@ -62,7 +63,8 @@ export const joinHandlers = [
     async run(ctx, payload): Promise<Session> {
       // SPEC J-4: a client of another protocol version is told to reload before anything else.
       if (payload.protocolVersion !== PROTOCOL_VERSION) throw new KonsensError('PROTOCOL_MISMATCH');
-      const address = ctx.socket.handshake.address;
+      const { headers, address: remote } = ctx.socket.handshake;
+      const address = clientAddress(headers, remote, ctx.deps.trustProxy);
       if (ctx.deps.joinFailures.blocked(address)) throw new KonsensError('RATE_LIMITED');
       try {
         return await joinAs(ctx, payload);

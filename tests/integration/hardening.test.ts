@@ -51,6 +51,21 @@ describe('rate limits', () => {
     const http = await fetch(`${server.url}/api/workshops/${created.code}`);
     expect(http.status).toBe(429);
   });
+
+  it('S-6: behind a trusted proxy the limit counts per forwarded client; otherwise the header is ignored', async () => {
+    const lookups = async (forwardedFor: string) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) statuses.push((await fetch(`${server!.url}/api/workshops/QQQQQ${i}`, { headers: { 'x-forwarded-for': forwardedFor } })).status);
+      return statuses;
+    };
+    server = await startServer({ joinFailureBurst: 2, joinFailuresPerMinute: 1, trustProxy: true });
+    expect(await lookups('203.0.113.7')).toEqual([404, 404, 429]);
+    expect(await lookups('203.0.113.8, 10.0.0.1')).toEqual([404, 404, 429]);
+    await server.close();
+    server = await startServer({ joinFailureBurst: 2, joinFailuresPerMinute: 1 });
+    expect(await lookups('203.0.113.7')).toEqual([404, 404, 429]);
+    expect(await lookups('203.0.113.8')).toEqual([429, 429, 429]);
+  });
 });
 
 describe('web hardening', () => {
