@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   console.log(`  Daten: ${dataDir}`);
   if (!existsSync(clientDir)) console.log(`  (keine Oberfläche gebaut: ${clientDir} fehlt — nur API)`);
   if (retentionDays !== null) {
-    console.log(`  Namen und Wiederanmeldungen werden ${retentionDays} Tage nach Anlage eines Workshops gelöscht.`);
+    console.log(`  Namen und Wiederanmeldungen werden gelöscht, wenn sich ein Workshop ${retentionDays} Tage nicht geändert hat.`);
     const purge = () => void app.purgeExpired().catch((error: unknown) => console.error(error));
     purge();
     setInterval(purge, 3_600_000).unref();

@@ -37,6 +37,7 @@ function concerned(change: RoomChange, room: Room): Role[] {
 
 export class Broadcaster {
   private readonly audiences = new Map<string, Audiences>();
+  private readonly deleted = new Set<string>();
 
   constructor(
     private readonly timing: BroadcastTiming,
@@ -44,6 +45,7 @@ export class Broadcaster {
   ) {}
 
   changed(room: Room, change: RoomChange): void {
+    if (this.deleted.has(room.id)) return;
     const audiences = this.audiencesOf(room);
     for (const role of concerned(change, room)) audiences[role].request();
   }
@@ -53,6 +55,7 @@ export class Broadcaster {
     const audiences = this.audiences.get(workshopId);
     if (audiences) for (const t of Object.values(audiences)) t.cancel();
     this.audiences.delete(workshopId);
+    this.deleted.add(workshopId);
   }
 
   close(): void {

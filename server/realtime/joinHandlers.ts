@@ -8,8 +8,11 @@ import { clientAddress } from '../security/address.js';
 import { audienceRoom } from './broadcaster.js';
 import { defineHandler, type HandlerContext, type SocketData, type SocketSession } from './handler.js';
 
-/** Refusals that may be guessing: they count against the address (SPEC S-6). */
-const FAILED_JOIN: ReadonlySet<ErrorCode> = new Set(['NOT_FOUND', 'UNAUTHORISED', 'INVALID_RESUME_TOKEN']);
+/**
+ * Refusals that may be guessing: they count against the address (SPEC S-6). An unknown resume
+ * token (192 random bits) cannot be guessed, and whole rooms resume at once after a server reset.
+ */
+const FAILED_JOIN: ReadonlySet<ErrorCode> = new Set(['NOT_FOUND', 'UNAUTHORISED']);
 
 async function roomOrNotFound(find: Promise<Room | undefined>): Promise<Room> {
   const room = await find;

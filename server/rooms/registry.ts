@@ -36,12 +36,12 @@ export class RoomRegistry {
    */
   async delete(workshopId: string): Promise<void> {
     const room = await this.get(workshopId);
-    room?.markDeleted();
+    await room?.markDeleted();
     try {
       await this.deps.writer.settle();
       await this.deps.store.deleteWorkshop(workshopId);
     } catch (error) {
-      room?.markDeleted(false);
+      await room?.markDeleted(false);
       throw error;
     }
     this.rooms.delete(workshopId);
@@ -49,12 +49,12 @@ export class RoomRegistry {
 
   /** SPEC V-5: forget participant identifiers of workshops unchanged since the cut-off, in the store and in memory. */
   async forgetParticipantIdentifiers(changedBefore: number): Promise<number> {
-    const ids = await this.deps.store.forgetParticipantIdentifiers(changedBefore);
-    for (const id of ids) {
-      const loaded = this.rooms.get(id);
-      if (loaded) (await loaded)?.forgetParticipantIdentifiers();
+    const forgotten = await this.deps.store.forgetParticipantIdentifiers(changedBefore);
+    for (const [workshopId, participantIds] of forgotten) {
+      const loaded = this.rooms.get(workshopId);
+      if (loaded) await (await loaded)?.forgetParticipantIdentifiers(participantIds);
     }
-    return ids.length;
+    return forgotten.size;
   }
 
   /** Rooms currently in memory (not every workshop in the store). */

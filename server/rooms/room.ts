@@ -166,15 +166,22 @@ export class Room {
     return this.participants.get(participantId)?.record;
   }
 
-  /** Stop accepting anything; the workshop is about to be deleted (SPEC V-4). */
-  markDeleted(deleted = true): void {
+  /** Stop accepting anything; the workshop is about to be deleted (SPEC V-4). Waits for an edit under way. */
+  markDeleted(deleted = true): Promise<void> {
     this.deleted = deleted;
+    return this.exclusive(async () => undefined);
   }
 
-  /** SPEC V-5: display names go, and the resume tokens stop working. */
-  forgetParticipantIdentifiers(): void {
-    this.byToken.clear();
-    for (const p of this.participants.values()) p.record = { ...p.record, displayName: null, tokenHash: '' };
+  /** SPEC V-5: display names go, and the resume tokens stop working, for the participants the store forgot. */
+  forgetParticipantIdentifiers(participantIds: readonly string[]): Promise<void> {
+    return this.exclusive(async () => {
+      for (const id of participantIds) {
+        const p = this.participants.get(id);
+        if (!p) continue;
+        this.byToken.delete(p.record.tokenHash);
+        p.record = { ...p.record, displayName: null, tokenHash: '' };
+      }
+    });
   }
 
   /** Resume by token (SPEC J-2), or create a new participant of an organisation (J-1). */
@@ -247,6 +254,7 @@ export class Room {
   /** Facilitator edits (SPEC W-1, W-2): structure only in the lobby, the rest any time. */
   async update(patch: WorkshopPatch): Promise<WorkshopView> {
     return this.exclusive(async () => {
+      if (this.deleted) throw new KonsensError('NOT_FOUND');
       const current = this.workshop.config;
       const structureChanged = STRUCTURE_KEYS.some(
         (key) => patch[key] !== undefined && JSON.stringify(patch[key]) !== JSON.stringify(current[key]),
@@ -266,6 +274,7 @@ export class Room {
   /** SPEC P-1: only the documented transitions. */
   async setPhase(phase: Phase): Promise<WorkshopView> {
     return this.exclusive(async () => {
+      if (this.deleted) throw new KonsensError('NOT_FOUND');
       if (phase === this.phase) return this.view();
       if (!canTransition(this.phase, phase)) throw new KonsensError('INVALID_TRANSITION');
       await this.save({ config: this.config, phase });

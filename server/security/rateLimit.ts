@@ -46,6 +46,7 @@ export class TokenBucket {
 /** Failed attempts per key (an address), forgotten once the bucket is full again. */
 export class FailureLimiter {
   private readonly buckets = new Map<string, TokenBucket>();
+  private lastSweep = 0;
 
   constructor(
     private readonly capacity: number,
@@ -67,7 +68,12 @@ export class FailureLimiter {
     if (this.buckets.size > 10_000) this.sweep();
   }
 
+  /** At most once a second; if an attacker keeps the map full of fresh addresses, it starts over rather than grow. */
   private sweep(): void {
+    const now = performance.now();
+    if (now - this.lastSweep < 1000) return;
+    this.lastSweep = now;
     for (const [key, bucket] of this.buckets) if (bucket.isIdle()) this.buckets.delete(key);
+    if (this.buckets.size > 50_000) this.buckets.clear();
   }
 }

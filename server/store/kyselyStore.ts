@@ -183,24 +183,32 @@ export class KyselyWorkshopStore implements WorkshopStore {
     await this.db.deleteFrom('workshops').where('id', '=', id).execute();
   }
 
-  async forgetParticipantIdentifiers(changedBefore: number): Promise<string[]> {
+  async forgetParticipantIdentifiers(changedBefore: number): Promise<Map<string, string[]>> {
     return this.db.transaction().execute(async (trx) => {
-      const touched = await trx
+      // Quiet workshops only: no change of configuration or phase, no join and no answer since the cut-off.
+      const rows = await trx
         .selectFrom('participants')
         .innerJoin('workshops', 'workshops.id', 'participants.workshop_id')
-        .select('participants.workshop_id')
-        .distinct()
+        .select(['participants.id', 'participants.workshop_id'])
         .where('workshops.updated_at', '<', changedBefore)
-        .where((eb) => eb.or([eb('participants.display_name', 'is not', null), eb('participants.token_hash', 'not like', `${FORGOTTEN}%`)]))
+        .where('participants.token_hash', 'not like', `${FORGOTTEN}%`)
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('participants as recent').select('recent.id').whereRef('recent.workshop_id', '=', 'workshops.id').where('recent.created_at', '>=', changedBefore))),
+        )
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('answers').select('answers.op_id').whereRef('answers.workshop_id', '=', 'workshops.id').where('answers.updated_at', '>=', changedBefore))),
+        )
         .execute();
-      const ids = touched.map((t) => t.workshop_id);
-      if (ids.length === 0) return [];
-      await trx
-        .updateTable('participants')
-        .set((eb) => ({ display_name: null, token_hash: eb.fn<string>('concat', [sql.lit(FORGOTTEN), eb.ref('id')]) }))
-        .where('workshop_id', 'in', ids)
-        .execute();
-      return ids;
+      const forgotten = new Map<string, string[]>();
+      for (const row of rows) forgotten.set(row.workshop_id, [...(forgotten.get(row.workshop_id) ?? []), row.id]);
+      for (const chunk of chunks(rows.map((r) => r.id))) {
+        await trx
+          .updateTable('participants')
+          .set((eb) => ({ display_name: null, token_hash: eb.fn<string>('concat', [sql.lit(FORGOTTEN), eb.ref('id')]) }))
+          .where('id', 'in', chunk)
+          .execute();
+      }
+      return forgotten;
     });
   }
 

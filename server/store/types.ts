@@ -80,9 +80,10 @@ export interface WorkshopStore {
   /**
    * Remove display names and make resume tokens unusable in workshops whose
    * configuration or phase last changed before `changedBefore` (SPEC V-5).
-   * Returns the ids of the workshops touched.
+   * A workshop counts as changed by joins and answers too. Returns, per
+   * workshop touched, the ids of the participants forgotten.
    */
-  forgetParticipantIdentifiers(changedBefore: number): Promise<string[]>;
+  forgetParticipantIdentifiers(changedBefore: number): Promise<Map<string, string[]>>;
   close(): Promise<void>;
 }
 

@@ -146,12 +146,18 @@ describe('privacy', () => {
       await ok(tablet, 'answer:set', { opId: opId(), themeId: 'bildung', criterionId: 'importance', value: 4 });
       now += 29 * 86_400_000;
       expect(await app.purgeExpired()).toBe(0);
+      // A join on day 29 keeps the workshop alive: a quiet period starts again.
+      const late = connect(url);
+      const lateSession = await ok<ParticipantSession>(late, 'workshop:join', { role: 'participant', code: created.code, organisationId: 'senden', displayName: 'Spät', protocolVersion: version });
       now += 2 * 86_400_000;
+      expect(await app.purgeExpired()).toBe(0);
+      now += 29 * 86_400_000;
       expect(await app.purgeExpired()).toBe(1);
       expect(await app.purgeExpired()).toBe(0);
+      expect(await request(connect(url), 'workshop:join', { role: 'participant', code: created.code, resumeToken: lateSession.resumeToken, protocolVersion: version })).toMatchObject({ ok: false, code: 'INVALID_RESUME_TOKEN' });
 
       const db = new Database(`${dir}/konsens.sqlite`, { readonly: true });
-      expect(db.prepare('SELECT display_name FROM participants').all()).toEqual([{ display_name: null }]);
+      expect(db.prepare('SELECT display_name FROM participants').all()).toEqual([{ display_name: null }, { display_name: null }]);
       db.close();
       const again = connect(url);
       expect(await request(again, 'workshop:join', { role: 'participant', code: created.code, resumeToken: session.resumeToken, protocolVersion: version })).toMatchObject({ ok: false, code: 'INVALID_RESUME_TOKEN' });

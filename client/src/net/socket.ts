@@ -22,7 +22,7 @@ export type JoinRequest = WithoutVersion<JoinPayload>;
 let socket: KonsensSocket | null = null;
 
 /** Codes after which reconnecting cannot help: the screen shows the problem instead. */
-const FINAL: ReadonlySet<ErrorCode> = new Set(['NOT_FOUND', 'UNAUTHORISED', 'PROTOCOL_MISMATCH', 'UNKNOWN_ORGANISATION', 'INVALID_RESUME_TOKEN']);
+const FINAL: ReadonlySet<ErrorCode | 'network'> = new Set(['NOT_FOUND', 'UNAUTHORISED', 'PROTOCOL_MISMATCH', 'UNKNOWN_ORGANISATION', 'INVALID_RESUME_TOKEN', 'BAD_REQUEST']);
 
 export interface ConnectOptions {
   /** Built anew for every (re)connect, so that a stored resume token is used. */
@@ -41,20 +41,32 @@ export function connect(options: ConnectOptions): void {
   socket = s;
   store().setConnection('connecting');
 
-  // Join on every (re)connect; a refusal that may pass (rate limit, timeout, server error) is retried with backoff.
+  // Join on every (re)connect. A refusal that may pass (rate limit, server error) is retried on
+  // this connection with backoff; after a timeout the server may have joined us already, so the
+  // connection is replaced instead (a second join on it would only get ALREADY_JOINED).
   let attempt = 0;
+  let retry: ReturnType<typeof setTimeout> | null = null;
+  const stopRetry = () => {
+    if (retry) clearTimeout(retry);
+    retry = null;
+  };
   const join = async (): Promise<void> => {
+    retry = null;
     const payload = { ...options.join(), protocolVersion: PROTOCOL_VERSION } as JoinPayload;
-    const reply = await call<Session>('workshop:join', payload);
+    const reply = await call<Session>('workshop:join', payload, 15_000, s);
     if (s !== socket || !s.connected) return;
     if (!reply.ok) {
-      if (FINAL.has(reply.code as ErrorCode)) {
+      if (reply.code === 'network' || reply.code === 'ALREADY_JOINED') {
+        s.disconnect().connect();
+        return;
+      }
+      if (FINAL.has(reply.code)) {
         s.disconnect();
         if (!options.onRefused?.(reply.code as ErrorCode)) store().setProblem(reply.code);
         return;
       }
       attempt++;
-      setTimeout(() => void join(), Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5)));
+      retry = setTimeout(() => void join(), Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5)));
       return;
     }
     attempt = 0;
@@ -63,8 +75,12 @@ export function connect(options: ConnectOptions): void {
     store().receiveState(reply.data.state);
     options.onJoined(reply.data);
   };
-  s.on('connect', () => void join());
+  s.on('connect', () => {
+    stopRetry();
+    void join();
+  });
   s.on('disconnect', (reason) => {
+    stopRetry();
     if (s !== socket) return;
     store().setConnection('offline');
     // The server closed this connection (e.g. too many events): come back, unless the workshop is gone.
@@ -92,8 +108,8 @@ export function isOnline(): boolean {
 export type CallResult<T> = Ack<T> | { ok: false; code: 'network' };
 
 /** Emit with acknowledgement; a timeout or a missing connection is { ok: false, code: 'network' }. */
-export async function call<T>(event: keyof ClientToServerEvents, payload: unknown, timeoutMs = 15_000): Promise<CallResult<T>> {
-  const s = socket;
+export async function call<T>(event: keyof ClientToServerEvents, payload: unknown, timeoutMs = 15_000, target: KonsensSocket | null = socket): Promise<CallResult<T>> {
+  const s = target;
   if (!s?.connected) return { ok: false, code: 'network' };
   try {
     const timed = s.timeout(timeoutMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<T>> };
