@@ -12,6 +12,64 @@ interface Job {
   kind: 'konsens' | 'bare' | 'bare-coalesced';
   url: string;
   participants: number;
+  /** Ballots per second to step through after the burst; empty: no step load. */
+  steps: number[];
+}
+
+export interface Step {
+  ballotsPerSecond: number;
+  acknowledgedPerSecond: number;
+  ackP99: number;
+  eldP99: number;
+  generatorCpu: number;
+  passed: boolean;
+}
+
+/** A step passes while answers are acknowledged within 250 ms (p99) and the server's event loop lags under 50 ms (p99). */
+const STEP_ACK_P99_MS = 250;
+const STEP_ELD_P99_MS = 50;
+const STEP_SECONDS = 2;
+
+/** Send `rate` full ballots per second for a while, each from a random participant with changed values. */
+async function stepLoad(sockets: Socket[], rate: number, round: number): Promise<Omit<Step, 'eldP99' | 'passed'>> {
+  const ackMs: number[] = [];
+  let sent = 0;
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  const pending: Promise<void>[] = [];
+  await new Promise<void>((resolve) => {
+    const timer = setInterval(() => {
+      const due = Math.floor(((performance.now() - started) / 1000) * rate) - sent;
+      for (let b = 0; b < due; b++, sent++) {
+        const i = Math.floor(Math.random() * sockets.length);
+        for (const themeId of THEMES) {
+          for (const criterionId of CRITERIA) {
+            const t0 = performance.now();
+            pending.push(
+              emit(sockets[i]!, 'answer:set', { opId: `s${round}-${sent}-${themeId}-${criterionId}`, themeId, criterionId, value: 1 + ((sent + round) % 5) })
+                .then((reply) => {
+                  if (reply.ok) ackMs.push(performance.now() - t0);
+                })
+                .catch(() => undefined),
+            );
+          }
+        }
+      }
+      if (performance.now() - started >= STEP_SECONDS * 1000) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 5);
+  });
+  await Promise.all(pending);
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  return {
+    ballotsPerSecond: rate,
+    acknowledgedPerSecond: Math.round(ackMs.length / 16 / seconds),
+    ackP99: percentile(ackMs, 99),
+    generatorCpu: (cpu.user + cpu.system) / 1e6 / seconds,
+  };
 }
 
 interface ServerStats {
@@ -184,8 +242,20 @@ export async function run(job: Job) {
   } else {
     counted = votesSeen - probeSent.length;
   }
+  // Phase 3: step load, until acknowledgements or the event loop fall behind (or the generator saturates).
+  const steps: Step[] = [];
+  for (const [round, rate] of job.steps.entries()) {
+    await stats(); // resets the event-loop delay histogram
+    const measured = await stepLoad(sockets, rate, round);
+    const { eldP99 } = await stats();
+    const passed = measured.ackP99 <= STEP_ACK_P99_MS && eldP99 <= STEP_ELD_P99_MS;
+    steps.push({ ...measured, eldP99, passed });
+    if (!passed || measured.generatorCpu >= 0.85) break;
+  }
+
   for (const s of [...sockets, probe, dashboard]) s.disconnect();
   return {
+    steps,
     kind: job.kind,
     participants: job.participants,
     connect: { seconds: connectSeconds, p50: percentile(connectMs, 50), p99: percentile(connectMs, 99) },

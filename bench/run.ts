@@ -15,6 +15,8 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const kinds = ['bare', 'bare-coalesced', 'konsens'] as const;
+/** Ballots per second for the step load (at N = 1,000). */
+const STEPS = [125, 250, 500, 1000, 2000, 4000];
 type Kind = (typeof kinds)[number];
 const pin = existsSync('/usr/bin/taskset') && cpus().length >= 2;
 
@@ -53,7 +55,7 @@ async function measure(kind: Kind, participants: number) {
     server.send({ type: 'stats' });
   });
   const done = next<{ result: Result }>(generator, 'result');
-  generator.send({ kind, url: `http://127.0.0.1:${port}`, participants });
+  generator.send({ kind, url: `http://127.0.0.1:${port}`, participants, steps: participants <= 1000 ? STEPS : [] });
   try {
     return (await done).result;
   } finally {
@@ -101,6 +103,23 @@ for (const n of sizes) {
   const k = results.find((r) => r.participants === n && r.kind === 'konsens')!;
   const b = results.find((r) => r.participants === n && r.kind === 'bare-coalesced')!;
   lines.push(`| ${n} | ${ratio(k.memory.heapPerParticipant, b.memory.heapPerParticipant)} | ${ratio(k.burst.probeP99, b.burst.probeP99)} | ${ratio(k.burst.ackP99, b.burst.ackP99)} |`);
+}
+lines.push(
+  '',
+  `Step load at N = 1,000: ballots (16 answers each) per second from random participants, ${2} s a step, until the acknowledgement p99 passes 250 ms or the server's event-loop delay p99 passes 50 ms.`,
+  '',
+  '| server | ballots/s offered → acknowledged | ack p99 | server ELD p99 | generator CPU | within limits |',
+  '|---|---|---|---|---|---|',
+);
+for (const r of results.filter((x) => x.steps.length > 0)) {
+  for (const step of r.steps) {
+    lines.push(`| ${r.kind} | ${step.ballotsPerSecond} → ${step.acknowledgedPerSecond} | ${step.ackP99} ms | ${step.eldP99} ms | ${Math.round(step.generatorCpu * 100)} %${step.generatorCpu >= SATURATED ? ' (saturated)' : ''} | ${step.passed ? 'yes' : 'no'} |`);
+  }
+}
+lines.push('', '| server | sustained ballots/s (last step within limits) |', '|---|---|');
+for (const r of results.filter((x) => x.steps.length > 0)) {
+  const sustained = [...r.steps].reverse().find((s) => s.passed);
+  lines.push(`| ${r.kind} | ${sustained ? sustained.ballotsPerSecond : '< ' + (r.steps[0]?.ballotsPerSecond ?? '–')} |`);
 }
 const table = lines.join('\n');
 console.log(`\n${table}`);
