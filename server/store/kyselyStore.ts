@@ -46,9 +46,14 @@ function toWorkshop(row: WorkshopRow): WorkshopRecord {
 }
 
 export class KyselyWorkshopStore implements WorkshopStore {
+  /**
+   * @param answerWriter Optional: a faster path for the hot write (SQLite uses a worker thread);
+   *   without it answers are written through Kysely like everything else.
+   */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly onClose: () => Promise<void> = () => db.destroy(),
+    private readonly answerWriter?: (ops: readonly AnswerOp[]) => Promise<void>,
   ) {}
 
   async createWorkshop(w: WorkshopRecord): Promise<void> {
@@ -133,6 +138,7 @@ export class KyselyWorkshopStore implements WorkshopStore {
 
   async writeAnswers(ops: readonly AnswerOp[]): Promise<void> {
     if (ops.length === 0) return;
+    if (this.answerWriter) return this.answerWriter(ops);
     const finals = finalAnswerStates(ops);
     const upserts = finals.filter((op) => op.value !== undefined);
     const deletes = finals.filter((op) => op.value === undefined);

@@ -2,19 +2,23 @@
  * The embedded default database: one SQLite file, nothing to install.
  * WAL lets readers run beside the single writer; synchronous=FULL makes every
  * commit durable before the answer it carries is acknowledged (SPEC D-1).
+ * Answers are committed on a worker thread (sqliteAnswerWriter.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { KyselyWorkshopStore } from './kyselyStore.js';
+import { SqliteAnswerWriter } from './sqliteAnswerWriter.js';
 import { migrationProvider, type Database } from './migrations.js';
 
 export interface SqliteStoreOptions {
   file: string;
+  /** Commit answers on a worker thread (default); false writes them through Kysely on this thread. */
+  answerWorker?: boolean;
 }
 
-export async function openSqliteStore({ file }: SqliteStoreOptions): Promise<KyselyWorkshopStore> {
+export async function openSqliteStore({ file, answerWorker = true }: SqliteStoreOptions): Promise<KyselyWorkshopStore> {
   mkdirSync(dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma('journal_mode = WAL');
@@ -27,5 +31,14 @@ export async function openSqliteStore({ file }: SqliteStoreOptions): Promise<Kys
     await db.destroy();
     throw error instanceof Error ? error : new Error(String(error));
   }
-  return new KyselyWorkshopStore(db);
+  if (!answerWorker) return new KyselyWorkshopStore(db);
+  const writer = new SqliteAnswerWriter(file);
+  return new KyselyWorkshopStore(
+    db,
+    async () => {
+      await writer.close();
+      await db.destroy();
+    },
+    (ops) => writer.write(ops),
+  );
 }

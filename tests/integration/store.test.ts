@@ -11,7 +11,8 @@ import { DuplicateCodeError, type AnswerOp, type WorkshopRecord, type WorkshopSt
 import { tempDir } from '../support/harness.js';
 
 const implementations: [string, (dir: string) => Promise<WorkshopStore>][] = [
-  ['sqlite', (dir) => openSqliteStore({ file: join(dir, 'konsens.sqlite') })],
+  ['sqlite (answers on a worker thread)', (dir) => openSqliteStore({ file: join(dir, 'konsens.sqlite') })],
+  ['sqlite (everything through Kysely, as PostgreSQL will)', (dir) => openSqliteStore({ file: join(dir, 'konsens.sqlite'), answerWorker: false })],
 ];
 
 const dirs: string[] = [];
