@@ -7,6 +7,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Ack, FacilitatorSession, FacilitatorState, ParticipantSession } from '../shared/protocol.js';
 import { PROTOCOL_VERSION } from '../shared/protocol.js';
+import { workshopFromTemplate } from '../shared/domain/templates.js';
 
 interface Job {
   kind: 'konsens' | 'bare' | 'bare-coalesced';
@@ -80,9 +81,10 @@ interface ServerStats {
   eldMax: number;
 }
 
-const THEMES = ['verwaltung', 'bildung', 'mobilitaet', 'tourismus', 'wirtschaft', 'gesundheit', 'kultur', 'innenstadt'];
-const CRITERIA = ['importance', 'potential'];
-const ORGANISATIONS = ['kreis', 'ascheberg', 'billerbeck', 'coesfeld', 'duelmen', 'havixbeck', 'luedinghausen', 'nordkirchen', 'nottuln', 'olfen', 'rosendahl', 'senden'];
+const template = workshopFromTemplate('coesfeld');
+const THEMES = template.themes.map((t) => t.id);
+const CRITERIA = template.criteria.map((c) => c.id);
+const ORGANISATIONS = template.organisations.map((o) => o.id);
 const PROBE_CELLS = [...THEMES, 'probe'].flatMap((themeId) => CRITERIA.map((criterionId) => ({ themeId, criterionId })));
 const PROBE_INTERVAL_MS = 25;
 

@@ -1,7 +1,10 @@
 /** Ids of the Coesfeld template and a seeded random source, shared by the load-style tests. */
-export const THEME_IDS = ['verwaltung', 'bildung', 'mobilitaet', 'tourismus', 'wirtschaft', 'gesundheit', 'kultur', 'innenstadt'];
-export const CRITERION_IDS = ['importance', 'potential'];
-export const ORGANISATION_IDS = ['kreis', 'ascheberg', 'billerbeck', 'coesfeld', 'duelmen', 'havixbeck', 'luedinghausen', 'nordkirchen', 'nottuln', 'olfen', 'rosendahl', 'senden'];
+import { workshopFromTemplate } from '../../shared/domain/templates.js';
+
+const template = workshopFromTemplate('coesfeld');
+export const THEME_IDS = template.themes.map((t) => t.id);
+export const CRITERION_IDS = template.criteria.map((c) => c.id);
+export const ORGANISATION_IDS = template.organisations.map((o) => o.id);
 
 /** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so that a failing run can be repeated. */
 export function seededRandom(seed: number): () => number {
