@@ -5,7 +5,7 @@
  * to separate cores (taskset). Writes the figures into docs/BENCHMARKS.md.
  *
  *   npm run bench                      # N = 1,000 and 10,000
- *   BENCH_SIZES=1000 npm run bench     # a quicker run
+ *   BENCH_SIZES=1000 npm run bench     # a quicker run; leaves docs/BENCHMARKS.md alone
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -124,6 +124,11 @@ for (const r of results.filter((x) => x.steps.length > 0)) {
 const table = lines.join('\n');
 console.log(`\n${table}`);
 
-const file = `${root}docs/BENCHMARKS.md`;
-const doc = readFileSync(file, 'utf8');
-writeFileSync(file, doc.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`));
+// Only a full run replaces the published figures; BENCH_SIZES runs are for trying things out.
+if (process.env.BENCH_SIZES) {
+  console.log('\n(BENCH_SIZES set: docs/BENCHMARKS.md left as it is)');
+} else {
+  const file = `${root}docs/BENCHMARKS.md`;
+  const doc = readFileSync(file, 'utf8');
+  writeFileSync(file, doc.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`));
+}
