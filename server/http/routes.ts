@@ -118,7 +118,7 @@ export function apiRouter(deps: HttpDeps): express.Router {
 export function clientRoutes(app: Express, clientDir: string): void {
   app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
   app.use((req, res, next) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api/') || req.path.startsWith('/socket.io/')) return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api/') || req.path.startsWith('/socket.io/')) return next();
     res.sendFile('index.html', { root: clientDir }, (error) => error && next());
   });
 }
