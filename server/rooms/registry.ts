@@ -56,10 +56,4 @@ export class RoomRegistry {
     }
     return forgotten.size;
   }
-
-  /** Rooms currently in memory (not every workshop in the store). */
-  async loaded(): Promise<Room[]> {
-    const rooms = await Promise.all(this.rooms.values());
-    return rooms.filter((r): r is Room => r !== undefined);
-  }
 }

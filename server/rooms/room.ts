@@ -80,10 +80,8 @@ export class Room {
     for (const { participantId, opId } of snapshot.opIds) this.participants.get(participantId)?.ops.add(opId);
     for (const a of snapshot.answers) {
       const p = this.participants.get(a.participantId);
-      const cell = this.tally.cell(a.themeId, a.criterionId);
-      if (p && cell >= 0) p.answers.set(cell, a.value);
+      if (p) this.place(p, a.themeId, a.criterionId, a.value);
     }
-    this.retally();
   }
 
   get id(): string {
@@ -154,16 +152,7 @@ export class Room {
   ownAnswers(participantId: string): OwnAnswer[] {
     const p = this.participants.get(participantId);
     if (!p) return [];
-    const criteriaCount = this.tally.criterionIds.length;
-    return [...p.answers].map(([cell, value]) => ({
-      themeId: this.tally.themeIds[Math.floor(cell / criteriaCount)]!,
-      criterionId: this.tally.criterionIds[cell % criteriaCount]!,
-      value,
-    }));
-  }
-
-  participant(participantId: string): ParticipantRecord | undefined {
-    return this.participants.get(participantId)?.record;
+    return [...p.answers].map(([cell, value]) => ({ ...this.tally.cellIds(cell), value }));
   }
 
   /** Stop accepting anything; the workshop is about to be deleted (SPEC V-4). Waits for an edit under way. */
@@ -307,26 +296,29 @@ export class Room {
     this.deps.onChange(this, 'answers');
   }
 
-  /** Rebuild the tally from the answers held; used after loading and after a structure change. */
+  /** Rebuild the tally after a structure change: answers to removed themes, criteria or scale points are dropped. */
   private retally(): void {
     const previous = this.tally;
     this.tally = new Tally(this.workshop.config);
     for (const p of this.participants.values()) {
-      const org = this.tally.organisation(p.record.organisationId);
-      const remapped = new Map<number, AnswerValue>();
-      for (const [oldCell, value] of p.answers) {
-        const criteriaCount = previous.criterionIds.length;
-        const cell = this.tally.cell(
-          previous.themeIds[Math.floor(oldCell / criteriaCount)]!,
-          previous.criterionIds[oldCell % criteriaCount]!,
-        );
-        if (cell < 0 || (value !== null && (value < this.config.scale.min || value > this.config.scale.max))) continue;
-        remapped.set(cell, value);
-        if (org >= 0) this.tally.change(org, cell, undefined, value);
+      const held = [...p.answers];
+      p.answers = new Map();
+      for (const [cell, value] of held) {
+        const { themeId, criterionId } = previous.cellIds(cell);
+        this.place(p, themeId, criterionId, value);
       }
-      p.answers = remapped;
     }
     this.answersVersion++;
+  }
+
+  /** Count a stored answer (loading, re-tallying) if it still fits the workshop. */
+  private place(p: Participant, themeId: string, criterionId: string, value: AnswerValue): void {
+    const cell = this.tally.cell(themeId, criterionId);
+    const { min, max } = this.config.scale;
+    if (cell < 0 || (value !== null && (value < min || value > max))) return;
+    p.answers.set(cell, value);
+    const org = this.tally.organisation(p.record.organisationId);
+    if (org >= 0) this.tally.change(org, cell, undefined, value);
   }
 
   private receipt(p: Participant, request: AnswerRequest, cell: number, duplicate: boolean): AnswerReceipt {

@@ -92,7 +92,7 @@ export function criterionStats(
     const count = tally.orgCount[slot]!;
     if (count > 0) units.push({ value: tally.orgSum[slot]! / count, weight: organisations[org]!.weight });
   }
-  const criterionId = tally.criterionIds[cell % tally.criterionIds.length]!;
+  const { criterionId } = tally.cellIds(cell);
   const base = { criterionId, nOrganisations: units.length, nPersons, abstentions: tally.abstentions[cell]!, histogram };
   if (nPersons === 0) return { ...base, ...EMPTY };
   const description = votingUnit === 'organisation' ? describeUnits(units) : describeHistogram(histogram, tally.scaleMin);

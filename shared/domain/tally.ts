@@ -63,6 +63,12 @@ export class Tally {
     return t * this.criterionIds.length + c;
   }
 
+  /** The theme and criterion of a cell index. */
+  cellIds(cell: number): { themeId: string; criterionId: string } {
+    const criteriaCount = this.criterionIds.length;
+    return { themeId: this.themeIds[Math.floor(cell / criteriaCount)]!, criterionId: this.criterionIds[cell % criteriaCount]! };
+  }
+
   hasTheme(themeId: string): boolean {
     return this.themeIndex.has(themeId);
   }

@@ -96,11 +96,6 @@ export function connect(options: ConnectOptions): void {
   s.connect();
 }
 
-export function disconnect(): void {
-  socket?.disconnect();
-  socket = null;
-}
-
 export function isOnline(): boolean {
   return socket?.connected === true && useStore.getState().connection === 'online';
 }

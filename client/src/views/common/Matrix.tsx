@@ -67,28 +67,27 @@ export function Matrix({ results, config, height, fontSize = 16 }: { results: Re
   });
   const { min, max } = config.scale;
   const middle = (min + max) / 2;
-  const ticks = Array.from({ length: max - min + 1 }, (_, i) => min + i);
+  // Both axes show the scale the same way.
+  const scaleAxis = {
+    type: 'number' as const,
+    domain: [min, max],
+    ticks: Array.from({ length: max - min + 1 }, (_, i) => min + i),
+    tickFormatter: (v: number) => formatNumber(v, 0),
+    tick: { fontSize, fill: '#1a1a1a' },
+  };
   return (
     <div aria-hidden="true" className="matrix">
       <ResponsiveContainer width="100%" height={height}>
         <ScatterChart margin={{ top: 16, right: 24, bottom: fontSize * 2.5, left: fontSize * 2 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#d0d0d0" />
           <XAxis
-            type="number"
+            {...scaleAxis}
             dataKey="x"
-            domain={[min, max]}
-            ticks={ticks}
-            tickFormatter={(v: number) => formatNumber(v, 0)}
-            tick={{ fontSize, fill: '#1a1a1a' }}
             label={{ value: xCriterion.label, position: 'bottom', offset: fontSize * 0.6, fontSize, fill: '#1a1a1a' }}
           />
           <YAxis
-            type="number"
+            {...scaleAxis}
             dataKey="y"
-            domain={[min, max]}
-            ticks={ticks}
-            tickFormatter={(v: number) => formatNumber(v, 0)}
-            tick={{ fontSize, fill: '#1a1a1a' }}
             label={{ value: yCriterion.label, angle: -90, position: 'insideLeft', offset: -fontSize * 0.2, fontSize, fill: '#1a1a1a', style: { textAnchor: 'middle' } }}
           />
           <ReferenceLine x={middle} stroke="#767676" strokeDasharray="6 4" />
