@@ -3,6 +3,8 @@
  * payloads, acknowledgements, pushed state and error codes. Both sides import
  * this module; docs/PROTOCOL.md describes it for people.
  */
+import type { Consolidation, Decision } from './domain/consolidation.js';
+import type { IndividualResult } from './domain/individual.js';
 import type { Phase } from './domain/phases.js';
 import type { Progress, ProgressSummary } from './domain/progress.js';
 import type { OrganisationResults, Results } from './domain/results.js';
@@ -10,8 +12,11 @@ import type { AnswerValue } from './domain/tally.js';
 import type {
   AnswerSetPayload,
   AnswerWithdrawPayload,
+  DecisionRequest,
   JoinPayload,
   PhaseSetPayload,
+  ProjectorShowPayload,
+  ProjectorView,
   WorkshopConfig,
   WorkshopPatchInput,
 } from './schemas.js';
@@ -35,6 +40,8 @@ export const ERROR_CODES = {
   UNKNOWN_CRITERION: 'The criterion is not part of this workshop.',
   OUT_OF_SCALE: 'The score is not on the workshop scale.',
   ORGANISATION_IN_USE: 'Participants have joined for this organisation; it cannot be removed.',
+  FINALISED: 'The workshop is finalised and read-only; duplicate it for a new round.',
+  UNCHANGED: 'The theme is already in this tier.',
   RATE_LIMITED: 'Too many requests: slow down and retry.',
   STORAGE_FAILED: 'The answer could not be stored; it was not saved. Retry.',
   INTERNAL: 'Unexpected server error.',
@@ -56,8 +63,12 @@ export interface WorkshopView {
   code: string;
   phase: Phase;
   config: WorkshopConfig;
-  /** Increases with every change of configuration or phase. */
+  /** Increases with every change of configuration, phase or projector view. */
   revision: number;
+  /** What the projector shows once results are revealed (SPEC E-4). */
+  projectorView: ProjectorView;
+  /** Milliseconds since the epoch; null until the workshop is finalised (SPEC P-6). */
+  finalisedAt: number | null;
 }
 
 export interface FacilitatorState {
@@ -65,6 +76,10 @@ export interface FacilitatorState {
   workshop: WorkshopView;
   progress: Progress;
   results: Results;
+  /** Decided tiers and the audit trail; null before the results are revealed. */
+  consolidation: Consolidation | null;
+  /** Each organisation's values (SPEC E-1), named unless the workshop is anonymous. */
+  individual: IndividualResult[];
 }
 
 export interface ProjectorState {
@@ -73,6 +88,10 @@ export interface ProjectorState {
   progress: ProgressSummary;
   /** null until the results are revealed. */
   results: Results | null;
+  /** null until the results are revealed. */
+  consolidation: Consolidation | null;
+  /** Only while the facilitator shows individual results; named only if the workshop allows it (SPEC E-2). */
+  individual: IndividualResult[] | null;
 }
 
 export interface ParticipantState {
@@ -80,6 +99,8 @@ export interface ParticipantState {
   workshop: WorkshopView;
   /** null until the results are revealed. */
   results: Results | null;
+  /** null until the results are revealed. */
+  consolidation: Consolidation | null;
   /** The participant's own organisation's values; null until the results are revealed. */
   organisation: OrganisationResults | null;
 }
@@ -141,6 +162,9 @@ export interface ClientToServerEvents {
   'workshop:update': (payload: WorkshopPatchInput, ack: AckCallback<WorkshopView>) => void;
   'phase:set': (payload: PhaseSetPayload, ack: AckCallback<WorkshopView>) => void;
   'workshop:delete': (payload: Record<string, never>, ack: AckCallback<{ deleted: true }>) => void;
+  'consolidation:move': (payload: DecisionRequest, ack: AckCallback<Decision>) => void;
+  'projector:show': (payload: ProjectorShowPayload, ack: AckCallback<WorkshopView>) => void;
+  'workshop:duplicate': (payload: Record<string, never>, ack: AckCallback<CreatedWorkshop>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -161,6 +185,9 @@ export const CLIENT_EVENTS = [
   'workshop:update',
   'phase:set',
   'workshop:delete',
+  'consolidation:move',
+  'projector:show',
+  'workshop:duplicate',
 ] as const satisfies readonly ClientEventName[];
 
 type Unlisted = Exclude<ClientEventName, (typeof CLIENT_EVENTS)[number]>;
@@ -177,6 +204,10 @@ export interface CreatedWorkshop {
   joinPath: string;
   projectorPath: string;
 }
+
+/** HTTP: GET /api/workshops/:id/export/:file (SPEC X-1 … X-6). */
+export const EXPORT_FILES = ['themes.csv', 'individual.csv', 'workbook.xlsx', 'workshop.json', 'report.pdf'] as const;
+export type ExportFile = (typeof EXPORT_FILES)[number];
 
 /** HTTP: GET /api/workshops/:code — what a tablet needs before joining. */
 export interface PublicWorkshopInfo {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { PHASES } from './domain/phases.js';
+import { TIERS } from './domain/tiering.js';
 
 export const LIMITS = {
   idLength: 64,
@@ -17,6 +18,7 @@ export const LIMITS = {
   criteria: 6,
   scaleSteps: 11,
   tokenLength: 128,
+  reasonLength: 500,
 } as const;
 
 /** Keys that could reach an object's prototype when used as a property name (SPEC S-7). */
@@ -80,6 +82,13 @@ export const tierRuleSchema = z
 
 export const votingUnitSchema = z.enum(['organisation', 'person']);
 
+/**
+ * SPEC E-2: where organisation names may appear next to individual results.
+ * 'facilitator' (default): on the facilitator's console only; 'public': also on
+ * the projector and in exports; 'anonymous': nowhere, not even on the console.
+ */
+export const nameVisibilitySchema = z.enum(['facilitator', 'public', 'anonymous']);
+
 /** ISO calendar date (YYYY-MM-DD). */
 export const dateSchema = z.iso.date();
 
@@ -92,6 +101,7 @@ const workshopConfigShape = {
   scale: scaleSchema,
   votingUnit: votingUnitSchema.default('organisation'),
   tierRule: tierRuleSchema,
+  organisationNames: nameVisibilitySchema.default('facilitator'),
 };
 
 function uniqueIds(list: { id: string }[], path: string, ctx: z.RefinementCtx): void {
@@ -124,9 +134,26 @@ export const workshopPatchSchema = z.object({
   scale: workshopConfigShape.scale.optional(),
   votingUnit: votingUnitSchema.optional(),
   tierRule: workshopConfigShape.tierRule.optional(),
+  organisationNames: nameVisibilitySchema.optional(),
 });
 
 export const phaseSchema = z.enum(PHASES);
+
+export const tierSchema = z.enum(TIERS);
+
+/** SPEC C-1: a move asks for a short reason. */
+export const reasonSchema = z.string().trim().min(1, 'a reason is required').max(LIMITS.reasonLength);
+
+export const decisionRequestSchema = z.object({
+  themeId: idSchema,
+  tier: tierSchema,
+  reason: reasonSchema,
+});
+
+/** What the projector shows after the reveal (SPEC E-4). */
+export const projectorViewSchema = z.enum(['overview', 'individual']);
+
+export const projectorShowSchema = z.object({ view: projectorViewSchema });
 
 /** Join codes are typed by hand: case, spaces and dashes do not matter. */
 export const joinCodeSchema = z
@@ -204,6 +231,10 @@ export type Criterion = z.output<typeof criterionSchema>;
 export type Scale = z.output<typeof scaleSchema>;
 export type TierRule = z.output<typeof tierRuleSchema>;
 export type VotingUnit = z.output<typeof votingUnitSchema>;
+export type NameVisibility = z.output<typeof nameVisibilitySchema>;
+export type ProjectorView = z.output<typeof projectorViewSchema>;
+export type DecisionRequest = z.input<typeof decisionRequestSchema>;
+export type ProjectorShowPayload = z.input<typeof projectorShowSchema>;
 export type WorkshopConfig = z.output<typeof workshopConfigSchema>;
 export type WorkshopConfigInput = z.input<typeof workshopConfigSchema>;
 export type WorkshopPatch = z.output<typeof workshopPatchSchema>;

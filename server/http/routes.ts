@@ -1,12 +1,14 @@
-/** HTTP API: create a workshop, read its public info, health (SPEC H-1 … H-3). */
+/** HTTP API: create or import a workshop, read its public info, export it, health (SPEC H-1 … H-5). */
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { ZodError } from 'zod';
 import { workshopFromTemplate } from '../../shared/domain/templates.js';
-import { ERROR_CODES, PROTOCOL_VERSION, type CreatedWorkshop, type ErrorCode, type PublicWorkshopInfo } from '../../shared/protocol.js';
-import { createWorkshopSchema, joinCodeSchema } from '../../shared/schemas.js';
+import { fromWorkshopFile, IMPORT_LIMITS, workshopFileSchema } from '../../shared/exchange.js';
+import { ERROR_CODES, EXPORT_FILES, PROTOCOL_VERSION, type ErrorCode, type ExportFile, type PublicWorkshopInfo } from '../../shared/protocol.js';
+import { createWorkshopSchema, idSchema, joinCodeSchema } from '../../shared/schemas.js';
+import { exportFile } from '../export/index.js';
+import { createWorkshop, importWorkshop } from '../rooms/creation.js';
 import type { RoomRegistry } from '../rooms/registry.js';
-import { hashSecret, newId, newJoinCode, newSecret } from '../security/tokens.js';
-import { DuplicateCodeError, type WorkshopStore } from '../store/types.js';
+import type { WorkshopStore } from '../store/types.js';
 import type { FailureLimiter } from '../security/rateLimit.js';
 import { clientAddress } from '../security/address.js';
 
@@ -24,20 +26,22 @@ function problem(code: ErrorCode, details?: { path: string; message: string }[])
   return { code, message: ERROR_CODES[code], ...(details ? { details } : {}) };
 }
 
-async function createWithFreshCode(store: WorkshopStore, build: (code: string) => Parameters<WorkshopStore['createWorkshop']>[0]) {
-  for (let attempt = 0; ; attempt++) {
-    const record = build(newJoinCode());
-    try {
-      await store.createWorkshop(record);
-      return record;
-    } catch (error) {
-      if (!(error instanceof DuplicateCodeError) || attempt >= 10) throw error;
-    }
-  }
+/** The facilitator secret, from "Authorization: Bearer <secret>" (never from the URL: it would reach logs). */
+function bearer(header: string | undefined): string | null {
+  const match = /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(header ?? '');
+  return match ? match[1]! : null;
 }
 
 export function apiRouter(deps: HttpDeps): express.Router {
   const router = express.Router();
+  const address = (req: express.Request) => clientAddress(req.headers, req.socket.remoteAddress, deps.trustProxy);
+
+  // H-4: an exported workshop file; the only route with a large body.
+  router.post('/workshops/import', express.json({ limit: IMPORT_LIMITS.bytes }), async (req, res) => {
+    const file = workshopFileSchema.parse(req.body);
+    res.status(201).json(await importWorkshop(deps.store, fromWorkshopFile(file), deps.now()));
+  });
+
   router.use(express.json({ limit: '32kb' }));
 
   router.get('/health', (_req, res) => {
@@ -46,27 +50,42 @@ export function apiRouter(deps: HttpDeps): express.Router {
 
   router.post('/workshops', async (req, res) => {
     const request = createWorkshopSchema.parse(req.body ?? {});
-    const secret = newSecret();
-    const now = deps.now();
-    const record = await createWithFreshCode(deps.store, (code) => ({
-      id: newId(),
-      code,
-      secretHash: hashSecret(secret),
-      config: workshopFromTemplate(request.template, request.title, request.date),
-      phase: 'lobby',
-      revision: 1,
-      createdAt: now,
-      updatedAt: now,
-    }));
-    const created: CreatedWorkshop = {
-      workshopId: record.id,
-      code: record.code,
-      facilitatorSecret: secret,
-      facilitatorPath: `/moderation/${record.id}#${secret}`,
-      joinPath: `/join/${record.code}`,
-      projectorPath: `/projector/${record.code}`,
-    };
-    res.status(201).json(created);
+    const config = workshopFromTemplate(request.template, request.title, request.date);
+    res.status(201).json(await createWorkshop(deps.store, config, deps.now()));
+  });
+
+  // H-5: exports, for the facilitator only (SPEC X-1 … X-4).
+  router.get('/workshops/:id/export/:file', async (req, res) => {
+    const from = address(req);
+    if (deps.joinFailures.blocked(from)) {
+      res.status(429).json(problem('RATE_LIMITED'));
+      return;
+    }
+    const file = req.params.file as ExportFile;
+    if (!EXPORT_FILES.includes(file)) {
+      res.status(404).json(problem('NOT_FOUND', [{ path: 'file', message: `one of ${EXPORT_FILES.join(', ')}` }]));
+      return;
+    }
+    const variant = req.query.variant === undefined ? 'standard' : req.query.variant;
+    if (variant !== 'standard' && variant !== 'excel-de') {
+      res.status(400).json(problem('BAD_REQUEST', [{ path: 'variant', message: 'standard or excel-de' }]));
+      return;
+    }
+    const id = idSchema.safeParse(req.params.id);
+    const room = id.success ? await deps.rooms.get(id.data) : undefined;
+    const secret = bearer(req.headers.authorization);
+    if (!room || !secret || !room.verifyFacilitator(secret)) {
+      deps.joinFailures.fail(from);
+      res.status(room ? 401 : 404).json(problem(room ? 'UNAUTHORISED' : 'NOT_FOUND'));
+      return;
+    }
+    const exported = await exportFile(room, file, variant, deps.now());
+    res.set({
+      'Content-Type': exported.contentType,
+      'Content-Disposition': `attachment; filename="${exported.filename}"`,
+      'Cache-Control': 'no-store',
+    });
+    res.send(exported.body);
   });
 
   router.get('/workshops/:code', async (req, res) => {

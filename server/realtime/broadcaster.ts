@@ -5,7 +5,7 @@
  * per `participantIntervalMs`. Each push is one emit to a Socket.IO room, so the
  * payload is serialised once for the whole audience.
  */
-import type { Role } from '../../shared/domain/phases.js';
+import { isRevealed, type Role } from '../../shared/domain/phases.js';
 import type { Room, RoomChange } from '../rooms/room.js';
 import { Throttle } from './throttle.js';
 
@@ -31,7 +31,7 @@ function concerned(change: RoomChange, room: Room): Role[] {
     case 'participants':
       return ['facilitator', 'projector'];
     case 'answers':
-      return room.phase === 'revealed' ? ['facilitator', 'projector', 'participant'] : ['facilitator', 'projector'];
+      return isRevealed(room.phase) ? ['facilitator', 'projector', 'participant'] : ['facilitator', 'projector'];
   }
 }
 

@@ -1,5 +1,5 @@
-/** What only the facilitator may do: edit the workshop and move it through its phases. */
-import { emptySchema, phaseSetSchema, workshopPatchSchema } from '../../shared/schemas.js';
+/** What only the facilitator may do: edit the workshop, move it through its phases, consolidate, copy, delete. */
+import { decisionRequestSchema, emptySchema, phaseSetSchema, projectorShowSchema, workshopPatchSchema } from '../../shared/schemas.js';
 import { defineHandler } from './handler.js';
 
 export const facilitationHandlers = [
@@ -13,6 +13,24 @@ export const facilitationHandlers = [
     callers: ['facilitator'],
     schema: phaseSetSchema,
     run: ({ room }, { phase }) => room!.setPhase(phase),
+  }),
+
+  defineHandler('consolidation:move', {
+    callers: ['facilitator'],
+    schema: decisionRequestSchema,
+    run: ({ room }, request) => room!.decide(request),
+  }),
+
+  defineHandler('projector:show', {
+    callers: ['facilitator'],
+    schema: projectorShowSchema,
+    run: ({ room }, { view }) => room!.showOnProjector(view),
+  }),
+
+  defineHandler('workshop:duplicate', {
+    callers: ['facilitator'],
+    schema: emptySchema,
+    run: ({ room, deps }) => deps.rooms.duplicate(room!),
   }),
 
   defineHandler('workshop:delete', {

@@ -3,7 +3,9 @@
  * restart, a workshop comes back with its phase, participants and answers
  * when anyone asks for it (SPEC D-3).
  */
+import type { CreatedWorkshop } from '../../shared/protocol.js';
 import type { WorkshopStore } from '../store/types.js';
+import { createWorkshop, nextRoundTitle } from './creation.js';
 import { Room, type RoomDeps } from './room.js';
 
 export class RoomRegistry {
@@ -28,6 +30,12 @@ export class RoomRegistry {
   async byCode(code: string): Promise<Room | undefined> {
     const id = await this.deps.store.findWorkshopIdByCode(code);
     return id ? this.get(id) : undefined;
+  }
+
+  /** SPEC P-7: a new round with the same setup, in the lobby; the original stays as it is. */
+  duplicate(room: Room): Promise<CreatedWorkshop> {
+    const config = { ...room.config, title: nextRoundTitle(room.config.title) };
+    return createWorkshop(this.deps.store, config, this.deps.now());
   }
 
   /**

@@ -3,10 +3,16 @@
  * their answers and the running tally. It knows nothing of Socket.IO: the
  * transport calls its methods and listens to its changes.
  */
+import { createHash } from 'node:crypto';
+import { consolidate, type Consolidation, type Decision } from '../../shared/domain/consolidation.js';
+import { computeIndividualResults, namesVisible, type Audience, type IndividualResult } from '../../shared/domain/individual.js';
 import {
   acceptsAnswers,
+  acceptsDecisions,
   acceptsStructureEdits,
   canTransition,
+  isFinal,
+  isRevealed,
   resultsVisible,
   type Phase,
   type Role,
@@ -23,10 +29,11 @@ import type {
   RoleState,
   WorkshopView,
 } from '../../shared/protocol.js';
-import { workshopConfigSchema, type WorkshopConfig, type WorkshopPatch } from '../../shared/schemas.js';
+import type { Tier } from '../../shared/domain/tiering.js';
+import { workshopConfigSchema, type ProjectorView, type WorkshopConfig, type WorkshopPatch } from '../../shared/schemas.js';
 import { KonsensError } from '../errors.js';
 import { hashSecret, newId, newSecret, secretMatches } from '../security/tokens.js';
-import type { ParticipantRecord, WorkshopRecord, WorkshopSnapshot, WorkshopStore } from '../store/types.js';
+import type { ParticipantRecord, WorkshopMeta, WorkshopRecord, WorkshopSnapshot, WorkshopStore } from '../store/types.js';
 import type { AnswerWriter } from './answerWriter.js';
 import { serially } from './serially.js';
 
@@ -66,6 +73,9 @@ export class Room {
   private readonly inFlight = new Map<string, Promise<AnswerReceipt>>();
   private answersVersion = 0;
   private resultsCache: { key: string; results: Results } | null = null;
+  private readonly derivedCache = new Map<string, { key: string; value: unknown }>();
+  /** The consolidation's audit trail, oldest first (SPEC C-2). */
+  private readonly trail: Decision[];
   private readonly exclusive = serially();
   /** Set when the workshop is being deleted: nothing more is accepted. */
   private deleted = false;
@@ -75,6 +85,7 @@ export class Room {
     private readonly deps: RoomDeps,
   ) {
     this.workshop = snapshot.workshop;
+    this.trail = [...snapshot.decisions];
     this.tally = new Tally(this.workshop.config);
     for (const record of snapshot.participants) this.addParticipant(record);
     for (const { participantId, opId } of snapshot.opIds) this.participants.get(participantId)?.ops.add(opId);
@@ -100,15 +111,70 @@ export class Room {
     return this.workshop.config;
   }
 
+  get meta(): WorkshopMeta {
+    return this.workshop.meta;
+  }
+
   view(): WorkshopView {
-    const { id, code, phase, config, revision } = this.workshop;
-    return { id, code, phase, config, revision };
+    const { id, code, phase, config, revision, meta } = this.workshop;
+    return { id, code, phase, config, revision, projectorView: meta.projectorView, finalisedAt: meta.finalisedAt };
   }
 
   results(): Results {
     const key = `${this.workshop.revision}:${this.answersVersion}`;
     if (this.resultsCache?.key !== key) this.resultsCache = { key, results: computeResults(this.tally, this.workshop.config) };
     return this.resultsCache.results;
+  }
+
+  /** Computed once per change of workshop, answers or decisions, however many connections ask. */
+  private derived<T>(name: string, compute: () => T): T {
+    const key = `${this.workshop.revision}:${this.answersVersion}:${this.trail.length}`;
+    const cached = this.derivedCache.get(name);
+    if (cached?.key === key) return cached.value as T;
+    const value = compute();
+    this.derivedCache.set(name, { key, value });
+    return value;
+  }
+
+  /** Decided tiers and the audit trail (SPEC C-1 … C-5). */
+  consolidation(): Consolidation {
+    return this.derived('consolidation', () => consolidate(this.results(), this.trail));
+  }
+
+  /**
+   * SPEC E-3: every organisation id in the workshop's pseudonym order, which
+   * follows a server-only random key and so cannot be guessed from the list.
+   */
+  pseudonymOrder(): string[] {
+    return this.derived('pseudonyms', () => {
+      const ids = this.config.organisations.map((o) => o.id);
+      const explicit = this.meta.pseudonymOrder;
+      if (explicit) return [...explicit.filter((id) => ids.includes(id)), ...ids.filter((id) => !explicit.includes(id))];
+      const rank = new Map(ids.map((id) => [id, createHash('sha256').update(`${this.meta.pseudonymKey}\u0000${id}`).digest('hex')]));
+      return ids.sort((a, b) => (rank.get(a)! < rank.get(b)! ? -1 : 1));
+    });
+  }
+
+  /** Each organisation's values, named as the workshop's name setting allows for this audience (SPEC E-2). */
+  individual(audience: Audience): IndividualResult[] {
+    const show = namesVisible(this.config.organisationNames, audience);
+    return this.derived(`individual:${show}`, () => computeIndividualResults(this.tally, this.config, this.pseudonymOrder(), show));
+  }
+
+  /** The answers and decisions, for an export (SPEC X-4); participants only as p1, p2, … */
+  contents(): {
+    participants: { ref: string; organisationId: string }[];
+    answers: { participant: string; themeId: string; criterionId: string; value: AnswerValue }[];
+    decisions: Decision[];
+  } {
+    const participants: { ref: string; organisationId: string }[] = [];
+    const answers: { participant: string; themeId: string; criterionId: string; value: AnswerValue }[] = [];
+    for (const p of this.participants.values()) {
+      const ref = `p${participants.length + 1}`;
+      participants.push({ ref, organisationId: p.record.organisationId });
+      for (const [cell, value] of p.answers) answers.push({ participant: ref, ...this.tally.cellIds(cell), value });
+    }
+    return { participants, answers, decisions: [...this.trail] };
   }
 
   /** O(organisations): participant counts are kept per organisation as people join. */
@@ -130,19 +196,40 @@ export class Room {
   }
 
   facilitatorState(): FacilitatorState {
-    return { role: 'facilitator', workshop: this.view(), progress: this.progress(), results: this.results() };
+    const consolidation = isRevealed(this.phase) || this.trail.length > 0 ? this.consolidation() : null;
+    return {
+      role: 'facilitator',
+      workshop: this.view(),
+      progress: this.progress(),
+      results: this.results(),
+      consolidation,
+      individual: this.individual('facilitator'),
+    };
   }
 
   projectorState(): ProjectorState {
-    const results = resultsVisible('projector', this.phase) ? this.results() : null;
-    return { role: 'projector', workshop: this.view(), progress: summariseProgress(this.progress()), results };
+    const visible = resultsVisible('projector', this.phase);
+    return {
+      role: 'projector',
+      workshop: this.view(),
+      progress: summariseProgress(this.progress()),
+      results: visible ? this.results() : null,
+      consolidation: visible ? this.consolidation() : null,
+      individual: visible && this.meta.projectorView === 'individual' ? this.individual('projector') : null,
+    };
   }
 
   /** With an organisation id, that organisation's own values are included once results are visible. */
   participantState(organisationId: string | null): ParticipantState {
     const visible = resultsVisible('participant', this.phase);
     const organisation = visible && organisationId ? computeOrganisationResults(this.tally, this.config, organisationId) : null;
-    return { role: 'participant', workshop: this.view(), results: visible ? this.results() : null, organisation };
+    return {
+      role: 'participant',
+      workshop: this.view(),
+      results: visible ? this.results() : null,
+      consolidation: visible ? this.consolidation() : null,
+      organisation,
+    };
   }
 
   verifyFacilitator(secret: string): boolean {
@@ -243,7 +330,7 @@ export class Room {
   /** Facilitator edits (SPEC W-1, W-2): structure only in the lobby, the rest any time. */
   async update(patch: WorkshopPatch): Promise<WorkshopView> {
     return this.exclusive(async () => {
-      if (this.deleted) throw new KonsensError('NOT_FOUND');
+      this.assertWritable();
       const current = this.workshop.config;
       const structureChanged = STRUCTURE_KEYS.some(
         (key) => patch[key] !== undefined && JSON.stringify(patch[key]) !== JSON.stringify(current[key]),
@@ -254,25 +341,69 @@ export class Room {
       if (removed.some((o) => [...this.participants.values()].some((p) => p.record.organisationId === o.id))) {
         throw new KonsensError('ORGANISATION_IN_USE');
       }
-      await this.save({ config, phase: this.phase });
+      await this.save({ config });
       if (structureChanged) this.retally();
       return this.view();
     });
   }
 
-  /** SPEC P-1: only the documented transitions. */
+  /** SPEC P-1: only the documented transitions; finalising records the time (P-6). */
   async setPhase(phase: Phase): Promise<WorkshopView> {
     return this.exclusive(async () => {
       if (this.deleted) throw new KonsensError('NOT_FOUND');
       if (phase === this.phase) return this.view();
+      this.assertWritable();
       if (!canTransition(this.phase, phase)) throw new KonsensError('INVALID_TRANSITION');
-      await this.save({ config: this.config, phase });
+      const meta = isFinal(phase) ? { ...this.meta, finalisedAt: this.deps.now() } : this.meta;
+      await this.save({ phase, meta });
       return this.view();
     });
   }
 
-  private async save(changes: { config: WorkshopConfig; phase: Phase }): Promise<void> {
-    const next = { ...changes, revision: this.workshop.revision + 1, updatedAt: this.deps.now() };
+  /**
+   * SPEC C-1, C-2: move a theme to a tier, with a reason. The decision is in the
+   * audit trail, durably, before it is acknowledged.
+   */
+  async decide(request: { themeId: string; tier: Tier; reason: string }): Promise<Decision> {
+    return this.exclusive(async () => {
+      this.assertWritable();
+      if (!acceptsDecisions(this.phase)) throw new KonsensError('WRONG_PHASE');
+      if (!this.tally.hasTheme(request.themeId)) throw new KonsensError('UNKNOWN_THEME');
+      const current = this.consolidation().themes.find((t) => t.themeId === request.themeId);
+      if (current?.tier === request.tier) throw new KonsensError('UNCHANGED');
+      const decision: Decision = {
+        seq: this.trail.length + 1,
+        themeId: request.themeId,
+        from: current?.tier ?? null,
+        to: request.tier,
+        computed: current?.computed ?? null,
+        reason: request.reason,
+        at: this.deps.now(),
+      };
+      await this.deps.store.addDecision(this.id, decision);
+      this.trail.push(decision);
+      this.deps.onChange(this, 'workshop');
+      return decision;
+    });
+  }
+
+  /** SPEC E-4: the facilitator chooses what the projector shows; allowed in every phase, finalised too. */
+  async showOnProjector(view: ProjectorView): Promise<WorkshopView> {
+    return this.exclusive(async () => {
+      if (this.deleted) throw new KonsensError('NOT_FOUND');
+      if (view !== this.meta.projectorView) await this.save({ meta: { ...this.meta, projectorView: view } });
+      return this.view();
+    });
+  }
+
+  private assertWritable(): void {
+    if (this.deleted) throw new KonsensError('NOT_FOUND');
+    if (isFinal(this.phase)) throw new KonsensError('FINALISED');
+  }
+
+  private async save(changes: Partial<{ config: WorkshopConfig; phase: Phase; meta: WorkshopMeta }>): Promise<void> {
+    const { config, phase, meta } = this.workshop;
+    const next = { config, phase, meta, ...changes, revision: this.workshop.revision + 1, updatedAt: this.deps.now() };
     await this.deps.store.updateWorkshop(this.id, next);
     this.workshop = { ...this.workshop, ...next };
     this.deps.onChange(this, 'workshop');

@@ -2,8 +2,10 @@
  * WorkshopStore over Kysely. Only portable SQL (upserts with ON CONFLICT,
  * multi-row inserts) so that the PostgreSQL dialect can run the same code.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Decision } from '../../shared/domain/consolidation.js';
 import type { Phase } from '../../shared/domain/phases.js';
+import type { Tier } from '../../shared/domain/tiering.js';
 import { workshopConfigSchema } from '../../shared/schemas.js';
 import type { Database } from './migrations.js';
 import {
@@ -12,6 +14,7 @@ import {
   type AnswerOp,
   type ParticipantRecord,
   type WorkshopChanges,
+  type WorkshopMeta,
   type WorkshopRecord,
   type WorkshopSnapshot,
   type WorkshopStore,
@@ -31,6 +34,56 @@ function chunks<T>(items: readonly T[]): T[][] {
 
 type WorkshopRow = Database['workshops'];
 
+function toMeta(row: WorkshopRow): WorkshopMeta {
+  const stored = JSON.parse(row.meta || '{}') as Partial<WorkshopMeta>;
+  return {
+    projectorView: stored.projectorView ?? 'overview',
+    finalisedAt: stored.finalisedAt ?? null,
+    // Rows from before the key existed: the secret's hash is just as unknown to anyone else.
+    pseudonymKey: stored.pseudonymKey ?? row.secret_hash,
+    ...(stored.pseudonymOrder ? { pseudonymOrder: stored.pseudonymOrder } : {}),
+  };
+}
+
+function workshopRow(w: WorkshopRecord): WorkshopRow {
+  return {
+    id: w.id,
+    code: w.code,
+    secret_hash: w.secretHash,
+    config: JSON.stringify(w.config),
+    phase: w.phase,
+    revision: w.revision,
+    created_at: w.createdAt,
+    updated_at: w.updatedAt,
+    meta: JSON.stringify(w.meta),
+  };
+}
+
+function toDecision(row: Database['decisions']): Decision {
+  return {
+    seq: Number(row.seq),
+    themeId: row.theme_id,
+    from: row.from_tier as Tier | null,
+    to: row.to_tier as Tier,
+    computed: row.computed_tier as Tier | null,
+    reason: row.reason,
+    at: Number(row.at),
+  };
+}
+
+function decisionRow(workshopId: string, d: Decision): Database['decisions'] {
+  return {
+    workshop_id: workshopId,
+    seq: d.seq,
+    theme_id: d.themeId,
+    from_tier: d.from,
+    to_tier: d.to,
+    computed_tier: d.computed,
+    reason: d.reason,
+    at: d.at,
+  };
+}
+
 function toWorkshop(row: WorkshopRow): WorkshopRecord {
   return {
     id: row.id,
@@ -42,7 +95,28 @@ function toWorkshop(row: WorkshopRow): WorkshopRecord {
     revision: Number(row.revision),
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
+    meta: toMeta(row),
   };
+}
+
+function participantRow(p: ParticipantRecord): Database['participants'] {
+  return {
+    id: p.id,
+    workshop_id: p.workshopId,
+    organisation_id: p.organisationId,
+    display_name: p.displayName,
+    token_hash: p.tokenHash,
+    created_at: p.createdAt,
+  };
+}
+
+async function insertWorkshop(db: Kysely<Database> | Transaction<Database>, w: WorkshopRecord): Promise<void> {
+  const result = await db
+    .insertInto('workshops')
+    .values(workshopRow(w))
+    .onConflict((oc) => oc.column('code').doNothing())
+    .executeTakeFirst();
+  if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) throw new DuplicateCodeError(w.code);
 }
 
 export class KyselyWorkshopStore implements WorkshopStore {
@@ -57,21 +131,46 @@ export class KyselyWorkshopStore implements WorkshopStore {
   ) {}
 
   async createWorkshop(w: WorkshopRecord): Promise<void> {
-    const result = await this.db
-      .insertInto('workshops')
-      .values({
-        id: w.id,
-        code: w.code,
-        secret_hash: w.secretHash,
-        config: JSON.stringify(w.config),
-        phase: w.phase,
-        revision: w.revision,
-        created_at: w.createdAt,
-        updated_at: w.updatedAt,
-      })
-      .onConflict((oc) => oc.column('code').doNothing())
-      .executeTakeFirst();
-    if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) throw new DuplicateCodeError(w.code);
+    await insertWorkshop(this.db, w);
+  }
+
+  async importWorkshop(snapshot: WorkshopSnapshot): Promise<void> {
+    const id = snapshot.workshop.id;
+    await this.db.transaction().execute(async (trx) => {
+      await insertWorkshop(trx, snapshot.workshop);
+      for (const chunk of chunks(snapshot.participants)) {
+        await trx.insertInto('participants').values(chunk.map(participantRow)).execute();
+      }
+      for (const chunk of chunks(snapshot.answers)) {
+        await trx
+          .insertInto('answers')
+          .values(
+            chunk.map((a) => ({
+              workshop_id: id,
+              participant_id: a.participantId,
+              theme_id: a.themeId,
+              criterion_id: a.criterionId,
+              value: a.value,
+              op_id: a.opId,
+              updated_at: a.updatedAt,
+            })),
+          )
+          .execute();
+      }
+      for (const chunk of chunks(snapshot.opIds)) {
+        await trx
+          .insertInto('answer_ops')
+          .values(chunk.map((o) => ({ participant_id: o.participantId, op_id: o.opId, workshop_id: id, created_at: snapshot.workshop.createdAt })))
+          .execute();
+      }
+      for (const chunk of chunks(snapshot.decisions)) {
+        await trx.insertInto('decisions').values(chunk.map((d) => decisionRow(id, d))).execute();
+      }
+    });
+  }
+
+  async addDecision(workshopId: string, decision: Decision): Promise<void> {
+    await this.db.insertInto('decisions').values(decisionRow(workshopId, decision)).execute();
   }
 
   async findWorkshopIdByCode(code: string): Promise<string | undefined> {
@@ -82,10 +181,11 @@ export class KyselyWorkshopStore implements WorkshopStore {
   async loadWorkshop(id: string): Promise<WorkshopSnapshot | undefined> {
     const row = await this.db.selectFrom('workshops').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) return undefined;
-    const [participants, answers, ops] = await Promise.all([
+    const [participants, answers, ops, decisions] = await Promise.all([
       this.db.selectFrom('participants').selectAll().where('workshop_id', '=', id).orderBy('created_at').execute(),
       this.db.selectFrom('answers').selectAll().where('workshop_id', '=', id).execute(),
       this.db.selectFrom('answer_ops').select(['participant_id', 'op_id']).where('workshop_id', '=', id).execute(),
+      this.db.selectFrom('decisions').selectAll().where('workshop_id', '=', id).orderBy('seq').execute(),
     ]);
     return {
       workshop: toWorkshop(row),
@@ -106,6 +206,7 @@ export class KyselyWorkshopStore implements WorkshopStore {
         updatedAt: Number(a.updated_at),
       })),
       opIds: ops.map((o) => ({ participantId: o.participant_id, opId: o.op_id })),
+      decisions: decisions.map(toDecision),
     };
   }
 
@@ -117,23 +218,14 @@ export class KyselyWorkshopStore implements WorkshopStore {
         phase: changes.phase,
         revision: changes.revision,
         updated_at: changes.updatedAt,
+        meta: JSON.stringify(changes.meta),
       })
       .where('id', '=', id)
       .execute();
   }
 
   async addParticipant(p: ParticipantRecord): Promise<void> {
-    await this.db
-      .insertInto('participants')
-      .values({
-        id: p.id,
-        workshop_id: p.workshopId,
-        organisation_id: p.organisationId,
-        display_name: p.displayName,
-        token_hash: p.tokenHash,
-        created_at: p.createdAt,
-      })
-      .execute();
+    await this.db.insertInto('participants').values(participantRow(p)).execute();
   }
 
   async writeAnswers(ops: readonly AnswerOp[]): Promise<void> {

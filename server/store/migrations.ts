@@ -52,6 +52,24 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('answer_ops_workshop').on('answer_ops').column('workshop_id').execute();
     },
   },
+  '2026-11-24-002-consolidation': {
+    async up(db: Kysely<unknown>) {
+      // Projector view, finalisation time and the pseudonym key (SPEC E-3, P-6) as JSON.
+      await db.schema.alterTable('workshops').addColumn('meta', 'text', (c) => c.notNull().defaultTo('{}')).execute();
+      await db.schema
+        .createTable('decisions')
+        .addColumn('workshop_id', 'varchar(64)', (c) => c.notNull().references('workshops.id').onDelete('cascade'))
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('theme_id', 'varchar(64)', (c) => c.notNull())
+        .addColumn('from_tier', 'varchar(8)')
+        .addColumn('to_tier', 'varchar(8)', (c) => c.notNull())
+        .addColumn('computed_tier', 'varchar(8)')
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('decisions_pk', ['workshop_id', 'seq'])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {
@@ -68,6 +86,7 @@ export interface Database {
     revision: number;
     created_at: number;
     updated_at: number;
+    meta: string;
   };
   participants: {
     id: string;
@@ -85,6 +104,16 @@ export interface Database {
     value: number | null;
     op_id: string;
     updated_at: number;
+  };
+  decisions: {
+    workshop_id: string;
+    seq: number;
+    theme_id: string;
+    from_tier: string | null;
+    to_tier: string;
+    computed_tier: string | null;
+    reason: string;
+    at: number;
   };
   answer_ops: {
     participant_id: string;

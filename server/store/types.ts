@@ -2,9 +2,21 @@
  * The repository interface every storage implementation satisfies (SQLite now,
  * PostgreSQL later). tests/integration/store.test.ts is the contract suite.
  */
+import type { Decision } from '../../shared/domain/consolidation.js';
 import type { Phase } from '../../shared/domain/phases.js';
 import type { AnswerValue } from '../../shared/domain/tally.js';
-import type { WorkshopConfig } from '../../shared/schemas.js';
+import type { ProjectorView, WorkshopConfig } from '../../shared/schemas.js';
+
+/** Workshop state beside configuration and phase. */
+export interface WorkshopMeta {
+  projectorView: ProjectorView;
+  /** Milliseconds since the epoch; null until finalised. */
+  finalisedAt: number | null;
+  /** Server-only random key that orders the pseudonyms (SPEC E-3). */
+  pseudonymKey: string;
+  /** An explicit pseudonym order, kept from an imported anonymised file; otherwise derived from the key. */
+  pseudonymOrder?: string[];
+}
 
 export interface WorkshopRecord {
   id: string;
@@ -15,6 +27,7 @@ export interface WorkshopRecord {
   revision: number;
   createdAt: number;
   updatedAt: number;
+  meta: WorkshopMeta;
 }
 
 export interface ParticipantRecord {
@@ -52,9 +65,11 @@ export interface WorkshopSnapshot {
   answers: AnswerRecord[];
   /** Every operation id ever applied, per participant (for idempotent resends). */
   opIds: { participantId: string; opId: string }[];
+  /** The consolidation's audit trail, oldest first. */
+  decisions: Decision[];
 }
 
-export type WorkshopChanges = Pick<WorkshopRecord, 'config' | 'phase' | 'revision' | 'updatedAt'>;
+export type WorkshopChanges = Pick<WorkshopRecord, 'config' | 'phase' | 'revision' | 'updatedAt' | 'meta'>;
 
 export class DuplicateCodeError extends Error {
   constructor(code: string) {
@@ -75,6 +90,13 @@ export interface WorkshopStore {
    * same answer win.
    */
   writeAnswers(ops: readonly AnswerOp[]): Promise<void>;
+  /** Append one decision to the workshop's audit trail (SPEC C-2); durable when the promise resolves. */
+  addDecision(workshopId: string, decision: Decision): Promise<void>;
+  /**
+   * Create a workshop with its participants, answers and decisions in one
+   * transaction (SPEC X-5). Throws DuplicateCodeError when the code is taken.
+   */
+  importWorkshop(snapshot: WorkshopSnapshot): Promise<void>;
   /** Delete a workshop with its participants and answers (SPEC V-4). */
   deleteWorkshop(id: string): Promise<void>;
   /**

@@ -49,6 +49,7 @@ export function workshopFromTemplate(template: TemplateName, title?: string, dat
     scale: { ...DEFAULT_SCALE },
     votingUnit: 'organisation' as const,
     tierRule: { ...DEFAULT_TIER_RULE, weights: {} },
+    organisationNames: 'facilitator' as const,
   };
   if (template === 'blank') {
     return { ...base, title: title ?? 'Neuer Quick-Check', organisations: [], themes: [] };

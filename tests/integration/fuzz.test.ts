@@ -34,7 +34,9 @@ import {
 import {
   answerSetSchema,
   answerWithdrawSchema,
+  decisionRequestSchema,
   emptySchema,
+  projectorShowSchema,
   joinSchema,
   phaseSetSchema,
   workshopPatchSchema,
@@ -71,6 +73,9 @@ const WHO: Record<ClientEventName, readonly Caller[]> = {
   'workshop:update': ['facilitator'],
   'phase:set': ['facilitator'],
   'workshop:delete': ['facilitator'],
+  'consolidation:move': ['facilitator'],
+  'projector:show': ['facilitator'],
+  'workshop:duplicate': ['facilitator'],
 };
 
 /** The refusal a malformed payload must get: the role decides before the payload is read (S-2), then the schema (S-3). */
@@ -88,6 +93,9 @@ const SCHEMAS: Record<ClientEventName, { safeParse(value: unknown): { success: b
   'workshop:update': workshopPatchSchema,
   'phase:set': phaseSetSchema,
   'workshop:delete': emptySchema,
+  'consolidation:move': decisionRequestSchema,
+  'projector:show': projectorShowSchema,
+  'workshop:duplicate': emptySchema,
 };
 
 // ---------------------------------------------------------------------------
@@ -445,8 +453,17 @@ class Generator {
           ]),
         ];
       }
+      case 'consolidation:move':
+        return [
+          f('themeId', 'string', true, () => this.pick(ctx.themes), badId),
+          f('tier', 'string', true, () => this.pick(['I', 'II', 'III']), ['', 'IV', 'i', '1', 1, 'Priorität I', ' I', 'I\u0000', ...RESERVED, 'toString']),
+          f('reason', 'string', true, () => 'Pflichtaufgabe nach OZG', ['', '   ', '\t\n', 'x'.repeat(501), ['Grund']]),
+        ];
+      case 'projector:show':
+        return [f('view', 'string', true, () => this.pick(['overview', 'individual']), ['', 'Overview', 'matrix', 'individual ', ...RESERVED, 'valueOf'])];
       case 'state:get':
       case 'workshop:delete':
+      case 'workshop:duplicate':
         return [];
     }
   }
@@ -552,7 +569,7 @@ class Generator {
   }
 
   next(event: ClientEventName): Fuzzed {
-    const generated = event === 'state:get' || event === 'workshop:delete' ? this.nonObject() : this.objectPayload(event);
+    const generated = event === 'state:get' || event === 'workshop:delete' || event === 'workshop:duplicate' ? this.nonObject() : this.objectPayload(event);
     let args = generated.args;
     let strategy = generated.strategy;
     // Only the first argument is the payload: a valid one after it must not be read.
@@ -973,6 +990,9 @@ describe('fuzzing the socket boundary', () => {
       'workshop:update': (deep) => `{"title":${deep}}`,
       'phase:set': (deep) => `{"phase":${deep}}`,
       'workshop:delete': (deep) => `[${deep}]`,
+      'consolidation:move': (deep) => `{"themeId":"bildung","tier":${deep},"reason":"Grund"}`,
+      'projector:show': (deep) => `{"view":${deep}}`,
+      'workshop:duplicate': (deep) => `[${deep}]`,
     };
     CLIENT_EVENTS.forEach((event, e) =>
       deepValues.forEach((deep, d) => {

@@ -26,6 +26,7 @@ import {
   type Session,
   type WorkshopView,
 } from '../../shared/protocol.js';
+import type { Decision } from '../../shared/domain/consolidation.js';
 import { HANDLERS } from '../../server/realtime/transport.js';
 import type { AppConfig } from '../../server/app.js';
 import { connect, createWorkshop, disconnectAll, ok, opId, request, startServer, until, version, type Client, type TestServer } from '../support/harness.js';
@@ -54,9 +55,12 @@ const MATRIX: Record<ClientEventName, Record<Actor, Expected>> = {
   'workshop:update': joinedOnly(['otherFacilitator', 'facilitator']),
   'phase:set': joinedOnly(['otherFacilitator', 'facilitator']),
   'workshop:delete': joinedOnly(['otherFacilitator', 'facilitator']),
+  'consolidation:move': joinedOnly(['otherFacilitator', 'facilitator']),
+  'projector:show': joinedOnly(['otherFacilitator', 'facilitator']),
+  'workshop:duplicate': joinedOnly(['otherFacilitator', 'facilitator']),
 };
 
-const TABLES = ['workshops', 'participants', 'answers', 'answer_ops'] as const;
+const TABLES = ['workshops', 'participants', 'answers', 'answer_ops', 'decisions'] as const;
 type Snapshot = Record<(typeof TABLES)[number], Record<string, unknown>[]>;
 
 /** Every row of every table, in a stable order (all columns). */
@@ -131,7 +135,12 @@ function validPayload(event: Exclude<ClientEventName, 'workshop:join'>): unknown
   switch (event) {
     case 'state:get':
     case 'workshop:delete':
+    case 'workshop:duplicate':
       return {};
+    case 'consolidation:move':
+      return { themeId: 'bildung', tier: 'III', reason: 'Noch keine Mittel im Haushalt' };
+    case 'projector:show':
+      return { view: 'individual' };
     case 'answer:set':
       return { opId: opId(), themeId: 'bildung', criterionId: 'importance', value: 4 };
     case 'answer:withdraw':
@@ -260,12 +269,57 @@ describe('role matrix', () => {
         expect(await ok(sockets.otherFacilitator, 'workshop:delete', {})).toEqual({ deleted: true });
         const afterB = snapshotDb(dbFile);
         expect(rowsOf(afterB, a.workshopId), 'workshop A untouched by deleting B').toEqual(rowsOf(before, a.workshopId));
-        expect(rowsOf(afterB, b.workshopId)).toEqual({ workshops: [], participants: [], answers: [], answer_ops: [] });
+        expect(rowsOf(afterB, b.workshopId)).toEqual({ workshops: [], participants: [], answers: [], answer_ops: [], decisions: [] });
         expect(await ok<Resync>(sockets.participant, 'state:get', {})).toMatchObject({ state: { workshop: { id: a.workshopId } } });
         // The destructive call on A last.
         expect(await ok(sockets.facilitator, 'workshop:delete', {})).toEqual({ deleted: true });
         const afterA = snapshotDb(dbFile);
-        expect(afterA).toEqual({ workshops: [], participants: [], answers: [], answer_ops: [] });
+        expect(afterA).toEqual({ workshops: [], participants: [], answers: [], answer_ops: [], decisions: [] });
+        break;
+      }
+      case 'consolidation:move': {
+        expect(allowed).toEqual(['otherFacilitator', 'facilitator']);
+        // Not before the consolidation (P-5) …
+        expect(await request(sockets.facilitator, event, validPayload(event))).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
+        for (const phase of ['closed', 'revealed', 'consolidating']) {
+          await ok(sockets.facilitator, 'phase:set', { phase });
+          await ok(sockets.otherFacilitator, 'phase:set', { phase });
+        }
+        const beforeMoves = snapshotDb(dbFile);
+        // … then each facilitator moves a theme of their own workshop only.
+        const decisionB = await ok<Decision>(sockets.otherFacilitator, event, validPayload(event));
+        expect(decisionB).toMatchObject({ seq: 1, themeId: 'bildung', from: null, to: 'III', reason: 'Noch keine Mittel im Haushalt' });
+        const afterB = snapshotDb(dbFile);
+        expect(rowsOf(afterB, a.workshopId)).toEqual(rowsOf(beforeMoves, a.workshopId));
+        expect(afterB.decisions).toEqual([expect.objectContaining({ workshop_id: b.workshopId, seq: 1, theme_id: 'bildung', to_tier: 'III' })]);
+        await ok<Decision>(sockets.facilitator, event, { themeId: 'verwaltung', tier: 'I', reason: 'Pflichtaufgabe' });
+        const afterA = snapshotDb(dbFile);
+        expect(rowsOf(afterA, a.workshopId).decisions).toEqual([expect.objectContaining({ seq: 1, theme_id: 'verwaltung', to_tier: 'I', reason: 'Pflichtaufgabe' })]);
+        expect(rowsOf(afterA, b.workshopId)).toEqual(rowsOf(afterB, b.workshopId));
+        break;
+      }
+      case 'projector:show': {
+        expect(allowed).toEqual(['otherFacilitator', 'facilitator']);
+        const viewOfB = await ok<WorkshopView>(sockets.otherFacilitator, event, validPayload(event));
+        expect(viewOfB).toMatchObject({ id: b.workshopId, projectorView: 'individual' });
+        const afterB = snapshotDb(dbFile);
+        expect(rowsOf(afterB, a.workshopId)).toEqual(rowsOf(before, a.workshopId));
+        expect(JSON.parse(afterB.workshops.find((w) => w.id === b.workshopId)!.meta as string)).toMatchObject({ projectorView: 'individual' });
+        expect(await ok<WorkshopView>(sockets.facilitator, event, validPayload(event))).toMatchObject({ id: a.workshopId, projectorView: 'individual' });
+        break;
+      }
+      case 'workshop:duplicate': {
+        expect(allowed).toEqual(['otherFacilitator', 'facilitator']);
+        const copy = await ok<CreatedWorkshop>(sockets.otherFacilitator, event, {});
+        expect(copy.workshopId).not.toBe(b.workshopId);
+        expect(copy.code).not.toBe(b.code);
+        const after = snapshotDb(dbFile);
+        expect(rowsOf(after, a.workshopId)).toEqual(rowsOf(before, a.workshopId));
+        expect(rowsOf(after, b.workshopId)).toEqual(rowsOf(before, b.workshopId));
+        const row = after.workshops.find((w) => w.id === copy.workshopId)!;
+        expect(row).toMatchObject({ phase: 'lobby', code: copy.code });
+        expect(JSON.parse(row.config as string)).toMatchObject({ title: 'Workshop B (Runde 2)' });
+        expect(rowsOf(after, copy.workshopId)).toMatchObject({ participants: [], answers: [], answer_ops: [], decisions: [] });
         break;
       }
     }

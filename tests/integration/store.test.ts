@@ -21,7 +21,17 @@ afterEach(() => {
 });
 
 function workshop(id: string, code: string): WorkshopRecord {
-  return { id, code, secretHash: 'ab'.repeat(32), config: workshopFromTemplate('coesfeld'), phase: 'lobby', revision: 1, createdAt: 1, updatedAt: 1 };
+  return {
+    id,
+    code,
+    secretHash: 'ab'.repeat(32),
+    config: workshopFromTemplate('coesfeld'),
+    phase: 'lobby',
+    revision: 1,
+    createdAt: 1,
+    updatedAt: 1,
+    meta: { projectorView: 'overview', finalisedAt: null, pseudonymKey: 'key-1' },
+  };
 }
 
 function op(participantId: string, opId: string, themeId: string, value: number | null | undefined): AnswerOp {
@@ -79,14 +89,48 @@ describe.each(implementations)('WorkshopStore contract: %s', (_name, open) => {
     await store.addParticipant({ id: 'p1', workshopId: 'w1', organisationId: 'olfen', displayName: 'Anna', tokenHash: 'h', createdAt: 1 });
     await store.writeAnswers([op('p1', 'o1', 'bildung', 4)]);
     const config = { ...workshopFromTemplate('coesfeld'), title: 'Zweiter Workshop' };
-    await store.updateWorkshop('w1', { config, phase: 'closed', revision: 7, updatedAt: 99 });
+    const meta = { projectorView: 'individual' as const, finalisedAt: 98, pseudonymKey: 'key-1' };
+    await store.updateWorkshop('w1', { config, phase: 'finalised', revision: 7, updatedAt: 99, meta });
+    const decision = { seq: 1, themeId: 'kultur', from: 'III' as const, to: 'II' as const, computed: 'III' as const, reason: 'Ehrenamt stärken', at: 97 };
+    await store.addDecision('w1', decision);
+    await store.addDecision('w1', { ...decision, seq: 2, from: 'II', to: 'I', reason: '„Kultur“ – Förderprogramm 2027' });
     await store.close();
     const reopened = await open(dir);
     const loaded = (await reopened.loadWorkshop('w1'))!;
-    expect(loaded.workshop).toMatchObject({ phase: 'closed', revision: 7, updatedAt: 99 });
+    expect(loaded.workshop).toMatchObject({ phase: 'finalised', revision: 7, updatedAt: 99, meta });
+    expect(loaded.decisions).toEqual([decision, { ...decision, seq: 2, from: 'II', to: 'I', reason: '„Kultur“ – Förderprogramm 2027' }]);
     expect(loaded.workshop.config.title).toBe('Zweiter Workshop');
     expect(loaded.participants[0]).toMatchObject({ id: 'p1', displayName: 'Anna' });
     expect(loaded.answers).toMatchObject([{ participantId: 'p1', themeId: 'bildung', value: 4 }]);
     await reopened.close();
+  });
+
+  it('X-5: imports a whole workshop in one transaction; a taken code imports nothing', async () => {
+    const { store } = await fresh();
+    await store.createWorkshop(workshop('w1', 'ABC234'));
+    const snapshot = {
+      workshop: { ...workshop('w2', 'DEF567'), phase: 'consolidating' as const },
+      participants: [
+        { id: 'q1', workshopId: 'w2', organisationId: 'olfen', displayName: null, tokenHash: 'imported:q1', createdAt: 5 },
+        { id: 'q2', workshopId: 'w2', organisationId: 'senden', displayName: null, tokenHash: 'imported:q2', createdAt: 5 },
+      ],
+      answers: [
+        { participantId: 'q1', themeId: 'bildung', criterionId: 'importance', value: 5, opId: 'import-0', updatedAt: 5 },
+        { participantId: 'q2', themeId: 'bildung', criterionId: 'importance', value: null, opId: 'import-1', updatedAt: 5 },
+      ],
+      opIds: [],
+      decisions: [{ seq: 1, themeId: 'bildung', from: 'II' as const, to: 'I' as const, computed: 'II' as const, reason: 'Schulträger', at: 4 }],
+    };
+    await store.importWorkshop(snapshot);
+    const loaded = (await store.loadWorkshop('w2'))!;
+    expect(loaded.workshop).toEqual(snapshot.workshop);
+    expect(loaded.participants).toEqual(snapshot.participants);
+    expect(loaded.answers.sort((a, b) => a.participantId.localeCompare(b.participantId))).toEqual(snapshot.answers);
+    expect(loaded.decisions).toEqual(snapshot.decisions);
+    // Same code as w1: refused as a whole, nothing half-imported.
+    const clash = { ...snapshot, workshop: { ...snapshot.workshop, id: 'w3', code: 'ABC234' }, participants: snapshot.participants.map((p) => ({ ...p, id: `${p.id}x`, workshopId: 'w3', tokenHash: `${p.tokenHash}x` })), answers: [] };
+    await expect(store.importWorkshop(clash)).rejects.toBeInstanceOf(DuplicateCodeError);
+    expect(await store.loadWorkshop('w3')).toBeUndefined();
+    await store.close();
   });
 });

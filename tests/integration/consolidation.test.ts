@@ -1,0 +1,380 @@
+/**
+ * Consolidation, individual results and exports over the wire (SPEC C-, E-,
+ * P-5 … P-7, X-): a real server and database, real Socket.IO clients; every
+ * exported file is read back with an independent reader (csv-parse,
+ * read-excel-file, poppler's pdftotext, the raw XLSX XML) and compared with
+ * the aggregates the facilitator sees.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { unzipSync, strFromU8 } from 'fflate';
+import readXlsxFile from 'read-excel-file/node';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Decision } from '../../shared/domain/consolidation.js';
+import type { CreatedWorkshop, FacilitatorSession, FacilitatorState, ProjectorState, Resync, WorkshopView } from '../../shared/protocol.js';
+import type { NameVisibility } from '../../shared/schemas.js';
+import { connect, createWorkshop, disconnectAll, ok, opId, recordStates, request, startServer, tempDir, until, version, type Client, type TestServer } from '../support/harness.js';
+
+const servers: TestServer[] = [];
+afterEach(async () => {
+  disconnectAll();
+  for (const s of servers.splice(0)) await s.close();
+});
+
+async function start(): Promise<TestServer> {
+  const server = await startServer();
+  servers.push(server);
+  return server;
+}
+
+const HOSTILE_FORMULA = '=HYPERLINK("http://x","y")';
+const HOSTILE_HTML = '<img src=x onerror=alert(1)>';
+
+/** Deterministic ratings with abstentions; Verwaltung and Bildung high, Kultur low. */
+function rating(person: number, theme: number, criterion: number): number | null {
+  if ((person * 7 + theme * 3 + criterion) % 13 === 0) return null;
+  const base = [5, 5, 4, 2, 4, 2, 1, 3][theme]!;
+  return Math.min(5, Math.max(1, base + ((person + theme + criterion) % 3) - 1));
+}
+
+interface Run {
+  created: CreatedWorkshop;
+  facilitator: Client;
+  state: () => FacilitatorState;
+}
+
+/** Lobby (hostile theme names, name setting) → 24 tablets of 12 organisations vote → revealed. */
+async function runQuickCheck(url: string, organisationNames: NameVisibility = 'facilitator'): Promise<Run> {
+  const created = await createWorkshop(url, { template: 'coesfeld', title: 'Quick-Check Kreis Coesfeld', date: '2026-11-24' });
+  const facilitator = connect(url);
+  const states = recordStates(facilitator);
+  const session = await ok<FacilitatorSession>(facilitator, 'workshop:join', {
+    role: 'facilitator',
+    workshopId: created.workshopId,
+    secret: created.facilitatorSecret,
+    protocolVersion: version,
+  });
+  const themes = session.state.workshop.config.themes.map((t) =>
+    t.id === 'tourismus' ? { ...t, name: HOSTILE_FORMULA } : t.id === 'kultur' ? { ...t, name: HOSTILE_HTML } : t,
+  );
+  await ok(facilitator, 'workshop:update', { themes, organisationNames });
+  await ok(facilitator, 'phase:set', { phase: 'scoring' });
+  const config = (await ok<Resync>(facilitator, 'state:get', {})).state.workshop.config;
+  await Promise.all(
+    Array.from({ length: 24 }, async (_, person) => {
+      const tablet = connect(url);
+      await ok(tablet, 'workshop:join', { role: 'participant', code: created.code, organisationId: config.organisations[person % 12]!.id, protocolVersion: version });
+      for (const [t, theme] of config.themes.entries()) {
+        for (const [c, criterion] of config.criteria.entries()) {
+          await ok(tablet, 'answer:set', { opId: opId(), themeId: theme.id, criterionId: criterion.id, value: rating(person, t, c) });
+        }
+      }
+    }),
+  );
+  await ok(facilitator, 'phase:set', { phase: 'closed' });
+  await ok(facilitator, 'phase:set', { phase: 'revealed' });
+  const last = () => states.findLast((s) => s.role === 'facilitator') as FacilitatorState;
+  await until(() => last()?.workshop.phase === 'revealed' && last().progress.complete === 12, 'revealed with 12 complete organisations');
+  return { created, facilitator, state: () => last() };
+}
+
+async function download(url: string, created: CreatedWorkshop, file: string, query = ''): Promise<Buffer> {
+  const response = await fetch(`${url}/api/workshops/${created.workshopId}/export/${file}${query}`, {
+    headers: { authorization: `Bearer ${created.facilitatorSecret}` },
+  });
+  expect(response.status, `${file}: ${response.status}`).toBe(200);
+  expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="konsens-[A-Z0-9]+-/);
+  return Buffer.from(await response.arrayBuffer());
+}
+
+function pdfText(pdf: Buffer): string {
+  const file = join(tempDir('konsens-pdf-'), 'report.pdf');
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+const german = (value: number) => value.toFixed(2).replace('.', ',');
+
+describe('consolidation', () => {
+  it('C-1 … C-5, P-5 … P-7: moves with reasons, an audit trail, finalise read-only, duplicate; all survives a restart', async () => {
+    const server = await start();
+    const { created, facilitator, state } = await runQuickCheck(server.url);
+    const projector = connect(server.url);
+    const projectorStates = recordStates(projector);
+    await ok(projector, 'workshop:join', { role: 'projector', code: created.code, protocolVersion: version });
+
+    // P-5: not before the consolidation.
+    expect(await request(facilitator, 'consolidation:move', { themeId: 'kultur', tier: 'I', reason: 'x' })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
+    await ok(facilitator, 'phase:set', { phase: 'consolidating' });
+    const computed = state().consolidation!.themes;
+    const kultur = computed.find((t) => t.themeId === 'kultur')!;
+    const verwaltung = computed.find((t) => t.themeId === 'verwaltung')!;
+    expect(kultur).toMatchObject({ tier: 'III', moved: false });
+    expect(verwaltung).toMatchObject({ tier: 'I', moved: false });
+
+    // C-1: a reason is required; moving to the same tier changes nothing.
+    expect(await request(facilitator, 'consolidation:move', { themeId: 'kultur', tier: 'II', reason: '   ' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(await request(facilitator, 'consolidation:move', { themeId: 'kultur', tier: 'III', reason: 'bleibt' })).toMatchObject({ ok: false, code: 'UNCHANGED' });
+    expect(await request(facilitator, 'consolidation:move', { themeId: 'sport', tier: 'I', reason: 'x' })).toMatchObject({ ok: false, code: 'UNKNOWN_THEME' });
+
+    const first = await ok<Decision>(facilitator, 'consolidation:move', { themeId: 'kultur', tier: 'II', reason: 'Ehrenamt und Vereine brauchen digitale Angebote' });
+    expect(first).toMatchObject({ seq: 1, from: 'III', to: 'II', computed: 'III' });
+    const second = await ok<Decision>(facilitator, 'consolidation:move', { themeId: 'verwaltung', tier: 'II', reason: 'Wird über das OZG-Programm des Landes finanziert' });
+    const third = await ok<Decision>(facilitator, 'consolidation:move', { themeId: 'verwaltung', tier: 'I', reason: 'Doch Priorität I: Pflichtaufgabe' });
+    expect([second.from, second.to, third.from, third.to]).toEqual(['I', 'II', 'II', 'I']);
+
+    // C-3: the projector shows the consolidated list with moved themes marked.
+    const shown = await until(
+      () => (projectorStates.findLast((s) => s.role === 'projector' && s.consolidation?.trail.length === 3) as ProjectorState | undefined)?.consolidation ?? undefined,
+      'projector sees the consolidation',
+    );
+    expect(shown.themes.find((t) => t.themeId === 'kultur')).toMatchObject({ computed: 'III', tier: 'II', moved: true, reason: 'Ehrenamt und Vereine brauchen digitale Angebote' });
+    // Moved back to its computed tier: not marked as moved, the trail keeps both decisions.
+    expect(shown.themes.find((t) => t.themeId === 'verwaltung')).toMatchObject({ computed: 'I', tier: 'I', moved: false });
+    expect(shown.trail.map((d) => d.seq)).toEqual([1, 2, 3]);
+    // Ordered by decided tier: I before II before III.
+    const rank = shown.themes.map((t) => ['I', 'II', 'III', null].indexOf(t.tier));
+    expect(rank).toEqual([...rank].sort((a, b) => a - b));
+    expect(shown.themes.findIndex((t) => t.themeId === 'kultur')).toBeLessThan(shown.themes.findIndex((t) => t.tier === 'III'));
+
+    // P-6: finalise → read-only.
+    const final = await ok<WorkshopView>(facilitator, 'phase:set', { phase: 'finalised' });
+    expect(final.finalisedAt).toEqual(expect.any(Number));
+    expect(await request(facilitator, 'consolidation:move', { themeId: 'kultur', tier: 'I', reason: 'x' })).toMatchObject({ ok: false, code: 'FINALISED' });
+    expect(await request(facilitator, 'workshop:update', { title: 'Geändert' })).toMatchObject({ ok: false, code: 'FINALISED' });
+    expect(await request(facilitator, 'phase:set', { phase: 'consolidating' })).toMatchObject({ ok: false, code: 'FINALISED' });
+    // The projector may still be switched (presenting the final result).
+    expect(await ok<WorkshopView>(facilitator, 'projector:show', { view: 'individual' })).toMatchObject({ projectorView: 'individual' });
+
+    // P-7: a new round with the same setup.
+    const copy = await ok<CreatedWorkshop>(facilitator, 'workshop:duplicate', {});
+    const copyFacilitator = connect(server.url);
+    const copySession = await ok<FacilitatorSession>(copyFacilitator, 'workshop:join', {
+      role: 'facilitator',
+      workshopId: copy.workshopId,
+      secret: copy.facilitatorSecret,
+      protocolVersion: version,
+    });
+    expect(copySession.state.workshop).toMatchObject({ phase: 'lobby', finalisedAt: null });
+    expect(copySession.state.workshop.config.title).toBe('Quick-Check Kreis Coesfeld (Runde 2)');
+    expect(copySession.state.workshop.config.themes).toEqual(state().workshop.config.themes);
+    expect(copySession.state.progress.participants).toBe(0);
+    expect(copySession.state.consolidation).toBeNull();
+
+    // Everything is in the database: a restarted server on the same file has it.
+    const before = (await ok<Resync>(facilitator, 'state:get', {})).state as FacilitatorState;
+    disconnectAll();
+    await server.app.close();
+    const again = await startServer({}, server.dataDir);
+    servers.push(again);
+    const reconnected = connect(again.url);
+    const after = await ok<FacilitatorSession>(reconnected, 'workshop:join', {
+      role: 'facilitator',
+      workshopId: created.workshopId,
+      secret: created.facilitatorSecret,
+      protocolVersion: version,
+    });
+    expect(after.state.workshop).toEqual(before.workshop);
+    expect(after.state.consolidation).toEqual(before.consolidation);
+    expect(after.state.results).toEqual(before.results);
+  });
+});
+
+describe('individual results and names (E-1 … E-4)', () => {
+  it('default: names on the console only; the projector and exports show pseudonyms', async () => {
+    const server = await start();
+    const { created, facilitator, state } = await runQuickCheck(server.url);
+    const names = state().workshop.config.organisations.map((o) => o.name);
+    const individual = state().individual;
+    expect(individual).toHaveLength(12);
+    expect(individual.map((o) => o.name).sort()).toEqual([...names].sort());
+    // E-1: own values beside the group's, per theme.
+    const coesfeld = individual.find((o) => o.key === 'coesfeld')!;
+    expect(coesfeld.themes).toHaveLength(8);
+
+    const projector = connect(server.url);
+    const projectorStates = recordStates(projector);
+    await ok(projector, 'workshop:join', { role: 'projector', code: created.code, protocolVersion: version });
+    await ok(facilitator, 'projector:show', { view: 'individual' });
+    const shown = await until(
+      () => (projectorStates.findLast((s) => s.role === 'projector' && (s as ProjectorState).individual) as ProjectorState | undefined)?.individual ?? undefined,
+      'projector individual',
+    );
+    expect(shown.map((o) => o.pseudonym)).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L']);
+    expect(shown.every((o) => o.name === null && /^org-[a-l]$/.test(o.key))).toBe(true);
+    // The same values, under a pseudonym whose letter follows the secret order, not the list.
+    const byValues = new Map(individual.map((o) => [JSON.stringify(o.themes), o.pseudonym]));
+    for (const o of shown) expect(byValues.get(JSON.stringify(o.themes))).toBe(o.pseudonym);
+    // The projector knows the list of organisations (as every tablet does), but never which values are whose.
+    const serialised = JSON.stringify(projectorStates.map((s) => (s as ProjectorState).individual));
+    for (const o of state().workshop.config.organisations) {
+      expect(serialised).not.toContain(o.name);
+      expect(serialised).not.toContain(`"${o.id}"`);
+    }
+
+    for (const file of ['individual.csv', 'themes.csv', 'workshop.json', 'report.pdf']) {
+      const body = await download(server.url, created, file);
+      const text = file.endsWith('.pdf') ? pdfText(body) : body.toString('utf8');
+      for (const name of ['Ascheberg', 'Billerbeck', 'Nottuln', 'Rosendahl']) expect(text, `${file} has no organisation names`).not.toContain(name);
+    }
+    const sheets = await readXlsxFile(await download(server.url, created, 'workbook.xlsx'));
+    expect(JSON.stringify(sheets)).not.toContain('Ascheberg');
+  });
+
+  it("'public' names them on the projector and in exports; 'anonymous' hides them from the console too", async () => {
+    const server = await start();
+    const open = await runQuickCheck(server.url, 'public');
+    const csv = (await download(server.url, open.created, 'individual.csv')).toString('utf8');
+    expect(csv).toContain('Ascheberg');
+    expect(pdfText(await download(server.url, open.created, 'report.pdf'))).toContain('Ascheberg');
+
+    const hidden = await runQuickCheck(server.url, 'anonymous');
+    expect(hidden.state().individual.every((o) => o.name === null)).toBe(true);
+    expect(JSON.stringify(hidden.state().individual)).not.toContain('ascheberg');
+    const file = JSON.parse((await download(server.url, hidden.created, 'workshop.json')).toString('utf8')) as { anonymised: boolean };
+    expect(file.anonymised).toBe(true);
+    expect(JSON.stringify(file)).not.toMatch(/Ascheberg|"ascheberg"|Olfen|"olfen"|Dülmen|"duelmen"/);
+  });
+});
+
+describe('exports (X-1 … X-6)', () => {
+  it('every file agrees with the aggregates; hostile names stay text; JSON re-imports to the same results', async () => {
+    const server = await start();
+    const { created, facilitator } = await runQuickCheck(server.url, 'public');
+    await ok(facilitator, 'phase:set', { phase: 'consolidating' });
+    await ok(facilitator, 'consolidation:move', { themeId: 'kultur', tier: 'II', reason: '=1+1 Ehrenamt stärken' });
+    await ok(facilitator, 'consolidation:move', { themeId: 'mobilitaet', tier: 'II', reason: 'ÖPNV-Anbindung der Dörfer, „Bürgerbus“' });
+    await ok(facilitator, 'phase:set', { phase: 'finalised' });
+    const current = (await ok<Resync>(facilitator, 'state:get', {})).state as FacilitatorState;
+    const { results, consolidation, workshop } = current;
+    const config = workshop.config;
+    const nameOf = (id: string) => config.themes.find((t) => t.id === id)!.name;
+    const resultOf = (id: string) => results.themes.find((t) => t.themeId === id)!;
+    const decided = (id: string) => consolidation!.themes.find((t) => t.themeId === id)!.tier ?? '–';
+
+    // CSV, standard variant: BOM, comma, decimal point.
+    const standard = (await download(server.url, created, 'themes.csv')).toString('utf8');
+    expect(standard.charCodeAt(0)).toBe(0xfeff);
+    const rows = parse(standard, { bom: true, columns: true, delimiter: ',' }) as Record<string, string>[];
+    expect(rows).toHaveLength(8);
+    for (const row of rows) {
+      const id = config.themes.find((t) => t.name === row.Thema || `'${t.name}` === row.Thema)!.id;
+      const r = resultOf(id);
+      expect(Number(row['Bedeutung: Mittelwert'])).toBeCloseTo(r.criteria[0]!.mean!, 4);
+      expect(Number(row['Digitalisierungspotenzial: Standardabweichung'])).toBeCloseTo(r.criteria[1]!.sd!, 4);
+      expect(Number(row['Bedeutung: Enthaltungen'])).toBe(r.criteria[0]!.abstentions);
+      expect(Number(row['Kombinierter Wert (0–1)'])).toBeCloseTo(r.score!, 4);
+      expect(row['Berechnete Priorität']).toBe(r.tier ?? '–');
+      expect(row['Konsolidierte Priorität']).toBe(decided(id));
+    }
+    // X-6: the formula-like theme name and reason are text, the HTML is verbatim.
+    expect(rows.map((r) => r.Thema)).toContain(`'${HOSTILE_FORMULA}`);
+    expect(rows.map((r) => r.Thema)).toContain(HOSTILE_HTML);
+    expect(rows.find((r) => r.Thema === HOSTILE_HTML)!.Begründung).toBe("'=1+1 Ehrenamt stärken");
+    expect(rows.every((r) => !/^[=+\-@\t\r]/.test(r.Thema!))).toBe(true);
+
+    // CSV, German Excel variant: semicolon and decimal comma.
+    const excel = (await download(server.url, created, 'themes.csv', '?variant=excel-de')).toString('utf8');
+    const excelRows = parse(excel, { bom: true, columns: true, delimiter: ';' }) as Record<string, string>[];
+    const verwaltung = excelRows.find((r) => r.Thema === 'Verwaltung')!;
+    expect(Number(verwaltung['Bedeutung: Mittelwert']!.replace(',', '.'))).toBeCloseTo(resultOf('verwaltung').criteria[0]!.mean!, 4);
+    expect(excelRows.find((r) => r.Thema === 'Mobilität')!['Begründung']).toBe('ÖPNV-Anbindung der Dörfer, „Bürgerbus“');
+
+    // Individual results CSV: one row per organisation × theme × criterion.
+    const individualCsv = parse((await download(server.url, created, 'individual.csv')).toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    expect(individualCsv).toHaveLength(12 * 8 * 2);
+    const own = current.individual.find((o) => o.key === 'olfen')!.themes.find((t) => t.themeId === 'bildung')!.criteria[0]!;
+    const olfenRow = individualCsv.find((r) => r.Organisation === 'Olfen' && r.Thema === 'Bildung' && r.Kriterium === 'Bedeutung')!;
+    expect(Number(olfenRow['Wert der Organisation'])).toBeCloseTo(own.mean!, 4);
+    expect(Number(olfenRow['Mittelwert der Gruppe'])).toBeCloseTo(resultOf('bildung').criteria[0]!.mean!, 4);
+
+    // XLSX: four sheets, numeric cells, no formula element anywhere.
+    const xlsx = await download(server.url, created, 'workbook.xlsx');
+    const sheets = await readXlsxFile(xlsx);
+    expect(sheets.map((s) => s.sheet)).toEqual(['Übersicht', 'Themen', 'Organisationen', 'Protokoll']);
+    const themeSheet = sheets[1]!.data;
+    const header = themeSheet[0]!.map(String);
+    for (const row of themeSheet.slice(1)) {
+      const name = String(row[1]);
+      const id = config.themes.find((t) => t.name === name || `'${t.name}` === name)!.id;
+      const mean = row[header.indexOf('Bedeutung: Mittelwert')];
+      expect(typeof mean).toBe('number');
+      expect(mean as number).toBeCloseTo(resultOf(id).criteria[0]!.mean!, 9);
+      expect(row[header.indexOf('Konsolidierte Priorität')]).toBe(decided(id));
+    }
+    expect(themeSheet.map((r) => r[1])).toContain(`'${HOSTILE_FORMULA}`);
+    const summary = sheets[0]!.data.map((r) => r.filter((cell) => cell !== null).join(' '));
+    expect(summary).toContain(`Priorität I: ${consolidation!.themes.filter((t) => t.tier === 'I').map((t) => nameOf(t.themeId)).join(', ')}`);
+    const trail = sheets[3]!.data;
+    expect(trail.slice(1).map((r) => r[6])).toEqual(["'=1+1 Ehrenamt stärken", 'ÖPNV-Anbindung der Dörfer, „Bürgerbus“']);
+    const parts = unzipSync(new Uint8Array(xlsx));
+    const xml = Object.entries(parts).filter(([path]) => path.startsWith('xl/')).map(([, data]) => strFromU8(data)).join('\n');
+    expect(xml).not.toMatch(/<f[\s>]/);
+    expect(xml).not.toContain('<img src=x');
+    expect(xml).toContain('&lt;img src=x onerror=alert(1)&gt;');
+
+    // PDF, read by poppler: tiers, numbers in German notation, decisions with reasons, names verbatim.
+    const text = pdfText(await download(server.url, created, 'report.pdf'));
+    expect(text).toContain('Quick-Check Kreis Coesfeld');
+    expect(text).toMatch(/Abgeschlossen am/);
+    for (const tier of ['I', 'II', 'III'] as const) {
+      const names = consolidation!.themes.filter((t) => t.tier === tier).map((t) => nameOf(t.themeId));
+      expect(text.replace(/\s+/g, ' ')).toContain(`Priorität ${tier}: ${names.join(', ')}`);
+    }
+    expect(text).toContain(german(resultOf('verwaltung').criteria[0]!.mean!));
+    expect(text).toContain(german(resultOf('bildung').criteria[1]!.mean!));
+    expect(text).toContain(HOSTILE_FORMULA);
+    expect(text).toContain(HOSTILE_HTML);
+    expect(text.replace(/\s+/g, ' ')).toContain('=1+1 Ehrenamt stärken');
+
+    // JSON: import into a fresh server reproduces aggregates, tiers and consolidation.
+    const json = (await download(server.url, created, 'workshop.json')).toString('utf8');
+    expect(json).not.toMatch(/displayName|resumeToken|tokenHash|secret/i);
+    const fresh = await start();
+    const imported = await fetch(`${fresh.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: json });
+    expect(imported.status).toBe(201);
+    const copy = (await imported.json()) as CreatedWorkshop;
+    const viewer = connect(fresh.url);
+    const restored = await ok<FacilitatorSession>(viewer, 'workshop:join', {
+      role: 'facilitator',
+      workshopId: copy.workshopId,
+      secret: copy.facilitatorSecret,
+      protocolVersion: version,
+    });
+    expect(restored.state.results).toEqual(results);
+    expect(restored.state.consolidation).toEqual(consolidation);
+    expect(restored.state.individual).toEqual(current.individual);
+    expect(restored.state.workshop).toMatchObject({ phase: 'finalised', finalisedAt: workshop.finalisedAt, config });
+  });
+
+  it('H-5: only the facilitator may export; a broken import is refused with details and nothing is created', async () => {
+    const server = await start();
+    const created = await createWorkshop(server.url);
+    const other = await createWorkshop(server.url);
+    const url = `${server.url}/api/workshops/${created.workshopId}/export/themes.csv`;
+    expect((await fetch(url)).status).toBe(401);
+    expect((await fetch(url, { headers: { authorization: `Bearer ${other.facilitatorSecret}` } })).status).toBe(401);
+    expect((await fetch(url.replace(created.workshopId, other.workshopId), { headers: { authorization: `Bearer ${created.facilitatorSecret}` } })).status).toBe(401);
+    expect((await fetch(`${server.url}/api/workshops/nope/export/themes.csv`, { headers: { authorization: `Bearer ${created.facilitatorSecret}` } })).status).toBe(404);
+    const bad = await fetch(url.replace('themes.csv', 'secrets.txt'), { headers: { authorization: `Bearer ${created.facilitatorSecret}` } });
+    expect(bad.status).toBe(404);
+    const variant = await fetch(`${url}?variant=lotus`, { headers: { authorization: `Bearer ${created.facilitatorSecret}` } });
+    expect(variant.status).toBe(400);
+
+    const good = JSON.parse((await download(server.url, created, 'workshop.json')).toString('utf8')) as Record<string, unknown>;
+    const broken = [
+      '{"format":',
+      JSON.stringify({ ...good, version: 2 }),
+      JSON.stringify({ ...good, answers: [{ participant: 'p9', themeId: 'bildung', criterionId: 'importance', value: 3 }] }),
+      JSON.stringify({ ...good, decisions: [{ seq: 1, themeId: '__proto__', from: null, to: 'I', computed: null, reason: 'x', at: '2026-11-24T10:00:00Z' }] }),
+    ];
+    for (const body of broken) {
+      const response = await fetch(`${server.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(response.status, body.slice(0, 60)).toBe(400);
+      expect(await response.json()).toMatchObject({ code: 'BAD_REQUEST', details: expect.any(Array) });
+    }
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+});
