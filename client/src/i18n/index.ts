@@ -38,3 +38,8 @@ export function formatNumber(value: number | null | undefined, digits = 1): stri
 }
 
 export { i18next };
+
+/** "24.11.2026, 14:05" in German, "24/11/2026, 14:05" in English. */
+export function formatDateTime(ms: number): string {
+  return new Intl.DateTimeFormat(i18next.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
+}

@@ -1,5 +1,5 @@
-/** The few HTTP calls: create a workshop, read a workshop's public info. */
-import type { CreatedWorkshop, ErrorCode, PublicWorkshopInfo } from '../../../shared/protocol';
+/** The few HTTP calls: create or import a workshop, read a workshop's public info, download an export. */
+import type { CreatedWorkshop, ErrorCode, ExportFile, PublicWorkshopInfo } from '../../../shared/protocol';
 import type { CreateWorkshopRequest } from '../../../shared/schemas';
 
 export type HttpResult<T> = { ok: true; data: T } | { ok: false; code: ErrorCode | 'network' };
@@ -24,4 +24,42 @@ export function createWorkshop(request: CreateWorkshopRequest): Promise<HttpResu
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(request),
   });
+}
+
+/** The file's text goes to the server as it is: the server validates it (SPEC X-5). */
+export function importWorkshop(fileText: string): Promise<HttpResult<CreatedWorkshop>> {
+  return json<CreatedWorkshop>('/api/workshops/import', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: fileText,
+  });
+}
+
+/**
+ * Download an export with the facilitator secret in the Authorization header
+ * (never in the URL), then hand it to the browser as a file.
+ */
+export async function downloadExport(workshopId: string, secret: string, file: ExportFile, variant?: 'excel-de'): Promise<HttpResult<string>> {
+  try {
+    const query = variant ? `?variant=${variant}` : '';
+    const response = await fetch(`/api/workshops/${encodeURIComponent(workshopId)}/export/${file}${query}`, {
+      headers: { authorization: `Bearer ${secret}` },
+    });
+    if (!response.ok) {
+      const body = (await response.json().catch(() => ({}))) as { code?: ErrorCode };
+      return { ok: false, code: body.code ?? 'INTERNAL' };
+    }
+    const filename = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? file;
+    const url = URL.createObjectURL(await response.blob());
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = filename;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return { ok: true, data: filename };
+  } catch {
+    return { ok: false, code: 'network' };
+  }
 }

@@ -14,7 +14,8 @@ interface Point {
   y: number;
   ex: number;
   ey: number;
-  name: string;
+  /** Themes at the same place share one marker and one label: "Verwaltung (I), Bildung (I)". */
+  label: string;
   tier: Tier | null;
 }
 
@@ -49,22 +50,43 @@ function Marker({ cx = 0, cy = 0, payload, fontSize, middle }: { cx?: number; cy
         strokeWidth={4}
         paintOrder="stroke"
       >
-        {payload.name}
-        {payload.tier ? ` (${payload.tier})` : ''}
+        {payload.label}
       </text>
     </g>
   );
 }
 
-export function Matrix({ results, config, height, fontSize = 16 }: { results: Results; config: WorkshopConfig; height: number; fontSize?: number }) {
+/**
+ * @param tiers the decided tiers after a consolidation (SPEC C-3); the computed ones otherwise.
+ */
+export function Matrix({
+  results,
+  config,
+  height,
+  fontSize = 16,
+  tiers,
+}: {
+  results: Results;
+  config: WorkshopConfig;
+  height: number;
+  fontSize?: number;
+  tiers?: ReadonlyMap<string, Tier | null>;
+}) {
   const [yCriterion, xCriterion] = config.criteria;
   if (!yCriterion || !xCriterion) return null;
   const names = new Map(config.themes.map((t) => [t.id, t.name]));
-  const points: Point[] = results.themes.flatMap((r) => {
+  const byPlace = new Map<string, Point>();
+  for (const r of results.themes) {
     const [y, x] = r.criteria;
-    if (!x || !y || x.mean === null || y.mean === null) return [];
-    return [{ x: x.mean, y: y.mean, ex: x.sd ?? 0, ey: y.sd ?? 0, name: names.get(r.themeId) ?? r.themeId, tier: r.tier }];
-  });
+    if (!x || !y || x.mean === null || y.mean === null) continue;
+    const tier = tiers ? (tiers.get(r.themeId) ?? null) : r.tier;
+    const label = `${names.get(r.themeId) ?? r.themeId}${tier ? ` (${tier})` : ''}`;
+    const place = `${x.mean.toFixed(2)}:${y.mean.toFixed(2)}`;
+    const shared = byPlace.get(place);
+    if (shared) shared.label += `, ${label}`;
+    else byPlace.set(place, { x: x.mean, y: y.mean, ex: x.sd ?? 0, ey: y.sd ?? 0, label, tier });
+  }
+  const points = [...byPlace.values()];
   const { min, max } = config.scale;
   const middle = (min + max) / 2;
   // Both axes show the scale the same way.

@@ -1,15 +1,35 @@
-/** Data protection: the facilitator can delete the workshop and everything in it (SPEC V-4). */
+/**
+ * The workshop as a whole: copy it for a new round (SPEC P-7), or delete it
+ * with everything in it (data protection, V-4).
+ */
 import { useTranslation } from 'react-i18next';
-import { deleteWorkshop } from '../../net/facilitator';
+import type { CreatedWorkshop } from '../../../../shared/protocol';
+import { deleteWorkshop, duplicateWorkshop } from '../../net/facilitator';
 import { CommandStatus } from './CommandStatus';
 import { useCommand } from './useCommand';
 
 export function DataPanel() {
   const { t } = useTranslation();
   const [command, run] = useCommand<{ deleted: true }>();
+  const [copy, runCopy] = useCommand<CreatedWorkshop>();
   return (
     <section className="panel" aria-labelledby="data-title">
       <h2 id="data-title">{t('facilitator.data')}</h2>
+      <p className="hint">{t('round.duplicateHint')}</p>
+      <button
+        type="button"
+        disabled={copy.status === 'busy'}
+        onClick={() =>
+          void runCopy(async () => {
+            const reply = await duplicateWorkshop();
+            if (reply.ok) location.assign(reply.data.facilitatorPath);
+            return reply;
+          })
+        }
+      >
+        {t('round.duplicate')}
+      </button>
+      <CommandStatus state={copy} />
       <p className="hint">{t('facilitator.deleteHint')}</p>
       <button
         type="button"

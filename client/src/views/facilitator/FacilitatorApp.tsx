@@ -11,7 +11,12 @@ import { LanguageSwitch } from '../common/LanguageSwitch';
 import { Matrix } from '../common/Matrix';
 import { Problem } from '../common/Problem';
 import { RankedList } from '../common/RankedList';
+import { IndividualResults } from '../common/IndividualResults';
+import { isFinal, isRevealed } from '../../../../shared/domain/phases';
+import { ConsolidationBoard } from './ConsolidationBoard';
 import { DataPanel } from './DataPanel';
+import { ExportPanel } from './ExportPanel';
+import { PresentationPanel } from './PresentationPanel';
 import { PhaseControls } from './PhaseControls';
 import { Register } from './Register';
 import { RuleEditor } from './RuleEditor';
@@ -49,27 +54,31 @@ export default function FacilitatorApp({ workshopId }: { workshopId: string }) {
   else if (problem) content = <Problem code={problem} />;
   else if (state?.role !== 'facilitator') content = <p>{t('connection.connecting')}</p>;
   else {
-    const { workshop, progress, results } = state;
+    const { workshop, progress, results, consolidation, individual } = state;
     const { config, phase } = workshop;
     content = (
-      <div className="console">
+      <div className={`console phase-${phase}`}>
         <div className="console-side">
           <ShareCard code={workshop.code} />
-          <PhaseControls phase={phase} />
+          <PhaseControls phase={phase} finalisedAt={workshop.finalisedAt} />
           <Register progress={progress} config={config} />
+          <PresentationPanel config={config} phase={phase} projectorView={workshop.projectorView} />
+          {phase !== 'lobby' && <ExportPanel workshopId={workshopId} secret={secret} finalised={isFinal(phase)} />}
           <DataPanel />
         </div>
         <div className="console-main">
           {phase === 'lobby' && <SetupEditor config={config} editable />}
+          {consolidation && <ConsolidationBoard consolidation={consolidation} config={config} phase={phase} />}
           <section className="panel" aria-labelledby="results-title">
-            <h2 id="results-title">{phase === 'revealed' ? t('facilitator.resultsVisible') : t('facilitator.results')}</h2>
+            <h2 id="results-title">{isRevealed(phase) ? t('facilitator.resultsVisible') : t('facilitator.results')}</h2>
             <figure className="matrix-figure">
               <figcaption className="visually-hidden">{t('results.matrixDescription')}</figcaption>
               <Matrix results={results} config={config} height={420} fontSize={14} />
             </figure>
             <RankedList results={results} config={config} caption={t('results.ranking')} />
           </section>
-          <RuleEditor config={config} results={results} />
+          {phase !== 'lobby' && <IndividualResults individual={individual} results={results} config={config} />}
+          {!isFinal(phase) && <RuleEditor config={config} results={results} />}
           {phase !== 'lobby' && <SetupEditor config={config} editable={false} />}
         </div>
       </div>

@@ -1,7 +1,7 @@
-/** Start page: create a workshop (from the Coesfeld template or blank) and open its console. */
+/** Start page: create a workshop (from the Coesfeld template or blank) or import one, and open its console. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createWorkshop } from '../../net/http';
+import { createWorkshop, importWorkshop } from '../../net/http';
 import { LanguageSwitch } from '../common/LanguageSwitch';
 
 export default function HomeApp() {
@@ -59,10 +59,49 @@ export default function HomeApp() {
             {t('home.create')}
           </button>
         </form>
+        <ImportForm />
         <p>
           <a href="/join">{t('home.join')}</a>
         </p>
       </main>
     </div>
+  );
+}
+
+/** SPEC X-5: a workshop file exported from Konsens becomes a new workshop on this server. */
+function ImportForm() {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
+  return (
+    <form
+      className="card stack"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (!file) return;
+        setBusy(true);
+        setFailed(null);
+        const reply = await importWorkshop(await file.text());
+        if (reply.ok) location.assign(reply.data.facilitatorPath);
+        else {
+          setBusy(false);
+          setFailed(reply.code);
+        }
+      }}
+    >
+      <h2>{t('importing.title')}</h2>
+      <p className="hint">{t('importing.hint')}</p>
+      <label htmlFor="workshop-file">{t('importing.file')}</label>
+      <input id="workshop-file" type="file" accept="application/json,.json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      {failed && (
+        <p role="alert" className="error">
+          {t('importing.failed')} {t(`errors.${failed}`)}
+        </p>
+      )}
+      <button type="submit" disabled={busy || !file}>
+        {t('importing.submit')}
+      </button>
+    </form>
   );
 }

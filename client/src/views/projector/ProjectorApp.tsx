@@ -12,6 +12,8 @@ import { Matrix } from '../common/Matrix';
 import { Problem } from '../common/Problem';
 import { QrCode } from '../common/QrCode';
 import { RankedList } from '../common/RankedList';
+import { SmallMultiples } from '../common/IndividualResults';
+import { TierColumns } from '../common/TierColumns';
 import { displayCode } from '../tablet/code';
 
 function JoinInvitation({ code, large }: { code: string; large: boolean }) {
@@ -55,7 +57,7 @@ export default function ProjectorApp({ code }: { code: string }) {
       </main>
     );
   }
-  const { workshop, progress, results } = state;
+  const { workshop, progress, results, consolidation, individual } = state;
   const { config, phase } = workshop;
   const total = config.organisations.length;
   return (
@@ -87,7 +89,25 @@ export default function ProjectorApp({ code }: { code: string }) {
             {phase === 'scoring' && <JoinInvitation code={workshop.code} large={false} />}
           </div>
         )}
-        {phase === 'revealed' && results && (
+        {results && individual && (
+          <section className="individual-wall" aria-label={t('individual.title')}>
+            <h2>{t('individual.title')}</h2>
+            <SmallMultiples individual={individual} results={results} config={config} large />
+          </section>
+        )}
+        {!individual && results && consolidation && phase !== 'revealed' && (
+          <div className="reveal consolidated">
+            <figure className="matrix-figure">
+              <figcaption>{t('results.matrixTitle')}</figcaption>
+              <Matrix results={results} config={config} height={760} fontSize={20} tiers={new Map(consolidation.themes.map((c) => [c.themeId, c.tier]))} />
+            </figure>
+            <section aria-labelledby="consolidated-title">
+              <h2 id="consolidated-title">{phase === 'finalised' ? t('consolidation.titleDone') : t('phase.consolidating')}</h2>
+              <TierColumns consolidation={consolidation} config={config} />
+            </section>
+          </div>
+        )}
+        {!individual && phase === 'revealed' && results && (
           <div className="reveal">
             <figure className="matrix-figure">
               <figcaption>{t('results.matrixTitle')}</figcaption>

@@ -1,5 +1,6 @@
 /** What the tablet shows once joined, by phase. */
 import { useTranslation } from 'react-i18next';
+import { isRevealed } from '../../../../shared/domain/phases';
 import { useStore } from '../../store';
 import { ParticipantResults } from './ParticipantResults';
 import { Scoring } from './Scoring';
@@ -30,7 +31,7 @@ export function Ballot() {
           <p>{t('ballot.closed')}</p>
         </section>
       )}
-      {phase === 'revealed' && <ParticipantResults state={state} />}
+      {isRevealed(phase) && <ParticipantResults state={state} />}
     </>
   );
 }

@@ -22,18 +22,26 @@ export function ParticipantResults({ state }: { state: ParticipantState }) {
   const names = new Map(config.themes.map((theme) => [theme.id, theme.name]));
   const own = new Map(state.organisation?.themes.map((o) => [o.themeId, o]));
   const byId = new Map(results.themes.map((r) => [r.themeId, r]));
+  // After the consolidation the decided tiers count, in their order (SPEC C-3).
+  const decided = new Map(state.consolidation?.themes.map((c) => [c.themeId, c]));
+  const order = state.consolidation && state.workshop.phase !== 'revealed' ? state.consolidation.themes.map((c) => c.themeId) : results.ranking;
   const { min, max } = config.scale;
   return (
     <>
       <h2>{t('results.title')}</h2>
       <ol className="result-list">
-        {results.ranking.map((themeId) => {
+        {order.map((themeId) => {
           const result = byId.get(themeId)!;
+          const consolidated = state.workshop.phase !== 'revealed' ? decided.get(themeId) : undefined;
           const mine = own.get(themeId);
           return (
             <li key={themeId} className="card">
               <h3>
-                {names.get(themeId)} <TierBadge tier={result.tier} /> <Flags result={result} minOrganisations={config.tierRule.minOrganisations} insufficient={false} />
+                {names.get(themeId)} <TierBadge tier={consolidated ? consolidated.tier : result.tier} />{' '}
+                {consolidated?.moved && (
+                  <span className="moved-note">{t('consolidation.movedFrom', { tier: consolidated.computed ? t(`tier.${consolidated.computed}`) : t('tier.none') })}</span>
+                )}{' '}
+                <Flags result={result} minOrganisations={config.tierRule.minOrganisations} insufficient={false} />
               </h3>
               <dl className="compare">
                 {config.criteria.map((criterion, i) => {

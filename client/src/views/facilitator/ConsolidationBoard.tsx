@@ -1,0 +1,135 @@
+/**
+ * The facilitator's consolidation (SPEC C-1 … C-4): themes move between tiers
+ * by drag and drop or by buttons (keyboard, touch, screen readers); every move
+ * asks for a reason in a dialog; the decision log lists every move.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Consolidation } from '../../../../shared/domain/consolidation';
+import { acceptsDecisions, type Phase } from '../../../../shared/domain/phases';
+import { TIERS, type Tier } from '../../../../shared/domain/tiering';
+import { LIMITS, type WorkshopConfig } from '../../../../shared/schemas';
+import { formatDateTime } from '../../i18n';
+import { moveTheme } from '../../net/facilitator';
+import { TierColumns } from '../common/TierColumns';
+import { CommandStatus } from './CommandStatus';
+import { useCommand } from './useCommand';
+
+interface PendingMove {
+  themeId: string;
+  name: string;
+  from: Tier | null;
+  to: Tier;
+}
+
+function ReasonDialog({ move, onClose }: { move: PendingMove; onClose: () => void }) {
+  const { t } = useTranslation();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [reason, setReason] = useState('');
+  const [command, run] = useCommand();
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+  const tierName = (tier: Tier | null) => (tier ? t(`tier.${tier}`) : t('tier.none'));
+  return (
+    <dialog ref={dialog} className="reason-dialog" aria-labelledby="reason-title" onClose={onClose}>
+      <form
+        method="dialog"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          if (await run(() => moveTheme(move.themeId, move.to, reason.trim()))) dialog.current?.close();
+        }}
+      >
+        <h2 id="reason-title">{t('consolidation.reasonTitle', { theme: move.name, from: tierName(move.from), to: tierName(move.to) })}</h2>
+        <label htmlFor="reason">{t('consolidation.reason')}</label>
+        <textarea
+          id="reason"
+          required
+          autoFocus
+          rows={3}
+          maxLength={LIMITS.reasonLength}
+          value={reason}
+          aria-describedby="reason-hint"
+          onChange={(event) => setReason(event.target.value)}
+        />
+        <p id="reason-hint" className="hint">
+          {t('consolidation.reasonHint')}
+        </p>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={command.status === 'busy' || reason.trim() === ''}>
+            {t('consolidation.confirmMove')}
+          </button>
+          <button type="button" onClick={() => dialog.current?.close()}>
+            {t('consolidation.cancel')}
+          </button>
+        </div>
+        <CommandStatus state={command} />
+      </form>
+    </dialog>
+  );
+}
+
+export function ConsolidationBoard({ consolidation, config, phase }: { consolidation: Consolidation; config: WorkshopConfig; phase: Phase }) {
+  const { t } = useTranslation();
+  const [pending, setPending] = useState<PendingMove | null>(null);
+  const editable = acceptsDecisions(phase);
+  const names = new Map(config.themes.map((theme) => [theme.id, theme.name]));
+  const propose = (themeId: string, to: Tier) => {
+    const current = consolidation.themes.find((c) => c.themeId === themeId);
+    if (!current || current.tier === to) return;
+    setPending({ themeId, name: names.get(themeId) ?? themeId, from: current.tier, to });
+  };
+  return (
+    <section className="panel" aria-labelledby="consolidation-title">
+      <h2 id="consolidation-title">{editable ? t('consolidation.title') : t('consolidation.titleDone')}</h2>
+      {editable && <p className="hint">{t('consolidation.hint')}</p>}
+      <TierColumns
+        consolidation={consolidation}
+        config={config}
+        onDrop={editable ? propose : undefined}
+        actions={
+          editable
+            ? (theme, name) => (
+                <span className="move-buttons">
+                  {TIERS.filter((tier) => tier !== theme.tier).map((tier) => (
+                    <button key={tier} type="button" className="small" aria-label={t('consolidation.moveToLabel', { theme: name, tier: t(`tier.${tier}`) })} onClick={() => propose(theme.themeId, tier)}>
+                      {t('consolidation.moveTo', { tier: t(`tier.short.${tier}`) })}
+                    </button>
+                  ))}
+                </span>
+              )
+            : undefined
+        }
+      />
+      {pending && <ReasonDialog move={pending} onClose={() => setPending(null)} />}
+      <h3>{t('consolidation.trail')}</h3>
+      {consolidation.trail.length === 0 ? (
+        <p className="hint">{t('consolidation.trailEmpty')}</p>
+      ) : (
+        <table className="trail">
+          <caption className="visually-hidden">{t('consolidation.trail')}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="num">{t('consolidation.seq')}</th>
+              <th scope="col">{t('consolidation.at')}</th>
+              <th scope="col">{t('consolidation.theme')}</th>
+              <th scope="col">{t('consolidation.change')}</th>
+              <th scope="col">{t('consolidation.reasonColumn')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {consolidation.trail.map((d) => (
+              <tr key={d.seq}>
+                <td className="num">{d.seq}</td>
+                <td>{formatDateTime(d.at)}</td>
+                <th scope="row">{names.get(d.themeId) ?? d.themeId}</th>
+                <td>{t('consolidation.fromTo', { from: d.from ? t(`tier.${d.from}`) : t('tier.none'), to: t(`tier.${d.to}`) })}</td>
+                <td>{d.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
