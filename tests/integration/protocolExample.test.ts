@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 describe('docs/PROTOCOL.md', () => {
-  it('its worked example runs a Quick-Check from creation to reveal', async () => {
+  it('its worked example runs a Quick-Check from creation to reveal, consolidation and export', async () => {
     const doc = readFileSync(`${root}docs/PROTOCOL.md`, 'utf8');
     const block = /<!-- example:start -->\s*```js\n([\s\S]*?)```\s*<!-- example:end -->/.exec(doc);
     expect(block, 'example block in PROTOCOL.md').not.toBeNull();
@@ -27,11 +27,14 @@ describe('docs/PROTOCOL.md', () => {
     server = await startServer();
     const { stdout } = await promisify(execFile)(process.execPath, [file], { env: { ...process.env, KONSENS_URL: server.url }, timeout: 20_000 });
     const lines = stdout.trim().split('\n');
-    expect(lines).toHaveLength(8);
+    expect(lines).toHaveLength(10);
     for (const line of lines.slice(0, 7)) expect(line).toMatch(/^.+: Priorität (I|II|III) \(Bedeutung \d\.\d\d, Potenzial \d\.\d\d\)$/);
     // The county abstained on Kultur: one responding organisation is insufficient data, ranked last.
     expect(lines[7]).toMatch(/^Kultur: Priorität – /);
-    const themes = lines.map((l) => l.split(':')[0]);
+    // Consolidation and export (steps 6 and 7).
+    expect(lines[8]).toBe('Entscheidung 1: Kultur – → II („Vereine und Ehrenamt“)');
+    expect(lines[9]).toBe('CSV: 8 Themen, Spalten: Rang | Thema | Bedeutung: Mittelwert');
+    const themes = lines.slice(0, 8).map((l) => l.split(':')[0]);
     expect(new Set(themes)).toEqual(new Set(['Verwaltung', 'Bildung', 'Mobilität', 'Tourismus', 'Wirtschaft', 'Gesundheit', 'Kultur', 'Innenstadt/Dorfmitte']));
   });
 });
