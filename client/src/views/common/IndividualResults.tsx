@@ -38,7 +38,7 @@ function SmallMultiple({ organisation, config, group, large }: { organisation: I
   const { min, max } = config.scale;
   const names = new Map(config.themes.map((theme) => [theme.id, theme.name]));
   // On the projector one unit is about one screen pixel: 14 px labels read from the back of the room.
-  const row = large ? 22 : 18;
+  const row = large ? 20 : 18;
   const track = large ? 110 : 90;
   const labelWidth = large ? 170 : 120;
   const gap = 14;
@@ -57,8 +57,8 @@ function SmallMultiple({ organisation, config, group, large }: { organisation: I
       <figcaption>{label}</figcaption>
       <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" className={large ? 'sm-large' : undefined} aria-label={`${label}: ${description}`}>
         {config.criteria.map((criterion, column) => (
-          <text key={criterion.id} x={labelWidth + column * (track + gap)} y={12} className="sm-head">
-            {criterion.label}
+          <text key={criterion.id} x={labelWidth + column * (track + gap) + track / 2} y={12} textAnchor="middle" className="sm-head">
+            {short(criterion.label, large ? 15 : 14)}
           </text>
         ))}
         {organisation.themes.map((theme, r) => {
