@@ -129,6 +129,10 @@ describe('consolidation in the browser', () => {
 
     // The tablet sees the decided tiers.
     await expect.poll(() => tablet.locator('.result-list li').filter({ hasText: 'Mobilität' }).innerText()).toMatch(/Priorität III[\s\S]*verschoben aus Priorität I/);
+    expect(await tablet.locator('.result-list h3').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining(HTML), expect.stringContaining(FORMULA)]));
+    expect(await tablet.locator('img[src="x"]').count()).toBe(0);
+    await expectAccessible(tablet, 'tablet consolidated results');
+    await screenshot(tablet, 'tablet-consolidated-1024x768');
 
     // A reload keeps everything (the server holds it).
     await console_.reload();
