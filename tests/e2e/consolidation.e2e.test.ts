@@ -14,9 +14,9 @@ import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreatedWorkshop, FacilitatorSession } from '../../shared/protocol.js';
+import type { CreatedWorkshop } from '../../shared/protocol.js';
 import { expectAccessible, screenshot, startE2E, type E2E } from '../support/browser.js';
-import { connect, createWorkshop, disconnectAll, ok, opId, tempDir, version } from '../support/harness.js';
+import { connect, createWorkshop, disconnectAll, facilitate, ok, opId, tempDir, version } from '../support/harness.js';
 import { join } from '../support/tablet.js';
 
 let e2e: E2E;
@@ -35,13 +35,7 @@ const HTML = '<img src=x onerror=alert(1)>';
 const BASE = [5, 5, 4, 2, 4, 2, 1, 3];
 
 async function quickCheckOverTheWire(url: string, created: CreatedWorkshop): Promise<void> {
-  const facilitator = connect(url);
-  const session = await ok<FacilitatorSession>(facilitator, 'workshop:join', {
-    role: 'facilitator',
-    workshopId: created.workshopId,
-    secret: created.facilitatorSecret,
-    protocolVersion: version,
-  });
+  const { socket: facilitator, session } = await facilitate(url, created);
   const { config } = session.state.workshop;
   const themes = config.themes.map((t) => (t.id === 'tourismus' ? { ...t, name: FORMULA } : t.id === 'kultur' ? { ...t, name: HTML } : t));
   await ok(facilitator, 'workshop:update', { themes });

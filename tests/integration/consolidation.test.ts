@@ -13,9 +13,9 @@ import { unzipSync, strFromU8 } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Decision } from '../../shared/domain/consolidation.js';
-import type { CreatedWorkshop, FacilitatorSession, FacilitatorState, ProjectorState, Resync, WorkshopView } from '../../shared/protocol.js';
+import type { CreatedWorkshop, FacilitatorState, ProjectorState, Resync, RoleState, WorkshopView } from '../../shared/protocol.js';
 import type { NameVisibility } from '../../shared/schemas.js';
-import { connect, createWorkshop, disconnectAll, ok, opId, recordStates, request, startServer, tempDir, until, version, type Client, type TestServer } from '../support/harness.js';
+import { connect, createWorkshop, disconnectAll, facilitate, ok, opId, recordStates, request, startServer, tempDir, until, version, type Client, type TestServer } from '../support/harness.js';
 
 const servers: TestServer[] = [];
 afterEach(async () => {
@@ -48,14 +48,8 @@ interface Run {
 /** Lobby (hostile theme names, name setting) → 24 tablets of 12 organisations vote → revealed. */
 async function runQuickCheck(url: string, organisationNames: NameVisibility = 'facilitator'): Promise<Run> {
   const created = await createWorkshop(url, { template: 'coesfeld', title: 'Quick-Check Kreis Coesfeld', date: '2026-11-24' });
-  const facilitator = connect(url);
-  const states = recordStates(facilitator);
-  const session = await ok<FacilitatorSession>(facilitator, 'workshop:join', {
-    role: 'facilitator',
-    workshopId: created.workshopId,
-    secret: created.facilitatorSecret,
-    protocolVersion: version,
-  });
+  let states: RoleState[] = [];
+  const { socket: facilitator, session } = await facilitate(url, created, (socket) => (states = recordStates(socket)));
   const themes = session.state.workshop.config.themes.map((t) =>
     t.id === 'tourismus' ? { ...t, name: HOSTILE_FORMULA } : t.id === 'kultur' ? { ...t, name: HOSTILE_HTML } : t,
   );
@@ -150,13 +144,7 @@ describe('consolidation', () => {
 
     // P-7: a new round with the same setup.
     const copy = await ok<CreatedWorkshop>(facilitator, 'workshop:duplicate', {});
-    const copyFacilitator = connect(server.url);
-    const copySession = await ok<FacilitatorSession>(copyFacilitator, 'workshop:join', {
-      role: 'facilitator',
-      workshopId: copy.workshopId,
-      secret: copy.facilitatorSecret,
-      protocolVersion: version,
-    });
+    const { session: copySession } = await facilitate(server.url, copy);
     expect(copySession.state.workshop).toMatchObject({ phase: 'lobby', finalisedAt: null });
     expect(copySession.state.workshop.config.title).toBe('Quick-Check Kreis Coesfeld (Runde 2)');
     expect(copySession.state.workshop.config.themes).toEqual(state().workshop.config.themes);
@@ -169,13 +157,7 @@ describe('consolidation', () => {
     await server.app.close();
     const again = await startServer({}, server.dataDir);
     servers.push(again);
-    const reconnected = connect(again.url);
-    const after = await ok<FacilitatorSession>(reconnected, 'workshop:join', {
-      role: 'facilitator',
-      workshopId: created.workshopId,
-      secret: created.facilitatorSecret,
-      protocolVersion: version,
-    });
+    const { session: after } = await facilitate(again.url, created);
     expect(after.state.workshop).toEqual(before.workshop);
     expect(after.state.consolidation).toEqual(before.consolidation);
     expect(after.state.results).toEqual(before.results);
@@ -336,13 +318,7 @@ describe('exports (X-1 … X-6)', () => {
     const imported = await fetch(`${fresh.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: json });
     expect(imported.status).toBe(201);
     const copy = (await imported.json()) as CreatedWorkshop;
-    const viewer = connect(fresh.url);
-    const restored = await ok<FacilitatorSession>(viewer, 'workshop:join', {
-      role: 'facilitator',
-      workshopId: copy.workshopId,
-      secret: copy.facilitatorSecret,
-      protocolVersion: version,
-    });
+    const { session: restored } = await facilitate(fresh.url, copy);
     expect(restored.state.results).toEqual(results);
     expect(restored.state.consolidation).toEqual(consolidation);
     expect(restored.state.individual).toEqual(current.individual);

@@ -6,7 +6,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, type Ack, type ClientToServerEvents, type CreatedWorkshop, type RoleState, type ServerToClientEvents } from '../../shared/protocol.js';
+import {
+  PROTOCOL_VERSION,
+  type Ack,
+  type ClientToServerEvents,
+  type CreatedWorkshop,
+  type FacilitatorSession,
+  type RoleState,
+  type ServerToClientEvents,
+} from '../../shared/protocol.js';
 import { createApp, type AppConfig, type KonsensApp } from '../../server/app.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 
@@ -94,6 +102,19 @@ export async function createWorkshop(url: string, body: object = { template: 'co
   });
   if (response.status !== 201) throw new Error(`create failed: ${response.status} ${await response.text()}`);
   return (await response.json()) as CreatedWorkshop;
+}
+
+/** A new connection that joins as the workshop's facilitator; `before` runs first (e.g. to record states). */
+export async function facilitate(url: string, created: CreatedWorkshop, before?: (socket: Client) => void): Promise<{ socket: Client; session: FacilitatorSession }> {
+  const socket = connect(url);
+  before?.(socket);
+  const session = await ok<FacilitatorSession>(socket, 'workshop:join', {
+    role: 'facilitator',
+    workshopId: created.workshopId,
+    secret: created.facilitatorSecret,
+    protocolVersion: PROTOCOL_VERSION,
+  });
+  return { socket, session };
 }
 
 /** Collects every state:update a client receives. */
