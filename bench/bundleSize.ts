@@ -59,6 +59,11 @@ const rows = screens.map(([name, files]) => {
   const { raw, gzip } = size(files);
   return `| ${name} | ${kb(raw)} kB | **${kb(gzip)} kB** | ${files.size} |`;
 });
+// The matrix chart (recharts) loads after the first render on projector and console (LazyMatrix).
+const projectorFiles = screens[1][1];
+const chart = new Set([...closure([lazy('common/Matrix.tsx')])].filter((file) => !projectorFiles.has(file)));
+const later = size(chart);
+rows.push(`| + matrix chart, loaded in the background after the first render (projector, console) | ${kb(later.raw)} kB | ${kb(later.gzip)} kB | ${chart.size} |`);
 const table = [
   `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:bundle\` (Vite production build, gzip level 9, JS + CSS a screen loads before it can render; HTML not counted).`,
   '',

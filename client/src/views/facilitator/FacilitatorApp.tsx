@@ -8,7 +8,7 @@ import { joinAsFacilitator } from '../../net/facilitator';
 import { useStore } from '../../store';
 import { ConnectionStatus } from '../common/ConnectionStatus';
 import { LanguageSwitch } from '../common/LanguageSwitch';
-import { Matrix } from '../common/Matrix';
+import { Matrix, preloadMatrix } from '../common/LazyMatrix';
 import { Problem } from '../common/Problem';
 import { RankedList } from '../common/RankedList';
 import { IndividualResults } from '../common/IndividualResults';
@@ -43,6 +43,7 @@ export default function FacilitatorApp({ workshopId }: { workshopId: string }) {
 
   useEffect(() => {
     if (secret) joinAsFacilitator(workshopId, secret);
+    preloadMatrix();
   }, [workshopId, secret]);
 
   useEffect(() => {

@@ -2,9 +2,11 @@
  * What the room may see: where organisation names appear (SPEC E-2) and what
  * the projector shows after the reveal (E-4).
  */
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isFinal, isRevealed, type Phase } from '../../../../shared/domain/phases';
-import type { ProjectorView, WorkshopConfig } from '../../../../shared/schemas';
+import type { NameVisibility, ProjectorView, WorkshopConfig } from '../../../../shared/schemas';
+import type { CallResult } from '../../net/socket';
 import { showOnProjector, updateWorkshop } from '../../net/facilitator';
 import { CommandStatus } from './CommandStatus';
 import { useCommand } from './useCommand';
@@ -16,6 +18,15 @@ export function PresentationPanel({ config, phase, projectorView }: { config: Wo
   const { t } = useTranslation();
   const [command, run] = useCommand<unknown>();
   const busy = command.status === 'busy';
+  // The choice shows at once, until the server's state has it (or the command failed).
+  const [pending, setPending] = useState<{ names?: NameVisibility; view?: ProjectorView }>({});
+  useEffect(() => setPending({}), [config.organisationNames, projectorView]);
+  const choose = (choice: { names?: NameVisibility; view?: ProjectorView }, command: () => Promise<CallResult<unknown>>) => {
+    setPending(choice);
+    void run(command).then((ok) => ok || setPending({}));
+  };
+  const names = pending.names ?? config.organisationNames;
+  const view = pending.view ?? projectorView;
   return (
     <section className="panel" aria-labelledby="presentation-title">
       <h2 id="presentation-title">{t('individual.namesTitle')}</h2>
@@ -27,8 +38,8 @@ export function PresentationPanel({ config, phase, projectorView }: { config: Wo
               type="radio"
               name="organisation-names"
               value={setting}
-              checked={config.organisationNames === setting}
-              onChange={() => void run(() => updateWorkshop({ organisationNames: setting }))}
+              checked={names === setting}
+              onChange={() => choose({ names: setting }, () => updateWorkshop({ organisationNames: setting }))}
             />
             {t(`individual.names.${setting}`)}
           </label>
@@ -38,10 +49,10 @@ export function PresentationPanel({ config, phase, projectorView }: { config: Wo
       {isRevealed(phase) && (
         <fieldset className="segmented-choice" disabled={busy}>
           <legend>{t('projectorView.title')}</legend>
-          {VIEWS.map((view) => (
-            <label key={view} className="radio">
-              <input type="radio" name="projector-view" value={view} checked={projectorView === view} onChange={() => void run(() => showOnProjector(view))} />
-              {t(`projectorView.${view}`)}
+          {VIEWS.map((option) => (
+            <label key={option} className="radio">
+              <input type="radio" name="projector-view" value={option} checked={view === option} onChange={() => choose({ view: option }, () => showOnProjector(option))} />
+              {t(`projectorView.${option}`)}
             </label>
           ))}
         </fieldset>

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { joinAsProjector } from '../../net/projector';
 import { useStore } from '../../store';
 import { ConnectionStatus } from '../common/ConnectionStatus';
-import { Matrix } from '../common/Matrix';
+import { Matrix, preloadMatrix } from '../common/LazyMatrix';
 import { Problem } from '../common/Problem';
 import { QrCode } from '../common/QrCode';
 import { RankedList } from '../common/RankedList';
@@ -41,6 +41,7 @@ export default function ProjectorApp({ code }: { code: string }) {
 
   useEffect(() => {
     joinAsProjector(code);
+    preloadMatrix();
   }, [code]);
 
   if (problem) {
