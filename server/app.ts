@@ -37,6 +37,10 @@ export interface AppConfig extends BroadcastTiming, RateLimits {
   trustProxy: boolean;
   /** Browser origins besides the server's own that may connect (e.g. behind a proxy with another host name). */
   allowedOrigins: string[];
+  /** Imports per address at once … */
+  importBurst: number;
+  /** … and per minute after that (SPEC H-4). */
+  importsPerMinute: number;
   log: (error: unknown) => void;
 }
 
@@ -52,6 +56,8 @@ export const defaultAppConfig: AppConfig = {
   eventsPerSecond: 20,
   joinFailureBurst: 20,
   joinFailuresPerMinute: 20,
+  importBurst: 10,
+  importsPerMinute: 1,
   log: (error) => console.error(error),
 };
 
@@ -88,6 +94,8 @@ export function createApp({
     allowRequest: (req, callback) => callback(null, originAllowed(req, config.allowedOrigins)),
   });
   const joinFailures = new FailureLimiter(config.joinFailureBurst, config.joinFailuresPerMinute / 60);
+  // H-4: each import can hold the database for a moment.
+  const imports = new FailureLimiter(config.importBurst, config.importsPerMinute / 60);
 
   const broadcaster = new Broadcaster(config, (room, role) => {
     // After the reveal each organisation's participants also get their own organisation's values.
@@ -103,7 +111,7 @@ export function createApp({
   const now = () => clock.now();
   const rooms = new RoomRegistry({ store, writer, now, onChange: (room, change) => broadcaster.changed(room, change) });
 
-  app.use('/api', apiRouter({ store, rooms, now, joinFailures, trustProxy: config.trustProxy, log: config.log }));
+  app.use('/api', apiRouter({ store, rooms, now, joinFailures, imports, trustProxy: config.trustProxy, log: config.log }));
   if (config.clientDir) clientRoutes(app, config.clientDir);
   const onDeleted = (workshopId: string) => {
     broadcaster.forget(workshopId);

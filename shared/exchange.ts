@@ -94,9 +94,19 @@ export const workshopFileSchema = z
     file.decisions.forEach((d, i) => {
       if (!themes.has(d.themeId)) ctx.addIssue({ code: 'custom', message: 'unknown theme', path: ['decisions', i, 'themeId'] });
       if (d.seq !== i + 1) ctx.addIssue({ code: 'custom', message: 'decisions must be numbered 1, 2, 3 … in order', path: ['decisions', i, 'seq'] });
+      if (d.from === d.to) ctx.addIssue({ code: 'custom', message: 'a decision moves a theme to another tier', path: ['decisions', i, 'to'] });
     });
-    if (file.workshop.phase === 'lobby' && file.answers.length > 0) {
-      ctx.addIssue({ code: 'custom', message: 'a workshop in the lobby has no answers', path: ['workshop', 'phase'] });
+    const { phase, finalisedAt } = file.workshop;
+    if (phase === 'lobby' && (file.answers.length > 0 || file.decisions.length > 0)) {
+      ctx.addIssue({ code: 'custom', message: 'a workshop in the lobby has no answers and no decisions', path: ['workshop', 'phase'] });
+    }
+    if ((phase === 'finalised') !== (finalisedAt !== null)) {
+      ctx.addIssue({ code: 'custom', message: 'finalisedAt is set exactly when the phase is "finalised"', path: ['workshop', 'finalisedAt'] });
+    }
+    // Every organisation exactly once, or none (then the server orders them itself).
+    const order = file.pseudonymOrder;
+    if (order.length > 0 && (order.length !== organisations.size || new Set(order).size !== order.length || order.some((id) => !organisations.has(id)))) {
+      ctx.addIssue({ code: 'custom', message: 'must list every organisation id exactly once (or be empty)', path: ['pseudonymOrder'] });
     }
   });
 

@@ -42,6 +42,7 @@ export const ERROR_CODES = {
   ORGANISATION_IN_USE: 'Participants have joined for this organisation; it cannot be removed.',
   FINALISED: 'The workshop is finalised and read-only; duplicate it for a new round.',
   UNCHANGED: 'The theme is already in this tier.',
+  ANONYMITY_LOCKED: 'Participants rated under the promise of anonymity: the workshop stays anonymous.',
   RATE_LIMITED: 'Too many requests: slow down and retry.',
   STORAGE_FAILED: 'The answer could not be stored; it was not saved. Retry.',
   INTERNAL: 'Unexpected server error.',

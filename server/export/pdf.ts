@@ -68,6 +68,7 @@ const T = {
     `MW = Mittelwert, SD = Standardabweichung, n = Zahl der ${unit === 'organisation' ? 'Organisationen' : 'Personen'} mit Bewertung, Enth. = Enthaltungen („Kann ich nicht beurteilen“). Kombinierter Wert: 0 = alle am unteren, 1 = alle am oberen Skalenende. Diskussionsbedarf: die Bewertungen liegen weit auseinander; zu wenige Daten: zu wenige Organisationen haben bewertet; verschoben: in der Konsolidierung anders eingestuft als berechnet.`,
   consolidation: 'Konsolidierung',
   unchanged: 'Die berechneten Prioritäten wurden ohne Änderung übernommen.',
+  notYet: 'Die Konsolidierung hat noch nicht stattgefunden.',
   fromTo: 'Von → Nach',
   individual: 'Einzelergebnisse',
   individualIntro: 'Je Organisation ihr eigener Wert (Mittelwert ihrer Vertreterinnen und Vertreter) neben dem Mittelwert der Gruppe.',
@@ -246,17 +247,23 @@ class Writer {
       const values = spec.rows.map((r) => this.font(size).widthOfString(typeof r[i] === 'string' ? r[i] : r[i]!.text));
       return Math.min(Math.max(longestWord(c.header), ...values) + 2 * PAD + 1, c.max ?? Infinity);
     });
-    // A group label's longest word must fit across the fixed columns it spans.
+    const flex = sum(spec.columns.map((c) => c.flex ?? 0));
+    // The flexible column (theme names) keeps at least this much; fixed columns share the rest.
+    const budget = this.width - (flex > 0 ? Math.min(this.width * 0.3, 130) : 0);
+    const fixedWidth = () => sum(natural.filter((_, i) => !spec.columns[i]!.flex));
+    // A group label's longest word should fit across the fixed columns it spans, as far as the budget allows;
+    // a longer label wraps inside the word.
     let first = 0;
     for (const g of spec.groups ?? []) {
       const span = Array.from({ length: g.span }, (_, k) => first + k).filter((i) => !spec.columns[i]!.flex);
-      const missing = longestWord(g.text) + 2 * PAD + 1 - sum(span.map((i) => natural[i]!));
+      const missing = Math.min(longestWord(g.text) + 2 * PAD + 1 - sum(span.map((i) => natural[i]!)), budget - fixedWidth());
       if (missing > 0) for (const i of span) natural[i]! += missing / span.length;
       first += g.span;
     }
-    const flex = sum(spec.columns.map((c) => c.flex ?? 0));
-    const rest = Math.max(0, this.width - sum(natural.filter((_, i) => !spec.columns[i]!.flex)));
-    return spec.columns.map((c, i) => (c.flex ? Math.min((rest * c.flex) / flex, c.max ?? Infinity) : natural[i]!));
+    const shrink = Math.min(1, budget / fixedWidth());
+    const fixed = natural.map((w, i) => (spec.columns[i]!.flex ? 0 : w * shrink));
+    const rest = Math.max(0, this.width - sum(fixed));
+    return spec.columns.map((c, i) => (c.flex ? Math.min((rest * c.flex) / flex, c.max ?? Infinity) : fixed[i]!));
   }
 }
 
@@ -436,7 +443,9 @@ function themeTable(w: Writer, report: Report): void {
 
 function trailSection(w: Writer, report: Report): void {
   w.heading(2, T.consolidation);
-  if (report.trail.length === 0) return w.paragraph(T.unchanged);
+  if (report.trail.length === 0) {
+    return w.paragraph(report.phase === 'consolidating' || report.phase === 'finalised' ? T.unchanged : T.notYet);
+  }
   const c = de.columns;
   w.table({
     caption: T.consolidation,

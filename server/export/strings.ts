@@ -91,10 +91,13 @@ export const de = {
     trail: 'Protokoll',
   },
   status: (report: Pick<Report, 'phase' | 'finalisedAt'>) =>
-    report.finalisedAt !== null ? `Abgeschlossen am ${germanDateTime(report.finalisedAt)}` : 'Vorläufig – der Workshop ist noch nicht abgeschlossen',
+    report.phase === 'finalised' && report.finalisedAt !== null
+      ? `Abgeschlossen am ${germanDateTime(report.finalisedAt)}`
+      : 'Vorläufig – der Workshop ist noch nicht abgeschlossen',
   takingPart: (report: Report) => {
     const { names, takingPart, invited } = report.organisations;
-    const count = `${takingPart} von ${invited} eingeladenen Organisationen haben bewertet`;
+    const count = `${takingPart} von ${invited} eingeladenen Organisationen ${takingPart === 1 ? 'hat' : 'haben'} bewertet`;
+    if (takingPart === 0) return `${count}.`;
     return names ? `${count}: ${names.join(', ')}.` : `${count} (Namen nicht zur Veröffentlichung freigegeben).`;
   },
   /** The method in plain words (SPEC A-, T- rules), for the PDF and the summary sheet. */
@@ -103,13 +106,13 @@ export const de = {
     const range = scale.max - scale.min;
     const onScale = (fraction: number) => germanDecimal(scale.min + fraction * range);
     const labels = criteria.map((c) => `„${c.label}“`);
-    const list = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} und ${labels.at(-1)}` : labels[0]!;
+    const list = labels.length > 1 ? `den Kriterien ${labels.slice(0, -1).join(', ')} und ${labels.at(-1)}` : `dem Kriterium ${labels[0]!}`;
     const equalWeights = criteria.every((c) => c.weight === criteria[0]!.weight);
     const weighting = equalWeights
       ? 'alle Kriterien zählen gleich'
       : `Gewichte: ${criteria.map((c) => `${c.label} ${germanDecimal(c.weight)}`).join(', ')}`;
     return [
-      `Bewertet wurde jedes Thema auf einer Skala von ${scale.min} (gering) bis ${scale.max} (hoch) nach den Kriterien ${list}. „Kann ich nicht beurteilen“ ist eine Enthaltung und zählt nicht in die Mittelwerte.`,
+      `Bewertet wurde jedes Thema auf einer Skala von ${scale.min} (gering) bis ${scale.max} (hoch) nach ${list}. „Kann ich nicht beurteilen“ ist eine Enthaltung und zählt nicht in die Mittelwerte.`,
       report.votingUnit === 'organisation'
         ? 'Jede Organisation hat eine Stimme: Ihr Wert ist der Mittelwert ihrer Vertreterinnen und Vertreter, gleich wie viele teilgenommen haben.'
         : 'Jede teilnehmende Person hat eine Stimme.',
@@ -120,7 +123,9 @@ export const de = {
           ? ` Liegen die Bewertungen weit auseinander (Standardabweichung ab ${percent.format(rule.discussSpread)} der Skalenbreite, also ${germanDecimal(rule.discussSpread * range)}), ist das Thema zur Diskussion markiert.`
           : ''
       }`,
-      'Die berechnete Einstufung ist ein Vorschlag. In der Konsolidierung haben die Teilnehmenden die Ergebnisse beraten; jede Änderung ist mit Begründung protokolliert.',
+      report.phase === 'consolidating' || report.phase === 'finalised'
+        ? 'Die berechnete Einstufung ist ein Vorschlag. In der Konsolidierung haben die Teilnehmenden die Ergebnisse beraten; jede Änderung ist mit Begründung protokolliert.'
+        : 'Die berechnete Einstufung ist ein Vorschlag; die Konsolidierung, in der die Teilnehmenden die Ergebnisse beraten, steht noch aus.',
     ];
   },
 };

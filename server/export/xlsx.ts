@@ -43,8 +43,9 @@ export async function renderXlsx(report: Report): Promise<Buffer> {
   summary.addRow([de.status(report)]);
   summary.addRow([value(de.takingPart(report))]);
   summary.addRow([]);
-  for (const tier of ['I', 'II', 'III'] as const) summary.addRow([`${de.tier(tier)}: ${report.tiers[tier].map(neutraliseFormula).join(', ')}`]);
-  if (report.tiers.none.length > 0) summary.addRow([`${de.tier(null)}: ${report.tiers.none.map(neutraliseFormula).join(', ')}`]);
+  // These cells start with "Priorität", so no theme name in them can make them a formula.
+  for (const tier of ['I', 'II', 'III'] as const) summary.addRow([`${de.tier(tier)}: ${report.tiers[tier].join(', ')}`]);
+  if (report.tiers.none.length > 0) summary.addRow([`${de.tier(null)}: ${report.tiers.none.join(', ')}`]);
   summary.addRow([]);
   const c = de.columns;
   addTable(

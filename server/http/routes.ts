@@ -18,6 +18,8 @@ export interface HttpDeps {
   now: () => number;
   /** Unknown codes count against the address, like failed joins (SPEC S-6). */
   joinFailures: FailureLimiter;
+  /** Every import counts against the address (SPEC H-4). */
+  imports: FailureLimiter;
   trustProxy: boolean;
   log: (error: unknown) => void;
 }
@@ -25,6 +27,8 @@ export interface HttpDeps {
 function problem(code: ErrorCode, details?: { path: string; message: string }[]) {
   return { code, message: ERROR_CODES[code], ...(details ? { details } : {}) };
 }
+
+const MAX_DETAILS = 20;
 
 /** The facilitator secret, from "Authorization: Bearer <secret>" (never from the URL: it would reach logs). */
 function bearer(header: string | undefined): string | null {
@@ -37,6 +41,15 @@ export function apiRouter(deps: HttpDeps): express.Router {
   const address = (req: express.Request) => clientAddress(req.headers, req.socket.remoteAddress, deps.trustProxy);
 
   // H-4: an exported workshop file; the only route with a large body.
+  router.post('/workshops/import', (req, res, next) => {
+    const from = address(req);
+    if (deps.imports.blocked(from)) {
+      res.status(429).json(problem('RATE_LIMITED'));
+      return;
+    }
+    deps.imports.fail(from);
+    next();
+  });
   router.post('/workshops/import', express.json({ limit: IMPORT_LIMITS.bytes }), async (req, res) => {
     const file = workshopFileSchema.parse(req.body);
     res.status(201).json(await importWorkshop(deps.store, fromWorkshopFile(file), deps.now()));
@@ -119,7 +132,10 @@ export function apiRouter(deps: HttpDeps): express.Router {
 
   const errors: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
     if (error instanceof ZodError) {
-      res.status(400).json(problem('BAD_REQUEST', error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))));
+      // A broken file can have thousands of issues; the first ones tell what is wrong.
+      const details = error.issues.slice(0, MAX_DETAILS).map((i) => ({ path: i.path.join('.'), message: i.message }));
+      if (error.issues.length > MAX_DETAILS) details.push({ path: '', message: `… and ${error.issues.length - MAX_DETAILS} more` });
+      res.status(400).json(problem('BAD_REQUEST', details));
     } else if (typeof error === 'object' && error !== null && 'type' in error && error.type === 'entity.parse.failed') {
       res.status(400).json(problem('BAD_REQUEST', [{ path: '', message: 'body is not valid JSON' }]));
     } else if (typeof error === 'object' && error !== null && 'status' in error && error.status === 413) {

@@ -149,7 +149,7 @@ export class Room {
     return this.derived('pseudonyms', () => {
       const ids = this.config.organisations.map((o) => o.id);
       const explicit = this.meta.pseudonymOrder;
-      if (explicit) return [...explicit.filter((id) => ids.includes(id)), ...ids.filter((id) => !explicit.includes(id))];
+      if (explicit?.length) return [...explicit.filter((id) => ids.includes(id)), ...ids.filter((id) => !explicit.includes(id))];
       const rank = new Map(ids.map((id) => [id, createHash('sha256').update(`${this.meta.pseudonymKey}\u0000${id}`).digest('hex')]));
       return ids.sort((a, b) => (rank.get(a)! < rank.get(b)! ? -1 : 1));
     });
@@ -273,6 +273,8 @@ export class Room {
       return { participant: existing.record, resumeToken: request.resumeToken };
     }
     const organisationId = request.organisationId;
+    // P-6: a finalised workshop takes no new participants (those who were there may come back).
+    if (isFinal(this.phase)) throw new KonsensError('FINALISED');
     return this.exclusive(async () => {
       // Checked inside the lock: an edit removing the organisation may have been waiting ahead of us.
       if (!organisationId || this.tally.organisation(organisationId) < 0) throw new KonsensError('UNKNOWN_ORGANISATION');
@@ -336,6 +338,9 @@ export class Room {
         (key) => patch[key] !== undefined && JSON.stringify(patch[key]) !== JSON.stringify(current[key]),
       );
       if (structureChanged && !acceptsStructureEdits(this.phase)) throw new KonsensError('WRONG_PHASE');
+      // E-5: once scoring has started, people have rated under the promise of anonymity.
+      const leavesAnonymity = current.organisationNames === 'anonymous' && patch.organisationNames !== undefined && patch.organisationNames !== 'anonymous';
+      if (leavesAnonymity && this.phase !== 'lobby') throw new KonsensError('ANONYMITY_LOCKED');
       const config = workshopConfigSchema.parse({ ...current, ...patch });
       const removed = current.organisations.filter((o) => !config.organisations.some((n) => n.id === o.id));
       if (removed.some((o) => [...this.participants.values()].some((p) => p.record.organisationId === o.id))) {
@@ -370,6 +375,9 @@ export class Room {
       if (!acceptsDecisions(this.phase)) throw new KonsensError('WRONG_PHASE');
       if (!this.tally.hasTheme(request.themeId)) throw new KonsensError('UNKNOWN_THEME');
       const current = this.consolidation().themes.find((t) => t.themeId === request.themeId);
+      // C-1: a repeated move (e.g. resent after a lost acknowledgement) answers with the decision already taken.
+      const latest = this.trail.findLast((d) => d.themeId === request.themeId);
+      if (latest && latest.to === request.tier && latest.reason === request.reason && current?.tier === request.tier) return latest;
       if (current?.tier === request.tier) throw new KonsensError('UNCHANGED');
       const decision: Decision = {
         seq: this.trail.length + 1,

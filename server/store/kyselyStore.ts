@@ -170,7 +170,11 @@ export class KyselyWorkshopStore implements WorkshopStore {
   }
 
   async addDecision(workshopId: string, decision: Decision): Promise<void> {
-    await this.db.insertInto('decisions').values(decisionRow(workshopId, decision)).execute();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('decisions').values(decisionRow(workshopId, decision)).execute();
+      // A decision is activity: the workshop is not quiet (SPEC V-5).
+      await trx.updateTable('workshops').set({ updated_at: decision.at }).where('id', '=', workshopId).where('updated_at', '<', decision.at).execute();
+    });
   }
 
   async findWorkshopIdByCode(code: string): Promise<string | undefined> {

@@ -5,7 +5,7 @@
  * an order that cannot be guessed from the list of organisations.
  */
 import type { NameVisibility, WorkshopConfig } from '../schemas.js';
-import { computeOrganisationResults, type OrganisationThemeResult } from './results.js';
+import { computeOrganisationResults } from './results.js';
 import type { Tally } from './tally.js';
 
 /** Who looks: the facilitator's console, the projector, or an exported file. */
@@ -38,7 +38,11 @@ export interface IndividualResult {
   name: string | null;
   /** "A", "B", … — stable within a workshop once scoring has closed. */
   pseudonym: string;
-  themes: OrganisationThemeResult[];
+  /**
+   * Per theme and criterion the organisation's mean; where names are hidden the
+   * counts are null, since "3 persons" can tell who an organisation is (E-3).
+   */
+  themes: { themeId: string; criteria: { criterionId: string; mean: number | null; nPersons: number | null; abstentions: number | null }[] }[];
 }
 
 /**
@@ -67,7 +71,9 @@ export function computeIndividualResults(
         key: showNames ? id : `org-${pseudonym.toLowerCase()}`,
         name: showNames ? name : null,
         pseudonym,
-        themes: own.themes,
+        themes: showNames
+          ? own.themes
+          : own.themes.map((t) => ({ ...t, criteria: t.criteria.map((c) => ({ ...c, nPersons: null, abstentions: null })) })),
       },
     ];
   });

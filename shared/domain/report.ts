@@ -35,7 +35,8 @@ export interface ReportIndividual {
   themes: {
     themeId: string;
     name: string;
-    criteria: { criterionId: string; own: number | null; group: number | null; nPersons: number; abstentions: number }[];
+    /** Counts are null where names are hidden (E-3). */
+    criteria: { criterionId: string; own: number | null; group: number | null; nPersons: number | null; abstentions: number | null }[];
   }[];
 }
 

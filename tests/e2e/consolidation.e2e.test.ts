@@ -96,9 +96,17 @@ describe('consolidation in the browser', () => {
     // Move 1: drag the HTML-named theme from Priority III to II.
     await card(console_, HTML).dragTo(column(console_, 'II'));
     await giveReason(console_, 'Ehrenamt und Vereine brauchen digitale Angebote');
-    // Move 2: Mobilität by button (keyboard- and touch-friendly), from I to III.
-    await console_.getByRole('button', { name: 'Mobilität nach Priorität III verschieben' }).click();
-    await giveReason(console_, 'Wird im Kreis-Mobilitätskonzept 2027 behandelt');
+    // Move 2: Mobilität from I to III with the keyboard alone: its button, the reason, Tab to "Verschieben", Enter.
+    await console_.getByRole('button', { name: 'Mobilität nach Priorität III verschieben' }).focus();
+    await console_.keyboard.press('Enter');
+    await console_.getByRole('dialog').getByLabel('Begründung').waitFor();
+    await console_.keyboard.type('Wird im Kreis-Mobilitätskonzept 2027 behandelt');
+    await console_.keyboard.press('Tab');
+    await console_.keyboard.press('Enter');
+    await console_.getByRole('dialog').waitFor({ state: 'hidden' });
+    // Focus lands on the moved theme in its new column, and the move is announced.
+    await expect.poll(() => console_.evaluate(() => document.activeElement?.getAttribute('data-theme'))).toBe('mobilitaet');
+    await console_.getByRole('status').filter({ hasText: 'Mobilität steht jetzt in Priorität III.' }).waitFor();
 
     await expect.poll(() => column(console_, 'II').locator('.theme-name').allInnerTexts()).toContain(HTML);
     await expect.poll(() => column(console_, 'III').locator('.theme-name').allInnerTexts()).toContain('Mobilität');

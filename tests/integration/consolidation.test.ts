@@ -11,7 +11,10 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { unzipSync, strFromU8 } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AppConfig } from '../../server/app.js';
+import type { WorkshopFile } from '../../shared/exchange.js';
 import type { Decision } from '../../shared/domain/consolidation.js';
 import type { CreatedWorkshop, FacilitatorState, ProjectorState, Resync, RoleState, WorkshopView } from '../../shared/protocol.js';
 import type { NameVisibility } from '../../shared/schemas.js';
@@ -23,8 +26,8 @@ afterEach(async () => {
   for (const s of servers.splice(0)) await s.close();
 });
 
-async function start(): Promise<TestServer> {
-  const server = await startServer();
+async function start(config: Partial<AppConfig> = {}): Promise<TestServer> {
+  const server = await startServer(config);
   servers.push(server);
   return server;
 }
@@ -115,6 +118,8 @@ describe('consolidation', () => {
 
     const first = await ok<Decision>(facilitator, 'consolidation:move', { themeId: 'kultur', tier: 'II', reason: 'Ehrenamt und Vereine brauchen digitale Angebote' });
     expect(first).toMatchObject({ seq: 1, from: 'III', to: 'II', computed: 'III' });
+    // Resent after a lost acknowledgement: the same decision, not a second one.
+    expect(await ok<Decision>(facilitator, 'consolidation:move', { themeId: 'kultur', tier: 'II', reason: 'Ehrenamt und Vereine brauchen digitale Angebote' })).toEqual(first);
     const second = await ok<Decision>(facilitator, 'consolidation:move', { themeId: 'verwaltung', tier: 'II', reason: 'Wird über das OZG-Programm des Landes finanziert' });
     const third = await ok<Decision>(facilitator, 'consolidation:move', { themeId: 'verwaltung', tier: 'I', reason: 'Doch Priorität I: Pflichtaufgabe' });
     expect([second.from, second.to, third.from, third.to]).toEqual(['I', 'II', 'II', 'I']);
@@ -139,6 +144,12 @@ describe('consolidation', () => {
     expect(await request(facilitator, 'consolidation:move', { themeId: 'kultur', tier: 'I', reason: 'x' })).toMatchObject({ ok: false, code: 'FINALISED' });
     expect(await request(facilitator, 'workshop:update', { title: 'Geändert' })).toMatchObject({ ok: false, code: 'FINALISED' });
     expect(await request(facilitator, 'phase:set', { phase: 'consolidating' })).toMatchObject({ ok: false, code: 'FINALISED' });
+    // No new participants, no answers; nobody is locked out of looking.
+    expect(await request(connect(server.url), 'workshop:join', { role: 'participant', code: created.code, organisationId: 'olfen', protocolVersion: version })).toMatchObject({
+      ok: false,
+      code: 'FINALISED',
+    });
+    expect(await request(connect(server.url), 'workshop:join', { role: 'projector', code: created.code, protocolVersion: version })).toMatchObject({ ok: true });
     // The projector may still be switched (presenting the final result).
     expect(await ok<WorkshopView>(facilitator, 'projector:show', { view: 'individual' })).toMatchObject({ projectorView: 'individual' });
 
@@ -147,7 +158,8 @@ describe('consolidation', () => {
     const { session: copySession } = await facilitate(server.url, copy);
     expect(copySession.state.workshop).toMatchObject({ phase: 'lobby', finalisedAt: null });
     expect(copySession.state.workshop.config.title).toBe('Quick-Check Kreis Coesfeld (Runde 2)');
-    expect(copySession.state.workshop.config.themes).toEqual(state().workshop.config.themes);
+    const { title: _title, ...setup } = state().workshop.config;
+    expect(copySession.state.workshop.config).toEqual({ ...setup, title: 'Quick-Check Kreis Coesfeld (Runde 2)' });
     expect(copySession.state.progress.participants).toBe(0);
     expect(copySession.state.consolidation).toBeNull();
 
@@ -161,6 +173,8 @@ describe('consolidation', () => {
     expect(after.state.workshop).toEqual(before.workshop);
     expect(after.state.consolidation).toEqual(before.consolidation);
     expect(after.state.results).toEqual(before.results);
+    expect(after.state.individual).toEqual(before.individual);
+    expect(after.state.workshop.phase).toBe('finalised');
   });
 });
 
@@ -187,8 +201,14 @@ describe('individual results and names (E-1 … E-4)', () => {
     expect(shown.map((o) => o.pseudonym)).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L']);
     expect(shown.every((o) => o.name === null && /^org-[a-l]$/.test(o.key))).toBe(true);
     // The same values, under a pseudonym whose letter follows the secret order, not the list.
-    const byValues = new Map(individual.map((o) => [JSON.stringify(o.themes), o.pseudonym]));
-    for (const o of shown) expect(byValues.get(JSON.stringify(o.themes))).toBe(o.pseudonym);
+    const means = (o: { themes: { criteria: { mean: number | null }[] }[] }) => JSON.stringify(o.themes.map((t) => t.criteria.map((c) => c.mean)));
+    const byLetter = new Map(individual.map((o) => [o.pseudonym, means(o)]));
+    for (const o of shown) expect(means(o)).toBe(byLetter.get(o.pseudonym));
+    // E-3: the letters do not follow the list (Kreis Coesfeld is not simply A, Ascheberg B, …) …
+    expect(individual.map((o) => o.pseudonym)).not.toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L']);
+    // … and without names the counts are gone too: "3 persons" could tell who it is.
+    expect(shown.flatMap((o) => o.themes.flatMap((t) => t.criteria.map((c) => [c.nPersons, c.abstentions]))).flat().every((n) => n === null)).toBe(true);
+    expect(coesfeld.themes[0]!.criteria[0]!.nPersons).toBeGreaterThan(0);
     // The projector knows the list of organisations (as every tablet does), but never which values are whose.
     const serialised = JSON.stringify(projectorStates.map((s) => (s as ProjectorState).individual));
     for (const o of state().workshop.config.organisations) {
@@ -214,6 +234,9 @@ describe('individual results and names (E-1 … E-4)', () => {
 
     const hidden = await runQuickCheck(server.url, 'anonymous');
     expect(hidden.state().individual.every((o) => o.name === null)).toBe(true);
+    // E-5: people rated under the promise of anonymity; it stays.
+    expect(await request(hidden.facilitator, 'workshop:update', { organisationNames: 'public' })).toMatchObject({ ok: false, code: 'ANONYMITY_LOCKED' });
+    expect(await request(hidden.facilitator, 'workshop:update', { organisationNames: 'facilitator' })).toMatchObject({ ok: false, code: 'ANONYMITY_LOCKED' });
     expect(JSON.stringify(hidden.state().individual)).not.toContain('ascheberg');
     const file = JSON.parse((await download(server.url, hidden.created, 'workshop.json')).toString('utf8')) as { anonymised: boolean };
     expect(file.anonymised).toBe(true);
@@ -291,6 +314,14 @@ describe('exports (X-1 … X-6)', () => {
     expect(summary).toContain(`Priorität I: ${consolidation!.themes.filter((t) => t.tier === 'I').map((t) => nameOf(t.themeId)).join(', ')}`);
     const trail = sheets[3]!.data;
     expect(trail.slice(1).map((r) => r[6])).toEqual(["'=1+1 Ehrenamt stärken", 'ÖPNV-Anbindung der Dörfer, „Bürgerbus“']);
+    // Times are date cells showing the German wall clock (a spreadsheet date has no time zone).
+    const berlin = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' });
+    const utc = new Intl.DateTimeFormat('de-DE', { timeZone: 'UTC', dateStyle: 'short', timeStyle: 'short' });
+    consolidation!.trail.forEach((d, i) => {
+      const cell = trail[i + 1]![1];
+      expect(cell).toBeInstanceOf(Date);
+      expect(utc.format(cell as unknown as Date)).toBe(berlin.format(new Date(d.at)));
+    });
     const parts = unzipSync(new Uint8Array(xlsx));
     const xml = Object.entries(parts).filter(([path]) => path.startsWith('xl/')).map(([, data]) => strFromU8(data)).join('\n');
     expect(xml).not.toMatch(/<f[\s>]/);
@@ -326,7 +357,7 @@ describe('exports (X-1 … X-6)', () => {
   });
 
   it('H-5: only the facilitator may export; a broken import is refused with details and nothing is created', async () => {
-    const server = await start();
+    const server = await start({ importBurst: 100 });
     const created = await createWorkshop(server.url);
     const other = await createWorkshop(server.url);
     const url = `${server.url}/api/workshops/${created.workshopId}/export/themes.csv`;
@@ -339,18 +370,55 @@ describe('exports (X-1 … X-6)', () => {
     const variant = await fetch(`${url}?variant=lotus`, { headers: { authorization: `Bearer ${created.facilitatorSecret}` } });
     expect(variant.status).toBe(400);
 
-    const good = JSON.parse((await download(server.url, created, 'workshop.json')).toString('utf8')) as Record<string, unknown>;
-    const broken = [
-      '{"format":',
-      JSON.stringify({ ...good, version: 2 }),
-      JSON.stringify({ ...good, answers: [{ participant: 'p9', themeId: 'bildung', criterionId: 'importance', value: 3 }] }),
-      JSON.stringify({ ...good, decisions: [{ seq: 1, themeId: '__proto__', from: null, to: 'I', computed: null, reason: 'x', at: '2026-11-24T10:00:00Z' }] }),
+    // A valid file with a participant and answers; each broken variant breaks one rule of X-5.
+    const exported = JSON.parse((await download(server.url, created, 'workshop.json')).toString('utf8')) as WorkshopFile;
+    const good: WorkshopFile = {
+      ...exported,
+      workshop: { ...exported.workshop, phase: 'consolidating' },
+      // Exported without names (the default): the organisations are org-a, org-b, …
+      participants: [{ ref: 'p1', organisationId: exported.workshop.config.organisations[0]!.id }],
+      answers: [{ participant: 'p1', themeId: 'bildung', criterionId: 'importance', value: 4 }],
+      decisions: [{ seq: 1, themeId: 'bildung', from: null, to: 'I', computed: null, reason: 'Schulträger', at: '2026-11-24T10:00:00.000Z' }],
+    };
+    const post = (body: string) => fetch(`${server.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const workshops = () => (new Database(server.dbFile, { readonly: true }).prepare('SELECT count(*) AS n FROM workshops').get() as { n: number }).n;
+    expect((await post(JSON.stringify(good))).status).toBe(201);
+    const before = workshops();
+    const names = exported.workshop.config.organisations.map((o) => o.id);
+    const broken: [why: string, file: unknown, path: string][] = [
+      ['not JSON', '{"format":', ''],
+      ['another version', { ...good, version: 2 }, 'version'],
+      ['unknown participant', { ...good, answers: [{ participant: 'p9', themeId: 'bildung', criterionId: 'importance', value: 3 }] }, 'answers.0.participant'],
+      ['reserved id', { ...good, decisions: [{ ...good.decisions[0]!, themeId: '__proto__' }] }, 'decisions.0.themeId'],
+      ['off the scale', { ...good, answers: [{ ...good.answers[0]!, value: 7 }] }, 'answers.0.value'],
+      ['the same answer twice', { ...good, answers: [good.answers[0]!, { ...good.answers[0]!, value: 2 }] }, 'answers.1'],
+      ['unknown organisation', { ...good, participants: [{ ref: 'p1', organisationId: 'atlantis' }] }, 'participants.0.organisationId'],
+      ['pseudonyms twice', { ...good, pseudonymOrder: [...names.slice(1), names[1]!] }, 'pseudonymOrder'],
+      ['finalised without a time', { ...good, workshop: { ...good.workshop, phase: 'finalised', finalisedAt: null } }, 'workshop.finalisedAt'],
+      ['a time but not finalised', { ...good, workshop: { ...good.workshop, finalisedAt: '2026-11-24T12:00:00.000Z' } }, 'workshop.finalisedAt'],
+      ['a move to the same tier', { ...good, decisions: [{ ...good.decisions[0]!, from: 'I', to: 'I' }] }, 'decisions.0.to'],
+      ['decisions in the lobby', { ...good, workshop: { ...good.workshop, phase: 'lobby' }, answers: [] }, 'workshop.phase'],
     ];
-    for (const body of broken) {
-      const response = await fetch(`${server.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-      expect(response.status, body.slice(0, 60)).toBe(400);
-      expect(await response.json()).toMatchObject({ code: 'BAD_REQUEST', details: expect.any(Array) });
+    for (const [why, file, path] of broken) {
+      const response = await post(typeof file === 'string' ? file : JSON.stringify(file));
+      expect(response.status, why).toBe(400);
+      // Refused for its own reason, named at its place.
+      expect(await response.json(), why).toMatchObject({ code: 'BAD_REQUEST', details: expect.arrayContaining([expect.objectContaining({ path })]) });
     }
+    // Thousands of problems: the answer names the first 20 and counts the rest.
+    const many = { ...good, answers: Array.from({ length: 500 }, (_, i) => ({ participant: `x${i}`, themeId: 'bildung', criterionId: 'importance', value: 3 })) };
+    const manyResponse = (await (await post(JSON.stringify(many))).json()) as { details: { message: string }[] };
+    expect(manyResponse.details).toHaveLength(21);
+    expect(manyResponse.details[20]!.message).toBe('… and 480 more');
+    expect(workshops(), 'nothing created by a refused import').toBe(before);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+
+  it('H-4: imports are limited per address', async () => {
+    const server = await start({ importBurst: 2 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await fetch(`${server.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status);
+    expect(statuses).toEqual([400, 400, 429]);
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
   });
 });

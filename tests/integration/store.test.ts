@@ -99,6 +99,9 @@ describe.each(implementations)('WorkshopStore contract: %s', (_name, open) => {
     const loaded = (await reopened.loadWorkshop('w1'))!;
     expect(loaded.workshop).toMatchObject({ phase: 'finalised', revision: 7, updatedAt: 99, meta });
     expect(loaded.decisions).toEqual([decision, { ...decision, seq: 2, from: 'II', to: 'I', reason: '„Kultur“ – Förderprogramm 2027' }]);
+    // A decision is activity (V-5): it moves the workshop's last change forward, never back.
+    await reopened.addDecision('w1', { ...decision, seq: 3, at: 150 });
+    expect((await reopened.loadWorkshop('w1'))!.workshop.updatedAt).toBe(150);
     expect(loaded.workshop.config.title).toBe('Zweiter Workshop');
     expect(loaded.participants[0]).toMatchObject({ id: 'p1', displayName: 'Anna' });
     expect(loaded.answers).toMatchObject([{ participantId: 'p1', themeId: 'bildung', value: 4 }]);

@@ -32,6 +32,7 @@ export const de = {
     STORAGE_FAILED: 'Speichern fehlgeschlagen. Es wird erneut versucht.',
     FINALISED: 'Der Workshop ist abgeschlossen und kann nicht mehr geändert werden.',
     UNCHANGED: 'Das Thema steht bereits in dieser Priorität.',
+    ANONYMITY_LOCKED: 'Es wurde anonym bewertet: Der Workshop bleibt anonym.',
     INTERNAL: 'Unerwarteter Fehler auf dem Server.',
     deleted: 'Dieser Workshop wurde gelöscht.',
     network: 'Der Server ist nicht erreichbar.',
@@ -132,6 +133,7 @@ export const de = {
   consolidation: {
     title: 'Konsolidierung: Prioritäten festlegen',
     titleDone: 'Konsolidierte Prioritäten',
+    moved: '{{theme}} steht jetzt in {{tier}}.',
     hint: 'Verschieben Sie Themen per Ziehen oder mit den Schaltflächen. Jede Verschiebung braucht eine kurze Begründung.',
     computed: 'berechnet: {{tier}}',
     movedFrom: 'verschoben aus {{tier}}',
@@ -166,6 +168,9 @@ export const de = {
     none: 'Noch keine Bewertungen.',
     namesTitle: 'Namen der Organisationen',
     namesHint: 'Gilt für Einzelergebnisse auf der Projektion und in allen Exporten (auch JSON).',
+    applyNames: 'Einstellung übernehmen',
+    confirmPublic: 'Die Namen der Organisationen bei den Einzelergebnissen auf der Projektion und in den Exporten zeigen? Bitte nur mit Einverständnis aller Organisationen.',
+    anonymityLocked: 'Es wurde anonym bewertet. Diese Zusage bleibt bestehen.',
     names: {
       facilitator: 'Nur in der Moderation (Projektion und Exporte: „Organisation A, B …“)',
       public: 'Überall zeigen (Projektion und Exporte)',
@@ -194,6 +199,7 @@ export const de = {
   round: {
     duplicate: 'Als neue Runde kopieren',
     duplicateHint: 'Legt einen neuen Workshop mit denselben Themen, Organisationen und Regeln an – ohne Bewertungen.',
+    duplicateConfirm: 'Einen neuen Workshop für die nächste Runde anlegen und zu seiner Moderation wechseln? Dieser Workshop bleibt, wie er ist.',
   },
   importing: {
     title: 'Workshop importieren',
@@ -201,6 +207,7 @@ export const de = {
     file: 'Workshop-Datei',
     submit: 'Importieren',
     failed: 'Die Datei konnte nicht importiert werden.',
+    detail: 'Fehler bei {{path}}: {{message}}',
   },
   facilitator: {
     consolidate: 'Konsolidierung beginnen',

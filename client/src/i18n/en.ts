@@ -33,6 +33,7 @@ export const en: Messages = {
     STORAGE_FAILED: 'Saving failed. Retrying.',
     FINALISED: 'The workshop is finalised and can no longer be changed.',
     UNCHANGED: 'The theme is already in this tier.',
+    ANONYMITY_LOCKED: 'The rating was anonymous: the workshop stays anonymous.',
     INTERNAL: 'Unexpected server error.',
     deleted: 'This workshop has been deleted.',
     network: 'The server cannot be reached.',
@@ -133,6 +134,7 @@ export const en: Messages = {
   consolidation: {
     title: 'Consolidation: decide the priorities',
     titleDone: 'Consolidated priorities',
+    moved: '{{theme}} is now in {{tier}}.',
     hint: 'Move themes by dragging or with the buttons. Every move needs a short reason.',
     computed: 'computed: {{tier}}',
     movedFrom: 'moved from {{tier}}',
@@ -167,6 +169,9 @@ export const en: Messages = {
     none: 'No ratings yet.',
     namesTitle: 'Organisation names',
     namesHint: 'Applies to individual results on the projector and in all exports (JSON too).',
+    applyNames: 'Apply setting',
+    confirmPublic: 'Show the organisations’ names with the individual results on the projector and in exports? Only with every organisation’s consent.',
+    anonymityLocked: 'The rating was anonymous. That promise stands.',
     names: {
       facilitator: 'Only in the console (projector and exports: “Organisation A, B …”)',
       public: 'Everywhere (projector and exports)',
@@ -195,6 +200,7 @@ export const en: Messages = {
   round: {
     duplicate: 'Copy as a new round',
     duplicateHint: 'Creates a new workshop with the same themes, organisations and rules – without ratings.',
+    duplicateConfirm: 'Create a new workshop for the next round and switch to its console? This workshop stays as it is.',
   },
   importing: {
     title: 'Import a workshop',
@@ -202,6 +208,7 @@ export const en: Messages = {
     file: 'Workshop file',
     submit: 'Import',
     failed: 'The file could not be imported.',
+    detail: 'Error at {{path}}: {{message}}',
   },
   facilitator: {
     consolidate: 'Start consolidation',

@@ -1,14 +1,14 @@
 /** The few HTTP calls: create or import a workshop, read a workshop's public info, download an export. */
-import type { CreatedWorkshop, ErrorCode, ExportFile, PublicWorkshopInfo } from '../../../shared/protocol';
+import type { CreatedWorkshop, ErrorCode, ErrorDetail, ExportFile, PublicWorkshopInfo } from '../../../shared/protocol';
 import type { CreateWorkshopRequest } from '../../../shared/schemas';
 
-export type HttpResult<T> = { ok: true; data: T } | { ok: false; code: ErrorCode | 'network' };
+export type HttpResult<T> = { ok: true; data: T } | { ok: false; code: ErrorCode | 'network'; details?: ErrorDetail[] };
 
 async function json<T>(input: string, init?: RequestInit): Promise<HttpResult<T>> {
   try {
     const response = await fetch(input, init);
-    const body = (await response.json()) as T & { code?: ErrorCode };
-    return response.ok ? { ok: true, data: body } : { ok: false, code: body.code ?? 'INTERNAL' };
+    const body = (await response.json()) as T & { code?: ErrorCode; details?: ErrorDetail[] };
+    return response.ok ? { ok: true, data: body } : { ok: false, code: body.code ?? 'INTERNAL', ...(body.details ? { details: body.details } : {}) };
   } catch {
     return { ok: false, code: 'network' };
   }

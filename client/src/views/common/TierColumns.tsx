@@ -57,6 +57,7 @@ export function TierColumns({ consolidation, config, actions, onDrop }: TierColu
                     className={theme.moved ? 'tier-card moved' : 'tier-card'}
                     data-theme={theme.themeId}
                     draggable={onDrop ? true : undefined}
+                    tabIndex={onDrop ? -1 : undefined}
                     onDragStart={onDrop ? (event) => event.dataTransfer.setData(DRAG_TYPE, theme.themeId) : undefined}
                   >
                     <span className="theme-name">{name}</span>

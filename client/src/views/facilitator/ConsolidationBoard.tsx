@@ -22,7 +22,7 @@ interface PendingMove {
   to: Tier;
 }
 
-function ReasonDialog({ move, onClose }: { move: PendingMove; onClose: () => void }) {
+function ReasonDialog({ move, onClose, onMoved }: { move: PendingMove; onClose: () => void; onMoved: (move: PendingMove) => void }) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState('');
@@ -37,7 +37,11 @@ function ReasonDialog({ move, onClose }: { move: PendingMove; onClose: () => voi
         method="dialog"
         onSubmit={async (event) => {
           event.preventDefault();
-          if (await run(() => moveTheme(move.themeId, move.to, reason.trim()))) dialog.current?.close();
+          if (command.status === 'busy' || reason.trim() === '') return;
+          if (await run(() => moveTheme(move.themeId, move.to, reason.trim()))) {
+            onMoved(move);
+            dialog.current?.close();
+          }
         }}
       >
         <h2 id="reason-title">{t('consolidation.reasonTitle', { theme: move.name, from: tierName(move.from), to: tierName(move.to) })}</h2>
@@ -56,7 +60,7 @@ function ReasonDialog({ move, onClose }: { move: PendingMove; onClose: () => voi
           {t('consolidation.reasonHint')}
         </p>
         <div className="actions">
-          <button type="submit" className="primary" disabled={command.status === 'busy' || reason.trim() === ''}>
+          <button type="submit" className="primary" aria-disabled={command.status === 'busy' || reason.trim() === ''}>
             {t('consolidation.confirmMove')}
           </button>
           <button type="button" onClick={() => dialog.current?.close()}>
@@ -72,7 +76,25 @@ function ReasonDialog({ move, onClose }: { move: PendingMove; onClose: () => voi
 export function ConsolidationBoard({ consolidation, config, phase }: { consolidation: Consolidation; config: WorkshopConfig; phase: Phase }) {
   const { t } = useTranslation();
   const [pending, setPending] = useState<PendingMove | null>(null);
+  const [moved, setMoved] = useState<PendingMove | null>(null);
+  const board = useRef<HTMLElement>(null);
+  const focusTarget = useRef<string | null>(null);
   const editable = acceptsDecisions(phase);
+  // After a move the button that opened the dialog is gone (the theme changed columns): focus goes to the
+  // moved theme, once, as soon as the new state shows it in its new column.
+  useEffect(() => {
+    const themeId = focusTarget.current;
+    if (!themeId) return;
+    const card = board.current?.querySelector<HTMLElement>(`[data-theme="${CSS.escape(themeId)}"]`);
+    if (card && consolidation.themes.find((c) => c.themeId === themeId)?.tier === moved?.to) {
+      card.focus();
+      focusTarget.current = null;
+    }
+  }, [moved, consolidation]);
+  const onMoved = (move: PendingMove) => {
+    focusTarget.current = move.themeId;
+    setMoved(move);
+  };
   const names = new Map(config.themes.map((theme) => [theme.id, theme.name]));
   const propose = (themeId: string, to: Tier) => {
     const current = consolidation.themes.find((c) => c.themeId === themeId);
@@ -80,7 +102,7 @@ export function ConsolidationBoard({ consolidation, config, phase }: { consolida
     setPending({ themeId, name: names.get(themeId) ?? themeId, from: current.tier, to });
   };
   return (
-    <section className="panel" aria-labelledby="consolidation-title">
+    <section className="panel" aria-labelledby="consolidation-title" ref={board}>
       <h2 id="consolidation-title">{editable ? t('consolidation.title') : t('consolidation.titleDone')}</h2>
       {editable && <p className="hint">{t('consolidation.hint')}</p>}
       <TierColumns
@@ -101,7 +123,10 @@ export function ConsolidationBoard({ consolidation, config, phase }: { consolida
             : undefined
         }
       />
-      {pending && <ReasonDialog move={pending} onClose={() => setPending(null)} />}
+      {pending && <ReasonDialog move={pending} onClose={() => setPending(null)} onMoved={onMoved} />}
+      <p role="status" className="hint">
+        {moved && t('consolidation.moved', { theme: moved.name, tier: t(`tier.${moved.to}`) })}
+      </p>
       <h3>{t('consolidation.trail')}</h3>
       {consolidation.trail.length === 0 ? (
         <p className="hint">{t('consolidation.trailEmpty')}</p>

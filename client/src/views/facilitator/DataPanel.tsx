@@ -19,13 +19,14 @@ export function DataPanel() {
       <button
         type="button"
         disabled={copy.status === 'busy'}
-        onClick={() =>
+        onClick={() => {
+          if (!window.confirm(t('round.duplicateConfirm'))) return;
           void runCopy(async () => {
             const reply = await duplicateWorkshop();
             if (reply.ok) location.assign(reply.data.facilitatorPath);
             return reply;
-          })
-        }
+          });
+        }}
       >
         {t('round.duplicate')}
       </button>

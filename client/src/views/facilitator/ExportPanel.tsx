@@ -37,7 +37,10 @@ export function ExportPanel({ workshopId, secret, finalised }: { workshopId: str
       <ul className="export-list">
         {DOWNLOADS.map((d) => (
           <li key={d.label}>
-            <button type="button" disabled={status?.state === 'busy'} onClick={() => void download(d)}>
+            <button type="button" aria-disabled={status?.state === 'busy'} onClick={() => {
+                if (status?.state !== 'busy') void download(d);
+              }}
+            >
               {t(d.label)}
             </button>
           </li>

@@ -30,6 +30,8 @@ function facilitatorSecret(workshopId: string): string | null {
   const fromLink = decodeURIComponent(location.hash.slice(1));
   if (fromLink) {
     localStorage.setItem(secretKey(workshopId), fromLink);
+    // Out of the address bar (and so out of screenshots, screen sharing and the history); this laptop remembers it.
+    history.replaceState(null, '', location.pathname + location.search);
     return fromLink;
   }
   return localStorage.getItem(secretKey(workshopId));

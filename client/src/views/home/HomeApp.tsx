@@ -1,6 +1,7 @@
 /** Start page: create a workshop (from the Coesfeld template or blank) or import one, and open its console. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ErrorDetail } from '../../../../shared/protocol';
 import { createWorkshop, importWorkshop } from '../../net/http';
 import { LanguageSwitch } from '../common/LanguageSwitch';
 
@@ -73,7 +74,7 @@ function ImportForm() {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState<string | null>(null);
+  const [failed, setFailed] = useState<{ code: string; details: ErrorDetail[] } | null>(null);
   return (
     <form
       className="card stack"
@@ -86,7 +87,7 @@ function ImportForm() {
         if (reply.ok) location.assign(reply.data.facilitatorPath);
         else {
           setBusy(false);
-          setFailed(reply.code);
+          setFailed({ code: reply.code, details: reply.details ?? [] });
         }
       }}
     >
@@ -95,9 +96,18 @@ function ImportForm() {
       <label htmlFor="workshop-file">{t('importing.file')}</label>
       <input id="workshop-file" type="file" accept="application/json,.json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       {failed && (
-        <p role="alert" className="error">
-          {t('importing.failed')} {t(`errors.${failed}`)}
-        </p>
+        <div role="alert" className="error">
+          <p>
+            {t('importing.failed')} {t(`errors.${failed.code}`)}
+          </p>
+          {failed.details.length > 0 && (
+            <ul>
+              {failed.details.slice(0, 5).map((d, i) => (
+                <li key={i}>{t('importing.detail', { path: d.path || '–', message: d.message })}</li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
       <button type="submit" disabled={busy || !file}>
         {t('importing.submit')}

@@ -28,7 +28,7 @@ export function ParticipantResults({ state }: { state: ParticipantState }) {
   const { min, max } = config.scale;
   return (
     <>
-      <h2>{state.workshop.phase === 'revealed' ? t('results.title') : t('consolidation.titleDone')}</h2>
+      <h2>{state.workshop.phase === 'finalised' ? t('consolidation.titleDone') : state.workshop.phase === 'consolidating' ? t('phase.consolidating') : t('results.title')}</h2>
       <ol className="result-list">
         {order.map((themeId) => {
           const result = byId.get(themeId)!;
