@@ -14,10 +14,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
-const kinds = ['bare', 'bare-coalesced', 'konsens'] as const;
+const ALL_KINDS = ['bare', 'bare-coalesced', 'konsens'] as const;
+/** BENCH_KINDS=konsens runs only that server (a partial run: docs/BENCHMARKS.md is left alone). */
+const kinds = ALL_KINDS.filter((k) => !process.env.BENCH_KINDS || process.env.BENCH_KINDS.split(',').includes(k));
 /** Ballots per second for the step load (at N = 1,000). */
 const STEPS = [125, 250, 500, 1000, 2000, 4000];
-type Kind = (typeof kinds)[number];
+type Kind = (typeof ALL_KINDS)[number];
 const pin = existsSync('/usr/bin/taskset') && cpus().length >= 2;
 
 function start(script: string, core: number, env: Record<string, string> = {}, extra: string[] = []): ChildProcess {
@@ -100,8 +102,9 @@ for (const r of results) {
 }
 lines.push('', 'Ratios Konsens / bare-coalesced (the same throttle):', '', '| N | heap / participant | vote → dashboard p99 | ack p99 |', '|---|---|---|---|');
 for (const n of sizes) {
-  const k = results.find((r) => r.participants === n && r.kind === 'konsens')!;
-  const b = results.find((r) => r.participants === n && r.kind === 'bare-coalesced')!;
+  const k = results.find((r) => r.participants === n && r.kind === 'konsens');
+  const b = results.find((r) => r.participants === n && r.kind === 'bare-coalesced');
+  if (!k || !b) continue;
   lines.push(`| ${n} | ${ratio(k.memory.heapPerParticipant, b.memory.heapPerParticipant)} | ${ratio(k.burst.probeP99, b.burst.probeP99)} | ${ratio(k.burst.ackP99, b.burst.ackP99)} |`);
 }
 lines.push(
@@ -125,8 +128,8 @@ const table = lines.join('\n');
 console.log(`\n${table}`);
 
 // Only a full run replaces the published figures; BENCH_SIZES runs are for trying things out.
-if (process.env.BENCH_SIZES) {
-  console.log('\n(BENCH_SIZES set: docs/BENCHMARKS.md left as it is)');
+if (process.env.BENCH_SIZES || process.env.BENCH_KINDS) {
+  console.log('\n(BENCH_SIZES or BENCH_KINDS set: docs/BENCHMARKS.md left as it is)');
 } else {
   const file = `${root}docs/BENCHMARKS.md`;
   const doc = readFileSync(file, 'utf8');
