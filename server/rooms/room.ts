@@ -203,7 +203,8 @@ export class Room {
       progress: this.progress(),
       results: this.results(),
       consolidation,
-      individual: this.individual('facilitator'),
+      // E-1: from the close of scoring on; while votes stream in, the pushes stay lean (B-1).
+      individual: acceptsAnswers(this.phase) || this.phase === 'lobby' ? [] : this.individual('facilitator'),
     };
   }
 

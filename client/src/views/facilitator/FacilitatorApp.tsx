@@ -80,7 +80,7 @@ export default function FacilitatorApp({ workshopId }: { workshopId: string }) {
             </figure>
             <RankedList results={results} config={config} caption={t('results.ranking')} />
           </section>
-          {phase !== 'lobby' && <IndividualResults individual={individual} results={results} config={config} />}
+          {phase !== 'lobby' && phase !== 'scoring' && <IndividualResults individual={individual} results={results} config={config} />}
           {!isFinal(phase) && <RuleEditor config={config} results={results} />}
           {phase !== 'lobby' && <SetupEditor config={config} editable={false} />}
         </div>
