@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol.js';
+import { Renderer } from './export/renderer.js';
 import { apiRouter, clientRoutes } from './http/routes.js';
 import { AnswerWriter } from './rooms/answerWriter.js';
 import { RoomRegistry } from './rooms/registry.js';
@@ -111,7 +112,8 @@ export function createApp({
   const now = () => clock.now();
   const rooms = new RoomRegistry({ store, writer, now, onChange: (room, change) => broadcaster.changed(room, change) });
 
-  app.use('/api', apiRouter({ store, rooms, now, joinFailures, imports, trustProxy: config.trustProxy, log: config.log }));
+  const renderer = new Renderer();
+  app.use('/api', apiRouter({ store, rooms, now, joinFailures, imports, renderer, trustProxy: config.trustProxy, log: config.log }));
   if (config.clientDir) clientRoutes(app, config.clientDir);
   const onDeleted = (workshopId: string) => {
     broadcaster.forget(workshopId);
@@ -139,6 +141,7 @@ export function createApp({
       broadcaster.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await writer.drain();
+      await renderer.close();
       await store.close();
     },
   };

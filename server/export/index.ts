@@ -8,6 +8,7 @@ import { buildReport, type Report } from '../../shared/domain/report.js';
 import { toWorkshopFile, type WorkshopFile, type WorkshopFileContent } from '../../shared/exchange.js';
 import type { ExportFile } from '../../shared/protocol.js';
 import type { Room } from '../rooms/room.js';
+import type { Renderer } from './renderer.js';
 import { individualRows, themeRows, toCsv, type CsvVariant } from './csv.js';
 import { de } from './strings.js';
 
@@ -70,7 +71,7 @@ function anonymised(content: WorkshopFileContent, room: Room): WorkshopFileConte
   };
 }
 
-export async function exportFile(room: Room, file: ExportFile, variant: CsvVariant, now: number): Promise<ExportedFile> {
+export async function exportFile(room: Room, file: ExportFile, variant: CsvVariant, now: number, renderer: Renderer): Promise<ExportedFile> {
   const name = (suffix: string) => `konsens-${room.code}-${suffix}`;
   switch (file) {
     case 'themes.csv':
@@ -81,12 +82,12 @@ export async function exportFile(room: Room, file: ExportFile, variant: CsvVaria
       return {
         filename: name('ergebnisse.xlsx'),
         contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        // The XLSX and PDF libraries load on first use: a server that never exports never pays for them.
-        body: await (await import('./xlsx.js')).renderXlsx(reportOf(room, now)),
+        // XLSX and PDF are rendered on a worker thread, started on the first export.
+        body: await renderer.render('xlsx', reportOf(room, now)),
       };
     case 'workshop.json':
       return { filename: name('workshop.json'), contentType: 'application/json; charset=utf-8', body: JSON.stringify(workshopFileOf(room, now), null, 2) };
     case 'report.pdf':
-      return { filename: name('bericht.pdf'), contentType: 'application/pdf', body: await (await import('./pdf.js')).renderPdf(reportOf(room, now)) };
+      return { filename: name('bericht.pdf'), contentType: 'application/pdf', body: await renderer.render('pdf', reportOf(room, now)) };
   }
 }

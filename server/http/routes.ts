@@ -6,6 +6,7 @@ import { fromWorkshopFile, IMPORT_LIMITS, workshopFileSchema } from '../../share
 import { ERROR_CODES, EXPORT_FILES, PROTOCOL_VERSION, type ErrorCode, type ExportFile, type PublicWorkshopInfo } from '../../shared/protocol.js';
 import { createWorkshopSchema, idSchema, joinCodeSchema } from '../../shared/schemas.js';
 import { exportFile } from '../export/index.js';
+import type { Renderer } from '../export/renderer.js';
 import { createWorkshop, importWorkshop } from '../rooms/creation.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import type { WorkshopStore } from '../store/types.js';
@@ -20,6 +21,7 @@ export interface HttpDeps {
   joinFailures: FailureLimiter;
   /** Every import counts against the address (SPEC H-4). */
   imports: FailureLimiter;
+  renderer: Renderer;
   trustProxy: boolean;
   log: (error: unknown) => void;
 }
@@ -92,7 +94,7 @@ export function apiRouter(deps: HttpDeps): express.Router {
       res.status(room ? 401 : 404).json(problem(room ? 'UNAUTHORISED' : 'NOT_FOUND'));
       return;
     }
-    const exported = await exportFile(room, file, variant, deps.now());
+    const exported = await exportFile(room, file, variant, deps.now(), deps.renderer);
     res.set({
       'Content-Type': exported.contentType,
       'Content-Disposition': `attachment; filename="${exported.filename}"`,

@@ -421,4 +421,49 @@ describe('exports (X-1 … X-6)', () => {
     expect(statuses).toEqual([400, 400, 429]);
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
   });
+
+  it('X-3: reports are written off the main thread: the server answers while a large PDF is being made', async () => {
+    const server = await start();
+    // 60 organisations × 30 themes, one person each, every answer given: a report of many pages.
+    const themes = Array.from({ length: 30 }, (_, t) => ({ id: `t${t}`, name: `Themenfeld ${t + 1}` }));
+    const organisations = Array.from({ length: 60 }, (_, o) => ({ id: `o${o}`, name: `Gemeinde ${o + 1}`, weight: 1 }));
+    const base = await createWorkshop(server.url);
+    const { session } = await facilitate(server.url, base);
+    const config = { ...session.state.workshop.config, themes, organisations, organisationNames: 'public' };
+    const participants = organisations.map((o, i) => ({ ref: `p${i + 1}`, organisationId: o.id }));
+    const answers = participants.flatMap((p, i) =>
+      themes.flatMap((t, k) => config.criteria.map((c, j) => ({ participant: p.ref, themeId: t.id, criterionId: c.id, value: 1 + ((i + k + j) % 5) }))),
+    );
+    const file = {
+      format: 'konsens.workshop',
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      anonymised: false,
+      workshop: { phase: 'revealed', config, finalisedAt: null, projectorView: 'overview' },
+      pseudonymOrder: [],
+      participants,
+      answers,
+      decisions: [],
+    };
+    const response = await fetch(`${server.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(file) });
+    expect(response.status).toBe(201);
+    const big = (await response.json()) as CreatedWorkshop;
+    const { socket } = await facilitate(server.url, big);
+
+    let exported = false;
+    const report = download(server.url, big, 'report.pdf').then((pdf) => {
+      exported = true;
+      return pdf;
+    });
+    // While the report is being written, the server goes on answering.
+    let answeredDuring = 0;
+    while (!exported) {
+      await ok<Resync>(socket, 'state:get', {});
+      if (!exported) answeredDuring++;
+      await new Promise((r) => setTimeout(r, 60)); // within the event rate limit (S-5)
+    }
+    const text = pdfText(await report);
+    expect(text).toContain('Gemeinde 60');
+    expect(answeredDuring).toBeGreaterThan(3);
+  });
 });

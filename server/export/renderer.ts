@@ -1,0 +1,65 @@
+/**
+ * PDF and XLSX exports are rendered on a worker thread: a report takes 0.3 s
+ * and more of CPU, and on the main thread that would stall every socket of a
+ * live workshop. The worker starts on the first export and stays.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Report } from '../../shared/domain/report.js';
+
+/**
+ * Runs the worker module; from TypeScript sources (development, tests) through
+ * tsx's loader, from the build as plain JavaScript.
+ */
+const BOOT = `
+const { workerData } = require('node:worker_threads');
+(async () => {
+  if (workerData.tsx) (await import(workerData.tsx)).register();
+  await import(workerData.entry);
+})().catch((error) => { throw error; });
+`;
+
+type Pending = { resolve: (body: Buffer) => void; reject: (error: Error) => void };
+
+export class Renderer {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private next = 0;
+
+  render(kind: 'pdf' | 'xlsx', report: Report): Promise<Buffer> {
+    const worker = this.worker ?? this.start();
+    return new Promise((resolve, reject) => {
+      const id = this.next++;
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, kind, report });
+    });
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.terminate();
+  }
+
+  private start(): Worker {
+    const fromSource = import.meta.url.endsWith('.ts');
+    const entry = new URL(`./renderWorker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href;
+    const tsx = fromSource ? import.meta.resolve('tsx/esm/api') : null;
+    const worker = new Worker(BOOT, { eval: true, workerData: { entry, tsx } });
+    worker.on('message', ({ id, bytes, error }: { id: number; bytes?: Uint8Array; error?: string }) => {
+      const p = this.pending.get(id);
+      this.pending.delete(id);
+      if (bytes) p?.resolve(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      else p?.reject(new Error(error ?? 'render failed'));
+    });
+    const fail = (error: Error) => {
+      if (this.worker === worker) this.worker = null;
+      for (const p of this.pending.values()) p.reject(error);
+      this.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', () => fail(new Error('render worker stopped')));
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+}
