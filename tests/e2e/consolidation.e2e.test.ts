@@ -195,8 +195,10 @@ describe('consolidation in the browser', () => {
     e2e.expectClean();
 
     // The workshop file, imported on the start page, opens as a finalised workshop with the same decisions.
-    const home = await e2e.open('laptop', '/');
+    const home = await e2e.open('tablet', '/');
     await home.getByLabel('Workshop-Datei').setInputFiles(json.file);
+    await expectAccessible(home, 'start page with import');
+    await screenshot(home, 'home-import-1024x768');
     await home.getByRole('button', { name: 'Importieren' }).click();
     await home.waitForURL(/\/moderation\//);
     await home.getByRole('heading', { name: 'Konsolidierte Prioritäten' }).waitFor();

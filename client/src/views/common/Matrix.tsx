@@ -14,9 +14,11 @@ interface Point {
   y: number;
   ex: number;
   ey: number;
-  /** Themes at the same place share one marker and one label: "Verwaltung (I), Bildung (I)". */
+  /** Themes of one tier at the same place share one marker and one label: "Verwaltung (I), Bildung (I)". */
   label: string;
   tier: Tier | null;
+  /** Markers of other tiers at the same place before this one: its label moves down a line each. */
+  stack: number;
 }
 
 const COLOUR: Record<Tier | 'none', string> = { I: '#0b4f94', II: '#9a4d00', III: '#4d4d4d', none: '#6b6b6b' };
@@ -41,7 +43,7 @@ function Marker({ cx = 0, cy = 0, payload, fontSize, middle }: { cx?: number; cy
       {/* Labels point inwards, so that themes near the right edge stay readable. */}
       <text
         x={payload.x > middle ? cx - r * 1.6 : cx + r * 1.6}
-        y={cy}
+        y={cy + payload.stack * fontSize * 1.2}
         dy="0.35em"
         textAnchor={payload.x > middle ? 'end' : 'start'}
         fontSize={fontSize}
@@ -82,9 +84,12 @@ export function Matrix({
     const tier = tiers ? (tiers.get(r.themeId) ?? null) : r.tier;
     const label = `${names.get(r.themeId) ?? r.themeId}${tier ? ` (${tier})` : ''}`;
     const place = `${x.mean.toFixed(2)}:${y.mean.toFixed(2)}`;
-    const shared = byPlace.get(place);
+    const shared = byPlace.get(`${place}:${tier}`);
     if (shared) shared.label += `, ${label}`;
-    else byPlace.set(place, { x: x.mean, y: y.mean, ex: x.sd ?? 0, ey: y.sd ?? 0, label, tier });
+    else {
+      const stack = [...byPlace.keys()].filter((key) => key.startsWith(`${place}:`)).length;
+      byPlace.set(`${place}:${tier}`, { x: x.mean, y: y.mean, ex: x.sd ?? 0, ey: y.sd ?? 0, label, tier, stack });
+    }
   }
   const points = [...byPlace.values()];
   const { min, max } = config.scale;
