@@ -14,10 +14,9 @@ interface Point {
   y: number;
   ex: number;
   ey: number;
-  /** Themes of one tier at the same place share one marker and one label: "Verwaltung (I), Bildung (I)". */
   label: string;
   tier: Tier | null;
-  /** Markers of other tiers at the same place before this one: its label moves down a line each. */
+  /** Themes at the same place before this one: its label moves down a line each, so none hides another. */
   stack: number;
 }
 
@@ -77,21 +76,16 @@ export function Matrix({
   const [yCriterion, xCriterion] = config.criteria;
   if (!yCriterion || !xCriterion) return null;
   const names = new Map(config.themes.map((t) => [t.id, t.name]));
-  const byPlace = new Map<string, Point>();
-  for (const r of results.themes) {
+  const atPlace = new Map<string, number>();
+  const points: Point[] = results.themes.flatMap((r) => {
     const [y, x] = r.criteria;
-    if (!x || !y || x.mean === null || y.mean === null) continue;
+    if (!x || !y || x.mean === null || y.mean === null) return [];
     const tier = tiers ? (tiers.get(r.themeId) ?? null) : r.tier;
-    const label = `${names.get(r.themeId) ?? r.themeId}${tier ? ` (${tier})` : ''}`;
     const place = `${x.mean.toFixed(2)}:${y.mean.toFixed(2)}`;
-    const shared = byPlace.get(`${place}:${tier}`);
-    if (shared) shared.label += `, ${label}`;
-    else {
-      const stack = [...byPlace.keys()].filter((key) => key.startsWith(`${place}:`)).length;
-      byPlace.set(`${place}:${tier}`, { x: x.mean, y: y.mean, ex: x.sd ?? 0, ey: y.sd ?? 0, label, tier, stack });
-    }
-  }
-  const points = [...byPlace.values()];
+    const stack = atPlace.get(place) ?? 0;
+    atPlace.set(place, stack + 1);
+    return [{ x: x.mean, y: y.mean, ex: x.sd ?? 0, ey: y.sd ?? 0, label: `${names.get(r.themeId) ?? r.themeId}${tier ? ` (${tier})` : ''}`, tier, stack }];
+  });
   const { min, max } = config.scale;
   const middle = (min + max) / 2;
   // Both axes show the scale the same way.
