@@ -6,9 +6,10 @@
  *
  *   npm run bench:bundle
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { writeSection } from './docs.js';
 
 interface Chunk {
   file: string;
@@ -73,8 +74,4 @@ const table = [
 ].join('\n');
 console.log(table);
 
-const file = `${root}docs/BENCHMARKS.md`;
-const doc = readFileSync(file, 'utf8');
-const start = '<!-- bundle:start -->';
-const end = '<!-- bundle:end -->';
-writeFileSync(file, doc.replace(new RegExp(`${start}[\\s\\S]*${end}`), `${start}\n${table}\n${end}`));
+writeSection('bundle', table);

@@ -7,7 +7,7 @@
  *
  *   npm run bench:lcp          # builds the client first
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createApp } from '../server/app.js';
 import { openSqliteStore } from '../server/store/sqlite.js';
 import type { CreatedWorkshop } from '../shared/protocol.js';
+import { writeSection } from './docs.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.LCP_RUNS ?? 9);
@@ -106,15 +107,7 @@ async function main(): Promise<void> {
   ].join('\n');
   console.log(table);
 
-  const file = `${root}docs/BENCHMARKS.md`;
-  const doc = readFileSync(file, 'utf8');
-  const start = '<!-- lcp:start -->';
-  const end = '<!-- lcp:end -->';
-  const section = `${start}\n${table}\n${end}`;
-  writeFileSync(
-    file,
-    doc.includes(start) ? doc.replace(new RegExp(`${start}[\\s\\S]*${end}`), section) : `${doc.trimEnd()}\n\n## Participant page load (Largest Contentful Paint)\n\n${section}\n`,
-  );
+  writeSection('lcp', table, 'Participant page load (Largest Contentful Paint)');
 }
 
 await main();

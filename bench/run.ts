@@ -8,9 +8,10 @@
  *   BENCH_SIZES=1000 npm run bench     # a quicker run; leaves docs/BENCHMARKS.md alone
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { writeSection } from './docs.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
@@ -131,7 +132,5 @@ console.log(`\n${table}`);
 if (process.env.BENCH_SIZES || process.env.BENCH_KINDS) {
   console.log('\n(BENCH_SIZES or BENCH_KINDS set: docs/BENCHMARKS.md left as it is)');
 } else {
-  const file = `${root}docs/BENCHMARKS.md`;
-  const doc = readFileSync(file, 'utf8');
-  writeFileSync(file, doc.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`));
+  writeSection('bench', table);
 }
