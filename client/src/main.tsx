@@ -7,6 +7,8 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles.css';
+import { prefetchWorkshopInfo } from './net/http';
+import { normaliseCode } from './views/tablet/code';
 import { TabletApp } from './views/tablet/TabletApp';
 
 const FacilitatorApp = lazy(() => import('./views/facilitator/FacilitatorApp'));
@@ -16,8 +18,11 @@ const HomeApp = lazy(() => import('./views/home/HomeApp'));
 function route() {
   const [, section = '', param = ''] = location.pathname.split('/');
   switch (section) {
-    case 'join':
+    case 'join': {
+      const code = normaliseCode(param);
+      if (code) prefetchWorkshopInfo(code);
       return <TabletApp initialCode={param} />;
+    }
     case 'moderation':
       return <FacilitatorApp workshopId={param} />;
     case 'projector':

@@ -14,8 +14,17 @@ async function json<T>(input: string, init?: RequestInit): Promise<HttpResult<T>
   }
 }
 
+const prefetched = new Map<string, Promise<HttpResult<PublicWorkshopInfo>>>();
+
+/** Started before React renders (main.tsx), so that the tablet's first screen does not wait for a second round trip. */
+export function prefetchWorkshopInfo(code: string): void {
+  if (!prefetched.has(code)) prefetched.set(code, json<PublicWorkshopInfo>(`/api/workshops/${encodeURIComponent(code)}`));
+}
+
 export function fetchWorkshopInfo(code: string): Promise<HttpResult<PublicWorkshopInfo>> {
-  return json<PublicWorkshopInfo>(`/api/workshops/${encodeURIComponent(code)}`);
+  const early = prefetched.get(code);
+  prefetched.delete(code);
+  return early ?? json<PublicWorkshopInfo>(`/api/workshops/${encodeURIComponent(code)}`);
 }
 
 export function createWorkshop(request: CreateWorkshopRequest): Promise<HttpResult<CreatedWorkshop>> {

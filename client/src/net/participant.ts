@@ -7,33 +7,15 @@ import type { AnswerReceipt, ErrorCode } from '../../../shared/protocol';
 import { useStore } from '../store';
 import type { PendingAnswer } from '../store/ballotSlice';
 import { addToOutbox, clearOutbox, loadOutbox, removeFromOutbox } from './outbox';
+import { forgetSession, savedSession, saveSession } from './session';
 import { call, connect, isOnline, newOpId } from './socket';
 
-interface SavedSession {
-  participantId: string;
-  organisationId: string;
-  resumeToken: string;
-}
-
-const sessionKey = (code: string) => `konsens.participant.${code}`;
 /** Refusals worth retrying later; anything else will not succeed by resending. */
 const RETRY: ReadonlySet<ErrorCode | 'network'> = new Set(['network', 'STORAGE_FAILED', 'RATE_LIMITED', 'INTERNAL']);
 
 let code: string | null = null;
 let flushing = false;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
-
-export function savedSession(joinCode: string): SavedSession | null {
-  try {
-    return JSON.parse(localStorage.getItem(sessionKey(joinCode)) ?? 'null') as SavedSession | null;
-  } catch {
-    return null;
-  }
-}
-
-export function forgetSession(joinCode: string): void {
-  localStorage.removeItem(sessionKey(joinCode));
-}
 
 /** Join for an organisation, or — without one — resume the session stored on this device. */
 export function joinAsParticipant(joinCode: string, first?: { organisationId: string; displayName?: string }): void {
@@ -48,7 +30,7 @@ export function joinAsParticipant(joinCode: string, first?: { organisationId: st
     onJoined: (session) => {
       if (session.role !== 'participant') return;
       const { participantId, organisationId, displayName, resumeToken } = session;
-      localStorage.setItem(sessionKey(joinCode), JSON.stringify({ participantId, organisationId, resumeToken } satisfies SavedSession));
+      saveSession(joinCode, { participantId, organisationId, resumeToken });
       store().setMe({ participantId, organisationId, displayName });
       store().loadAnswers(session.answers, loadOutbox(joinCode, participantId));
       void flush();

@@ -2,22 +2,34 @@
  * The participant's tablet: code → organisation → ballot → results. A device
  * that joined before resumes by its stored token, with its answers.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode, PublicWorkshopInfo } from '../../../../shared/protocol';
 import { fetchWorkshopInfo } from '../../net/http';
-import { joinAsParticipant, savedSession } from '../../net/participant';
+import { savedSession } from '../../net/session';
 import { useStore } from '../../store';
 import { ConnectionStatus } from '../common/ConnectionStatus';
 import { LanguageSwitch } from '../common/LanguageSwitch';
 import { Problem } from '../common/Problem';
-import { Ballot } from './Ballot';
 import { normaliseCode } from './code';
 import { CodeForm } from './CodeForm';
 import { OrganisationForm } from './OrganisationForm';
 
+/**
+ * The socket layer (socket.io-client) and the ballot load after the join page
+ * has painted, in the background: a tablet opened from the QR code shows the
+ * workshop at once, and by the time someone picks an organisation they are there.
+ */
+const participant = () => import('../../net/participant');
+const loadBallot = () => import('./Ballot');
+const Ballot = lazy(() => loadBallot().then((module) => ({ default: module.Ballot })));
+
 export function TabletApp({ initialCode }: { initialCode?: string }) {
   const { t } = useTranslation();
+  useEffect(() => {
+    void participant();
+    void loadBallot();
+  }, []);
   const [code, setCode] = useState(() => normaliseCode(initialCode));
   const [info, setInfo] = useState<PublicWorkshopInfo | null>(null);
   const [infoError, setInfoError] = useState<ErrorCode | 'network' | null>(null);
@@ -36,7 +48,7 @@ export function TabletApp({ initialCode }: { initialCode?: string }) {
     });
     if (savedSession(code)) {
       setJoining(true);
-      joinAsParticipant(code);
+      void participant().then((p) => p.joinAsParticipant(code));
     }
     return () => {
       current = false;
@@ -68,7 +80,11 @@ export function TabletApp({ initialCode }: { initialCode?: string }) {
   } else if (problem === 'deleted') {
     content = null;
   } else if (me) {
-    content = <Ballot />;
+    content = (
+      <Suspense fallback={<p className="card">{t('connection.connecting')}</p>}>
+        <Ballot />
+      </Suspense>
+    );
   } else if (joining && savedSession(code) && !problem) {
     // This device joined before: it is resuming, not joining afresh.
     content = <p className="card">{t('connection.connecting')}</p>;
@@ -82,7 +98,7 @@ export function TabletApp({ initialCode }: { initialCode?: string }) {
           onJoin={(organisationId, displayName) => {
             setJoining(true);
             useStore.getState().setProblem(null);
-            joinAsParticipant(code, { organisationId, displayName: displayName || undefined });
+            void participant().then((p) => p.joinAsParticipant(code, { organisationId, displayName: displayName || undefined }));
           }}
         />
       </>
