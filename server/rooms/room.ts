@@ -72,7 +72,6 @@ export class Room {
   private readonly participantsPerOrganisation = new Map<string, number>();
   private readonly inFlight = new Map<string, Promise<AnswerReceipt>>();
   private answersVersion = 0;
-  private resultsCache: { key: string; results: Results } | null = null;
   private readonly derivedCache = new Map<string, { key: string; value: unknown }>();
   /** The consolidation's audit trail, oldest first (SPEC C-2). */
   private readonly trail: Decision[];
@@ -121,9 +120,7 @@ export class Room {
   }
 
   results(): Results {
-    const key = `${this.workshop.revision}:${this.answersVersion}`;
-    if (this.resultsCache?.key !== key) this.resultsCache = { key, results: computeResults(this.tally, this.workshop.config) };
-    return this.resultsCache.results;
+    return this.derived('results', () => computeResults(this.tally, this.workshop.config));
   }
 
   /** Computed once per change of workshop, answers or decisions, however many connections ask. */
