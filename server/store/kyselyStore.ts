@@ -2,7 +2,7 @@
  * WorkshopStore over Kysely. Only portable SQL (upserts with ON CONFLICT,
  * multi-row inserts) so that the PostgreSQL dialect can run the same code.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Decision } from '../../shared/domain/consolidation.js';
 import type { Phase } from '../../shared/domain/phases.js';
 import type { Tier } from '../../shared/domain/tiering.js';
@@ -10,8 +10,8 @@ import { workshopConfigSchema } from '../../shared/schemas.js';
 import type { Database } from './migrations.js';
 import {
   DuplicateCodeError,
-  finalAnswerStates,
   type AnswerOp,
+  type AnswerRecord,
   type ParticipantRecord,
   type WorkshopChanges,
   type WorkshopMeta,
@@ -110,6 +110,52 @@ function participantRow(p: ParticipantRecord): Database['participants'] {
   };
 }
 
+type LogRow = Insertable<Database['answer_log']>;
+
+/** One operation as a row of the answer log (SPEC D-1); a withdrawal keeps its cell with no value. */
+function logRow(op: Omit<AnswerOp, 'value' | 'themeId' | 'criterionId'> & Partial<Pick<AnswerOp, 'value' | 'themeId' | 'criterionId'>>): LogRow {
+  return {
+    workshop_id: op.workshopId,
+    participant_id: op.participantId,
+    op_id: op.opId,
+    theme_id: op.themeId ?? null,
+    criterion_id: op.criterionId ?? null,
+    value: op.value ?? null,
+    withdrawn: op.value === undefined ? 1 : 0,
+    at: op.at,
+  };
+}
+
+/**
+ * The answers and operation ids the log adds up to, replayed in order: the
+ * latest operation on an answer wins, a withdrawal removes it, and an
+ * operation id seen before changes nothing (SPEC D-2).
+ */
+export function replay(log: readonly Selectable<Database['answer_log']>[]): Pick<WorkshopSnapshot, 'answers' | 'opIds'> {
+  const seen = new Set<string>();
+  const opIds: WorkshopSnapshot['opIds'] = [];
+  const answers = new Map<string, AnswerRecord>();
+  for (const row of log) {
+    const op = `${row.participant_id}\u0000${row.op_id}`;
+    if (seen.has(op)) continue;
+    seen.add(op);
+    opIds.push({ participantId: row.participant_id, opId: row.op_id });
+    if (row.theme_id === null || row.criterion_id === null) continue;
+    const cell = `${row.participant_id}\u0000${row.theme_id}\u0000${row.criterion_id}`;
+    answers.delete(cell);
+    if (row.withdrawn) continue;
+    answers.set(cell, {
+      participantId: row.participant_id,
+      themeId: row.theme_id,
+      criterionId: row.criterion_id,
+      value: row.value,
+      opId: row.op_id,
+      updatedAt: Number(row.at),
+    });
+  }
+  return { answers: [...answers.values()], opIds };
+}
+
 async function insertWorkshop(db: Kysely<Database> | Transaction<Database>, w: WorkshopRecord): Promise<void> {
   const result = await db
     .insertInto('workshops')
@@ -141,28 +187,15 @@ export class KyselyWorkshopStore implements WorkshopStore {
       for (const chunk of chunks(snapshot.participants)) {
         await trx.insertInto('participants').values(chunk.map(participantRow)).execute();
       }
-      for (const chunk of chunks(snapshot.answers)) {
-        await trx
-          .insertInto('answers')
-          .values(
-            chunk.map((a) => ({
-              workshop_id: id,
-              participant_id: a.participantId,
-              theme_id: a.themeId,
-              criterion_id: a.criterionId,
-              value: a.value,
-              op_id: a.opId,
-              updated_at: a.updatedAt,
-            })),
-          )
-          .execute();
-      }
-      for (const chunk of chunks(snapshot.opIds)) {
-        await trx
-          .insertInto('answer_ops')
-          .values(chunk.map((o) => ({ participant_id: o.participantId, op_id: o.opId, workshop_id: id, created_at: snapshot.workshop.createdAt })))
-          .execute();
-      }
+      // The log of an imported workshop: operation ids without a remaining answer first, then the answers.
+      const current = new Set(snapshot.answers.map((a) => `${a.participantId}\u0000${a.opId}`));
+      const rows: Insertable<Database['answer_log']>[] = [
+        ...snapshot.opIds
+          .filter((o) => !current.has(`${o.participantId}\u0000${o.opId}`))
+          .map((o) => ({ ...logRow({ workshopId: id, participantId: o.participantId, opId: o.opId, at: snapshot.workshop.createdAt }), theme_id: null, criterion_id: null })),
+        ...snapshot.answers.map((a) => logRow({ workshopId: id, ...a, at: a.updatedAt })),
+      ];
+      for (const chunk of chunks(rows)) await trx.insertInto('answer_log').values(chunk).execute();
       for (const chunk of chunks(snapshot.decisions)) {
         await trx.insertInto('decisions').values(chunk.map((d) => decisionRow(id, d))).execute();
       }
@@ -185,10 +218,9 @@ export class KyselyWorkshopStore implements WorkshopStore {
   async loadWorkshop(id: string): Promise<WorkshopSnapshot | undefined> {
     const row = await this.db.selectFrom('workshops').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) return undefined;
-    const [participants, answers, ops, decisions] = await Promise.all([
+    const [participants, log, decisions] = await Promise.all([
       this.db.selectFrom('participants').selectAll().where('workshop_id', '=', id).orderBy('created_at').execute(),
-      this.db.selectFrom('answers').selectAll().where('workshop_id', '=', id).execute(),
-      this.db.selectFrom('answer_ops').select(['participant_id', 'op_id']).where('workshop_id', '=', id).execute(),
+      this.db.selectFrom('answer_log').selectAll().where('workshop_id', '=', id).orderBy('seq').execute(),
       this.db.selectFrom('decisions').selectAll().where('workshop_id', '=', id).orderBy('seq').execute(),
     ]);
     return {
@@ -201,15 +233,7 @@ export class KyselyWorkshopStore implements WorkshopStore {
         tokenHash: p.token_hash,
         createdAt: Number(p.created_at),
       })),
-      answers: answers.map((a) => ({
-        participantId: a.participant_id,
-        themeId: a.theme_id,
-        criterionId: a.criterion_id,
-        value: a.value,
-        opId: a.op_id,
-        updatedAt: Number(a.updated_at),
-      })),
-      opIds: ops.map((o) => ({ participantId: o.participant_id, opId: o.op_id })),
+      ...replay(log),
       decisions: decisions.map(toDecision),
     };
   }
@@ -235,53 +259,13 @@ export class KyselyWorkshopStore implements WorkshopStore {
   async writeAnswers(ops: readonly AnswerOp[]): Promise<void> {
     if (ops.length === 0) return;
     if (this.answerWriter) return this.answerWriter(ops);
-    const finals = finalAnswerStates(ops);
-    const upserts = finals.filter((op) => op.value !== undefined);
-    const deletes = finals.filter((op) => op.value === undefined);
     await this.db.transaction().execute(async (trx) => {
-      for (const chunk of chunks(ops)) {
-        await trx
-          .insertInto('answer_ops')
-          .values(chunk.map((op) => ({ participant_id: op.participantId, op_id: op.opId, workshop_id: op.workshopId, created_at: op.at })))
-          .onConflict((oc) => oc.columns(['participant_id', 'op_id']).doNothing())
-          .execute();
-      }
-      for (const chunk of chunks(upserts)) {
-        await trx
-          .insertInto('answers')
-          .values(
-            chunk.map((op) => ({
-              workshop_id: op.workshopId,
-              participant_id: op.participantId,
-              theme_id: op.themeId,
-              criterion_id: op.criterionId,
-              value: op.value ?? null,
-              op_id: op.opId,
-              updated_at: op.at,
-            })),
-          )
-          .onConflict((oc) =>
-            oc.columns(['participant_id', 'theme_id', 'criterion_id']).doUpdateSet((eb) => ({
-              value: eb.ref('excluded.value'),
-              op_id: eb.ref('excluded.op_id'),
-              updated_at: eb.ref('excluded.updated_at'),
-            })),
-          )
-          .execute();
-      }
-      for (const op of deletes) {
-        await trx
-          .deleteFrom('answers')
-          .where('participant_id', '=', op.participantId)
-          .where('theme_id', '=', op.themeId)
-          .where('criterion_id', '=', op.criterionId)
-          .execute();
-      }
+      for (const chunk of chunks(ops)) await trx.insertInto('answer_log').values(chunk.map(logRow)).execute();
     });
   }
 
   async deleteWorkshop(id: string): Promise<void> {
-    // Foreign keys cascade to participants, answers and operation ids.
+    // Foreign keys cascade to participants, the answer log and the decisions.
     await this.db.deleteFrom('workshops').where('id', '=', id).execute();
   }
 
@@ -298,7 +282,7 @@ export class KyselyWorkshopStore implements WorkshopStore {
           not(exists(selectFrom('participants as recent').select('recent.id').whereRef('recent.workshop_id', '=', 'workshops.id').where('recent.created_at', '>=', changedBefore))),
         )
         .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom('answers').select('answers.op_id').whereRef('answers.workshop_id', '=', 'workshops.id').where('answers.updated_at', '>=', changedBefore))),
+          not(exists(selectFrom('answer_log').select('answer_log.seq').whereRef('answer_log.workshop_id', '=', 'workshops.id').where('answer_log.at', '>=', changedBefore))),
         )
         .execute();
       const forgotten = new Map<string, string[]>();

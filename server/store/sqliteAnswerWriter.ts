@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { finalAnswerStates, type AnswerOp } from './types.js';
+import type { AnswerOp } from './types.js';
 
 /** The worker's code, plain CommonJS so that it runs the same under tsx, vitest and the built server. */
 const WORKER = `
@@ -18,20 +18,16 @@ db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
 db.pragma('foreign_keys = ON');
 db.pragma('busy_timeout = 5000');
-const insertOp = db.prepare('INSERT INTO answer_ops (participant_id, op_id, workshop_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (participant_id, op_id) DO NOTHING');
-const upsert = db.prepare('INSERT INTO answers (workshop_id, participant_id, theme_id, criterion_id, value, op_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ' +
-  'ON CONFLICT (participant_id, theme_id, criterion_id) DO UPDATE SET value = excluded.value, op_id = excluded.op_id, updated_at = excluded.updated_at');
-const remove = db.prepare('DELETE FROM answers WHERE participant_id = ? AND theme_id = ? AND criterion_id = ?');
-const write = db.transaction((ops, finals) => {
-  for (const op of ops) insertOp.run(op.participantId, op.opId, op.workshopId, op.at);
-  for (const op of finals) {
-    if (op.value === undefined) remove.run(op.participantId, op.themeId, op.criterionId);
-    else upsert.run(op.workshopId, op.participantId, op.themeId, op.criterionId, op.value, op.opId, op.at);
+// The same row as kyselyStore's logRow(): a withdrawal keeps its cell with no value.
+const append = db.prepare('INSERT INTO answer_log (workshop_id, participant_id, op_id, theme_id, criterion_id, value, withdrawn, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+const write = db.transaction((ops) => {
+  for (const op of ops) {
+    append.run(op.workshopId, op.participantId, op.opId, op.themeId, op.criterionId, op.value === undefined ? null : op.value, op.value === undefined ? 1 : 0, op.at);
   }
 });
-parentPort.on('message', ({ id, ops, finals }) => {
+parentPort.on('message', ({ id, ops }) => {
   try {
-    write(ops, finals);
+    write(ops);
     parentPort.postMessage({ id });
   } catch (error) {
     parentPort.postMessage({ id, error: String(error && error.message || error) });
@@ -59,11 +55,10 @@ export class SqliteAnswerWriter {
 
   write(ops: readonly AnswerOp[]): Promise<void> {
     if (ops.length === 0) return Promise.resolve();
-    const finals = finalAnswerStates(ops);
     return new Promise((resolve, reject) => {
       const id = this.next++;
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, ops, finals });
+      this.worker.postMessage({ id, ops });
     });
   }
 

@@ -85,9 +85,10 @@ export interface WorkshopStore {
   updateWorkshop(id: string, changes: WorkshopChanges): Promise<void>;
   addParticipant(participant: ParticipantRecord): Promise<void>;
   /**
-   * Apply answer operations, in order, in one transaction, durably: when the
-   * promise resolves they survive a crash (SPEC D-1). Later operations on the
-   * same answer win.
+   * Append answer operations to the workshop's answer log, in order, in one
+   * transaction, durably: when the promise resolves they survive a crash
+   * (SPEC D-1). Loading replays the log: later operations on the same answer
+   * win, and an operation id already in the log changes nothing (D-2).
    */
   writeAnswers(ops: readonly AnswerOp[]): Promise<void>;
   /** Append one decision to the workshop's audit trail (SPEC C-2); durable when the promise resolves. */
@@ -107,15 +108,4 @@ export interface WorkshopStore {
    */
   forgetParticipantIdentifiers(changedBefore: number): Promise<Map<string, string[]>>;
   close(): Promise<void>;
-}
-
-/** Collapse a batch to the final state of each answer it touches, in the order of their last operation. */
-export function finalAnswerStates(ops: readonly AnswerOp[]): AnswerOp[] {
-  const last = new Map<string, AnswerOp>();
-  for (const op of ops) {
-    const key = `${op.participantId}\u0000${op.themeId}\u0000${op.criterionId}`;
-    last.delete(key);
-    last.set(key, op);
-  }
-  return [...last.values()];
 }

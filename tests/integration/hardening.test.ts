@@ -124,7 +124,7 @@ describe('privacy', () => {
 
     const db = new Database(server.dbFile, { readonly: true });
     const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${table === 'workshops' ? 'id' : 'workshop_id'} = ?`).get(created.workshopId) as { n: number }).n;
-    expect(['workshops', 'participants', 'answers', 'answer_ops'].map(count)).toEqual([0, 0, 0, 0]);
+    expect(['workshops', 'participants', 'answer_log', 'answers', 'answer_ops', 'decisions'].map(count)).toEqual([0, 0, 0, 0, 0, 0]);
     db.close();
     expect((await fetch(`${server.url}/api/workshops/${created.code}`)).status).toBe(404);
     // The other workshop is untouched.

@@ -3,10 +3,13 @@
  * implementation on a real file. A PostgreSQL store must pass the same suite.
  */
 import { rmSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { workshopFromTemplate } from '../../shared/domain/templates.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
+import { migrationProvider } from '../../server/store/migrations.js';
 import { DuplicateCodeError, type AnswerOp, type WorkshopRecord, type WorkshopStore } from '../../server/store/types.js';
 import { tempDir } from '../support/harness.js';
 
@@ -73,13 +76,16 @@ describe.each(implementations)('WorkshopStore contract: %s', (_name, open) => {
     await store.close();
   });
 
-  it('D-2: a repeated operation id is stored once', async () => {
+  it('D-2: a repeated operation id counts once, even after a later change of the same answer', async () => {
     const { store } = await fresh();
     await store.createWorkshop(workshop('w1', 'ABC234'));
     await store.addParticipant({ id: 'p1', workshopId: 'w1', organisationId: 'olfen', displayName: 'Anna', tokenHash: 'h', createdAt: 1 });
     await store.writeAnswers([op('p1', 'o1', 'bildung', 2)]);
     await store.writeAnswers([op('p1', 'o1', 'bildung', 2)]);
-    expect((await store.loadWorkshop('w1'))!.opIds).toHaveLength(1);
+    await store.writeAnswers([op('p1', 'o2', 'bildung', 4), op('p1', 'o1', 'bildung', 2)]);
+    const loaded = (await store.loadWorkshop('w1'))!;
+    expect(loaded.opIds.map((o) => o.opId)).toEqual(['o1', 'o2']);
+    expect(loaded.answers).toMatchObject([{ themeId: 'bildung', value: 4, opId: 'o2' }]);
     await store.close();
   });
 
@@ -135,5 +141,47 @@ describe.each(implementations)('WorkshopStore contract: %s', (_name, open) => {
     await expect(store.importWorkshop(clash)).rejects.toBeInstanceOf(DuplicateCodeError);
     expect(await store.loadWorkshop('w3')).toBeUndefined();
     await store.close();
+  });
+});
+
+describe('migration 003: answers become a log', () => {
+  it('D-1/D-2: a database of the two answer tables opens with the same answers and operation ids, readable through the views', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const file = join(dir, 'konsens.sqlite');
+    // A database as the previous version left it.
+    const sqlite = new BetterSqlite3(file);
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo('2026-11-24-002-consolidation');
+    expect(error).toBeUndefined();
+    const config = JSON.stringify(workshopFromTemplate('coesfeld'));
+    sqlite.prepare(`INSERT INTO workshops (id, code, secret_hash, config, phase, revision, created_at, updated_at, meta) VALUES ('w1', 'ABC234', 'h', ?, 'scoring', 1, 1, 1, '{}')`).run(config);
+    for (const p of ['p1', 'p2']) sqlite.prepare(`INSERT INTO participants VALUES (?, 'w1', 'olfen', NULL, ?, 1)`).run(p, `hash-${p}`);
+    const answer = sqlite.prepare('INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?)');
+    answer.run('w1', 'p1', 'bildung', 'importance', 5, 'o2', 20);
+    answer.run('w1', 'p2', 'kultur', 'potential', null, 'o3', 30);
+    // o1 set p1's bildung before o2 overwrote it; o4 was a withdrawal.
+    const op = sqlite.prepare(`INSERT INTO answer_ops VALUES (?, ?, 'w1', ?)`);
+    for (const [p, o, at] of [['p1', 'o1', 10], ['p1', 'o2', 20], ['p2', 'o3', 30], ['p2', 'o4', 40]] as const) op.run(p, o, at);
+    await db.destroy();
+
+    const store = await openSqliteStore({ file });
+    const loaded = (await store.loadWorkshop('w1'))!;
+    expect(loaded.answers).toEqual([
+      { participantId: 'p1', themeId: 'bildung', criterionId: 'importance', value: 5, opId: 'o2', updatedAt: 20 },
+      { participantId: 'p2', themeId: 'kultur', criterionId: 'potential', value: null, opId: 'o3', updatedAt: 30 },
+    ]);
+    expect(loaded.opIds.map((o) => `${o.participantId}/${o.opId}`).sort()).toEqual(['p1/o1', 'p1/o2', 'p2/o3', 'p2/o4']);
+    // New operations go on the log after the migrated ones and win.
+    await store.writeAnswers([{ workshopId: 'w1', participantId: 'p1', opId: 'o5', themeId: 'bildung', criterionId: 'importance', value: 2, at: 50 }]);
+    await store.writeAnswers([{ workshopId: 'w1', participantId: 'p2', opId: 'o6', themeId: 'kultur', criterionId: 'potential', value: undefined, at: 60 }]);
+    await store.close();
+    const reader = new BetterSqlite3(file, { readonly: true });
+    try {
+      expect(reader.prepare('SELECT participant_id, theme_id, value, op_id FROM answers').all()).toEqual([{ participant_id: 'p1', theme_id: 'bildung', value: 2, op_id: 'o5' }]);
+      expect(reader.prepare('SELECT count(*) AS n FROM answer_ops').get()).toEqual({ n: 6 });
+    } finally {
+      reader.close();
+    }
   });
 });
