@@ -12,6 +12,7 @@ import type { AnswerValue } from './domain/tally.js';
 import type {
   AnswerSetPayload,
   AnswerWithdrawPayload,
+  AnswerBatchPayload,
   DecisionRequest,
   JoinPayload,
   PhaseSetPayload,
@@ -160,6 +161,8 @@ export interface ClientToServerEvents {
   'state:get': (payload: Record<string, never>, ack: AckCallback<Resync>) => void;
   'answer:set': (payload: AnswerSetPayload, ack: AckCallback<AnswerReceipt>) => void;
   'answer:withdraw': (payload: AnswerWithdrawPayload, ack: AckCallback<AnswerReceipt>) => void;
+  /** Several answers at once, e.g. a tablet's queue after a reconnect; all or none are accepted (SPEC D-4). */
+  'answer:batch': (payload: AnswerBatchPayload, ack: AckCallback<{ receipts: AnswerReceipt[] }>) => void;
   'workshop:update': (payload: WorkshopPatchInput, ack: AckCallback<WorkshopView>) => void;
   'phase:set': (payload: PhaseSetPayload, ack: AckCallback<WorkshopView>) => void;
   'workshop:delete': (payload: Record<string, never>, ack: AckCallback<{ deleted: true }>) => void;
@@ -183,6 +186,7 @@ export const CLIENT_EVENTS = [
   'state:get',
   'answer:set',
   'answer:withdraw',
+  'answer:batch',
   'workshop:update',
   'phase:set',
   'workshop:delete',

@@ -19,6 +19,8 @@ export const LIMITS = {
   scaleSteps: 11,
   tokenLength: 128,
   reasonLength: 500,
+  /** Answers in one `answer:batch`: a whole ballot of the largest workshop. */
+  batchAnswers: 50 * 6,
 } as const;
 
 /** Keys that could reach an object's prototype when used as a property name (SPEC S-7). */
@@ -215,6 +217,24 @@ export const answerWithdrawSchema = z.object({
   criterionId: idSchema,
 });
 
+/**
+ * One answer of a batch: `value` sets it (a number, or null to abstain);
+ * `withdraw: true` instead removes it (SPEC D-4).
+ */
+export const batchAnswerSchema = z
+  .object({
+    opId: opIdSchema,
+    themeId: idSchema,
+    criterionId: idSchema,
+    value: z.number().int().nullable().optional(),
+    withdraw: z.literal(true).optional(),
+  })
+  .refine((a) => (a.value === undefined) === (a.withdraw === true), 'either a value (a number or null) or withdraw: true');
+
+export const answerBatchSchema = z.object({
+  answers: z.array(batchAnswerSchema).min(1).max(LIMITS.batchAnswers),
+});
+
 export const phaseSetSchema = z.object({ phase: phaseSchema });
 
 export const emptySchema = z.object({});
@@ -245,5 +265,6 @@ export type FacilitatorJoin = z.output<typeof facilitatorJoinSchema>;
 export type ProjectorJoin = z.output<typeof projectorJoinSchema>;
 export type AnswerSetPayload = z.input<typeof answerSetSchema>;
 export type AnswerWithdrawPayload = z.input<typeof answerWithdrawSchema>;
+export type AnswerBatchPayload = z.input<typeof answerBatchSchema>;
 export type PhaseSetPayload = z.input<typeof phaseSetSchema>;
 export type CreateWorkshopRequest = z.input<typeof createWorkshopSchema>;

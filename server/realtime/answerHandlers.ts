@@ -1,5 +1,5 @@
-/** A participant sets, changes or withdraws one answer (SPEC D-1, D-2). */
-import { answerSetSchema, answerWithdrawSchema } from '../../shared/schemas.js';
+/** A participant sets, changes or withdraws one answer, or several at once (SPEC D-1, D-2, D-4). */
+import { answerBatchSchema, answerSetSchema, answerWithdrawSchema } from '../../shared/schemas.js';
 import { defineHandler } from './handler.js';
 
 export const answerHandlers = [
@@ -15,5 +15,16 @@ export const answerHandlers = [
     schema: answerWithdrawSchema,
     run: ({ room, session }, { opId, themeId, criterionId }) =>
       room!.submit(session!.participantId!, { opId, themeId, criterionId, value: undefined }),
+  }),
+
+  defineHandler('answer:batch', {
+    callers: ['participant'],
+    schema: answerBatchSchema,
+    run: async ({ room, session }, { answers }) => ({
+      receipts: await room!.submitBatch(
+        session!.participantId!,
+        answers.map(({ opId, themeId, criterionId, value }) => ({ opId, themeId, criterionId, value })),
+      ),
+    }),
   }),
 ];

@@ -7,6 +7,7 @@
 import type { Server, Socket } from 'socket.io';
 import { ZodError } from 'zod';
 import { ERROR_CODES, type Ack, type AckError, type ErrorCode } from '../../shared/protocol.js';
+import { LIMITS } from '../../shared/schemas.js';
 import { KonsensError } from '../errors.js';
 import { answerHandlers } from './answerHandlers.js';
 import { facilitationHandlers } from './facilitationHandlers.js';
@@ -74,6 +75,17 @@ async function dispatch(handler: Handler, socket: Socket, deps: RealtimeDeps, pa
   }
 }
 
+/** SPEC D-4, S-5: a batch of answers costs one token per started ballot of 16 answers. */
+export const ANSWERS_PER_TOKEN = 16;
+
+function cost(packet: unknown[]): number {
+  if (packet[0] !== 'answer:batch') return 1;
+  const answers = (packet[1] as { answers?: unknown } | null | undefined)?.answers;
+  // An oversized batch costs as much as the largest allowed one, and the schema refuses it.
+  const counted = Array.isArray(answers) ? Math.min(answers.length, LIMITS.batchAnswers) : 1;
+  return Math.max(1, Math.ceil(counted / ANSWERS_PER_TOKEN));
+}
+
 /** A socket that keeps sending after this many refusals in a row is disconnected. */
 const FLOOD_DISCONNECT = 100;
 
@@ -83,7 +95,7 @@ export function attachRealtime(io: Server, deps: RealtimeDeps, log: (error: unkn
     const bucket = new TokenBucket(deps.limits.eventBurst, deps.limits.eventsPerSecond);
     let refused = 0;
     socket.use((packet, next) => {
-      if (bucket.take()) {
+      if (bucket.take(cost(packet))) {
         refused = 0;
         next();
         return;

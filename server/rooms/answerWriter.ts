@@ -6,7 +6,7 @@
 import type { AnswerOp, WorkshopStore } from '../store/types.js';
 
 interface Pending {
-  op: AnswerOp;
+  ops: readonly AnswerOp[];
   onCommit: () => void;
   resolve: () => void;
   reject: (error: unknown) => void;
@@ -27,10 +27,10 @@ export class AnswerWriter {
     private readonly minIntervalMs = 2,
   ) {}
 
-  /** Resolves after the commit; `onCommit` runs first, in the order ops were written. */
-  write(op: AnswerOp, onCommit: () => void): Promise<void> {
+  /** Resolves after the commit of all of `ops`; `onCommit` runs first, in the order writes were made. */
+  write(ops: readonly AnswerOp[], onCommit: () => void): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ op, onCommit, resolve, reject });
+      this.queue.push({ ops, onCommit, resolve, reject });
       this.schedule();
     });
   }
@@ -83,7 +83,7 @@ export class AnswerWriter {
     const batch = this.queue;
     this.queue = [];
     try {
-      await this.store.writeAnswers(batch.map((p) => p.op));
+      await this.store.writeAnswers(batch.length === 1 ? batch[0]!.ops : batch.flatMap((p) => p.ops));
     } catch (error) {
       for (const p of batch) p.reject(error);
       return;

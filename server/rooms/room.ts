@@ -20,20 +20,22 @@ import {
 import { computeProgress, summariseProgress, type Progress } from '../../shared/domain/progress.js';
 import { computeOrganisationResults, computeResults, type Results } from '../../shared/domain/results.js';
 import { Tally, type AnswerValue } from '../../shared/domain/tally.js';
-import type {
-  AnswerReceipt,
-  FacilitatorState,
-  OwnAnswer,
-  ParticipantState,
-  ProjectorState,
-  RoleState,
-  WorkshopView,
+import {
+  ERROR_CODES,
+  type AnswerReceipt,
+  type ErrorCode,
+  type FacilitatorState,
+  type OwnAnswer,
+  type ParticipantState,
+  type ProjectorState,
+  type RoleState,
+  type WorkshopView,
 } from '../../shared/protocol.js';
 import type { Tier } from '../../shared/domain/tiering.js';
 import { workshopConfigSchema, type ProjectorView, type WorkshopConfig, type WorkshopPatch } from '../../shared/schemas.js';
 import { KonsensError } from '../errors.js';
 import { hashSecret, newId, newSecret, secretMatches } from '../security/tokens.js';
-import type { ParticipantRecord, WorkshopMeta, WorkshopRecord, WorkshopSnapshot, WorkshopStore } from '../store/types.js';
+import type { AnswerOp, ParticipantRecord, WorkshopMeta, WorkshopRecord, WorkshopSnapshot, WorkshopStore } from '../store/types.js';
 import type { AnswerWriter } from './answerWriter.js';
 import { serially } from './serially.js';
 
@@ -70,7 +72,8 @@ export class Room {
   private readonly participants = new Map<string, Participant>();
   private readonly byToken = new Map<string, Participant>();
   private readonly participantsPerOrganisation = new Map<string, number>();
-  private readonly inFlight = new Map<string, Promise<AnswerReceipt>>();
+  /** Writes not yet committed, by participant and opId: a resend waits for them. */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
   private answersVersion = 0;
   private readonly derivedCache = new Map<string, { key: string; value: unknown }>();
   /** The consolidation's audit trail, oldest first (SPEC C-2). */
@@ -297,34 +300,74 @@ export class Room {
    * Set, change or withdraw one answer (SPEC D-1, D-2). Resolves after the
    * answer is durably stored; a repeated opId resolves without a second change.
    */
-  submit(participantId: string, request: AnswerRequest): Promise<AnswerReceipt> {
+  async submit(participantId: string, request: AnswerRequest): Promise<AnswerReceipt> {
+    const [receipt] = await this.submitBatch(participantId, [request]);
+    return receipt!;
+  }
+
+  /**
+   * Several answers at once (SPEC D-4): checked as a whole, so that one refused
+   * answer applies none; stored in one write and applied in order after it
+   * committed; one receipt per answer, in order.
+   */
+  submitBatch(participantId: string, requests: readonly AnswerRequest[]): Promise<AnswerReceipt[]> {
     const p = this.participants.get(participantId);
     if (!p) return Promise.reject(new KonsensError('NOT_JOINED'));
     if (this.deleted) return Promise.reject(new KonsensError('NOT_FOUND'));
-    const cell = this.tally.cell(request.themeId, request.criterionId);
-    if (p.ops.has(request.opId)) return Promise.resolve(this.receipt(p, request, cell, true));
-    const key = `${participantId}\u0000${request.opId}`;
-    const pending = this.inFlight.get(key);
-    if (pending) return pending.then((r) => ({ ...r, duplicate: true }));
-    if (!acceptsAnswers(this.phase)) return Promise.reject(new KonsensError('WRONG_PHASE'));
-    if (!this.tally.hasTheme(request.themeId)) return Promise.reject(new KonsensError('UNKNOWN_THEME'));
-    if (cell < 0) return Promise.reject(new KonsensError('UNKNOWN_CRITERION'));
-    const { value } = request;
-    const { min, max } = this.config.scale;
-    if (typeof value === 'number' && (value < min || value > max)) return Promise.reject(new KonsensError('OUT_OF_SCALE'));
-
-    const op = { workshopId: this.id, participantId, at: this.deps.now(), ...request };
+    const cells: number[] = [];
+    const fresh: AnswerOp[] = [];
+    /** Answers sent before whose write has not committed yet: their receipts wait for it. */
+    const waiting: Promise<unknown>[] = [];
+    const inBatch = new Set<string>();
+    const at = this.deps.now();
+    for (const [index, request] of requests.entries()) {
+      const cell = this.tally.cell(request.themeId, request.criterionId);
+      cells.push(cell);
+      if (p.ops.has(request.opId) || inBatch.has(request.opId)) continue;
+      const pending = this.inFlight.get(`${participantId}\u0000${request.opId}`);
+      if (pending) {
+        waiting.push(pending);
+        continue;
+      }
+      const refusal = this.refusal(request, cell);
+      if (refusal) {
+        const details = requests.length > 1 ? [{ path: `answers.${index}`, message: ERROR_CODES[refusal] }] : undefined;
+        return Promise.reject(new KonsensError(refusal, details));
+      }
+      inBatch.add(request.opId);
+      fresh.push({ workshopId: this.id, participantId, at, ...request });
+    }
+    const receipts = () =>
+      requests.map((request, i) => this.receipt(p, request, cells[i]!, !inBatch.has(request.opId)));
+    if (fresh.length === 0) return Promise.all(waiting).then(receipts);
     const written = this.deps.writer
-      .write(op, () => this.apply(p, cell, request.opId, value))
+      .write(fresh, () => {
+        for (const op of fresh) this.apply(p, this.tally.cell(op.themeId, op.criterionId), op.opId, op.value);
+        this.answersVersion++;
+        this.deps.onChange(this, 'answers');
+      })
       .then(
-        () => this.receipt(p, request, cell, false),
+        () => Promise.all(waiting),
         () => {
           throw new KonsensError('STORAGE_FAILED');
         },
       )
-      .finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, written);
-    return written;
+      .finally(() => {
+        for (const op of fresh) this.inFlight.delete(`${participantId}\u0000${op.opId}`);
+      });
+    for (const op of fresh) this.inFlight.set(`${participantId}\u0000${op.opId}`, written);
+    return written.then(receipts);
+  }
+
+  /** Why an answer cannot be taken now, if it cannot. */
+  private refusal(request: AnswerRequest, cell: number): ErrorCode | null {
+    if (!acceptsAnswers(this.phase)) return 'WRONG_PHASE';
+    if (!this.tally.hasTheme(request.themeId)) return 'UNKNOWN_THEME';
+    if (cell < 0) return 'UNKNOWN_CRITERION';
+    const { value } = request;
+    const { min, max } = this.config.scale;
+    if (typeof value === 'number' && (value < min || value > max)) return 'OUT_OF_SCALE';
+    return null;
   }
 
   /** Facilitator edits (SPEC W-1, W-2): structure only in the lobby, the rest any time. */
@@ -422,6 +465,7 @@ export class Room {
     this.participantsPerOrganisation.set(record.organisationId, (this.participantsPerOrganisation.get(record.organisationId) ?? 0) + 1);
   }
 
+  /** One committed answer into the tally, in O(1); the caller announces the change. */
   private apply(p: Participant, cell: number, opId: string, value: AnswerValue | undefined): void {
     const previous = p.answers.get(cell);
     const org = this.tally.organisation(p.record.organisationId);
@@ -429,8 +473,6 @@ export class Room {
     if (value === undefined) p.answers.delete(cell);
     else p.answers.set(cell, value);
     p.ops.add(opId);
-    this.answersVersion++;
-    this.deps.onChange(this, 'answers');
   }
 
   /** Rebuild the tally after a structure change: answers to removed themes, criteria or scale points are dropped. */

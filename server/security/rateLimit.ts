@@ -16,11 +16,11 @@ export class TokenBucket {
     this.updated = now();
   }
 
-  /** Take one token; false when the bucket is empty. */
-  take(): boolean {
+  /** Take `count` tokens (one by default); false, taking none, when the bucket holds fewer. */
+  take(count = 1): boolean {
     this.refill();
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < count) return false;
+    this.tokens -= count;
     return true;
   }
 

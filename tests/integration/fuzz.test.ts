@@ -34,6 +34,7 @@ import {
 import {
   answerSetSchema,
   answerWithdrawSchema,
+  answerBatchSchema,
   decisionRequestSchema,
   emptySchema,
   projectorShowSchema,
@@ -70,6 +71,7 @@ const WHO: Record<ClientEventName, readonly Caller[]> = {
   'state:get': ['participant', 'projector', 'facilitator'],
   'answer:set': ['participant'],
   'answer:withdraw': ['participant'],
+  'answer:batch': ['participant'],
   'workshop:update': ['facilitator'],
   'phase:set': ['facilitator'],
   'workshop:delete': ['facilitator'],
@@ -90,6 +92,7 @@ const SCHEMAS: Record<ClientEventName, { safeParse(value: unknown): { success: b
   'state:get': emptySchema,
   'answer:set': answerSetSchema,
   'answer:withdraw': answerWithdrawSchema,
+  'answer:batch': answerBatchSchema,
   'workshop:update': workshopPatchSchema,
   'phase:set': phaseSetSchema,
   'workshop:delete': emptySchema,
@@ -404,6 +407,18 @@ class Generator {
         }
         return list;
       }
+      case 'answer:batch': {
+        const item = (over: Record<string, unknown> = {}) => ({ opId: this.opId(), themeId: this.pick(ctx.themes), criterionId: this.pick(ctx.criteria), value: this.pick([1, 2, 3, 4, 5, null]), ...over });
+        const withdrawal = () => ({ opId: this.opId(), themeId: this.pick(ctx.themes), criterionId: this.pick(ctx.criteria), withdraw: true });
+        return [
+          f('answers', 'list', true, () => (this.chance(0.5) ? [item()] : [item(), withdrawal(), item()]), [
+            [], [null], [{}], [1, 2], [item({ opId: 'short' })], [item({ themeId: '__proto__' })], [item({ criterionId: 'a b' })],
+            [item({ value: 3.5 })], [item({ value: '3' })], [item({ value: 1e308 })], [item({ withdraw: true })], [item({ withdraw: false })],
+            [{ ...withdrawal(), withdraw: 'yes' }], [{ opId: this.opId(), themeId: 'bildung', criterionId: 'importance' }],
+            [item(), item({ opId: 'a'.repeat(65) })], [item(), 'x'], () => Array.from({ length: 301 }, () => item()),
+          ]),
+        ];
+      }
       case 'phase:set':
         return [f('phase', 'string', true, () => this.pick(['lobby', 'scoring', 'closed', 'revealed']), ['', 'LOBBY', 'Scoring', 'scoring ', ' closed', 'revealed\u0000', 'done', 'open', ...RESERVED, 'toString', 'hasOwnProperty', 'valueOf'])];
       case 'workshop:join': {
@@ -537,7 +552,8 @@ class Generator {
       invalidate(this.pick(fields), this.deep(100 + this.int(CLIENT_DEPTH - 99)));
     } else if (s < 82) {
       strategy = 'big string';
-      const target = this.pick(fields.filter((x) => x.kind === 'string' || x.kind === 'nullableInt' || x.kind === 'int'));
+      const scalars = fields.filter((x) => x.kind === 'string' || x.kind === 'nullableInt' || x.kind === 'int');
+      const target = this.pick(scalars.length > 0 ? scalars : fields);
       invalidate(target, this.bigString(10_000 + this.int(40_000)));
     } else if (s < 90) {
       strategy = 'NaN-like';
@@ -631,7 +647,7 @@ function describePayload(args: unknown[]): string {
   }
 }
 
-const TABLES = ['workshops', 'participants', 'answers', 'answer_ops'] as const;
+const TABLES = ['workshops', 'participants', 'answer_log', 'answers', 'answer_ops'] as const;
 
 function snapshotDb(file: string): Record<string, unknown[]> {
   const db = new Database(file, { readonly: true });
@@ -930,6 +946,10 @@ describe('fuzzing the socket boundary', () => {
       ['answer:set', `{"opId":"${'o'.repeat(60_000)}","themeId":"bildung","criterionId":"importance","value":3}`],
       ['answer:withdraw', `${valid.replace('raw-op-0001', 'short')}}`],
       ['answer:withdraw', deepText(30_000, '[', ']')],
+      ['answer:batch', `{"answers":[${valid},"value":3}],"answers":"x"}`],
+      ['answer:batch', `{"answers":{"0":${valid},"value":3},"length":1}}`],
+      ['answer:batch', `{"answers":[${valid},"value":3,"withdraw":true}]}`],
+      ['answer:batch', `{"answers":[${valid},"value":3}, {"__proto__":${valid},"value":3}}]}`],
       ['phase:set', `{"phase":"scoring\\u0000"}`],
       ['phase:set', `{"phase":"closed","phase":"bogus"}`],
       ['phase:set', `{"phase":{"__proto__":"closed"}}`],
@@ -987,6 +1007,7 @@ describe('fuzzing the socket boundary', () => {
       'state:get': (deep) => `[${deep}]`,
       'answer:set': (deep) => `{"opId":"deep-op-0001","themeId":${deep},"criterionId":"importance","value":3}`,
       'answer:withdraw': (deep) => `{"opId":"deep-op-0002","themeId":"bildung","criterionId":${deep}}`,
+      'answer:batch': (deep) => `{"answers":[{"opId":"deep-op-0003","themeId":"bildung","criterionId":"importance","value":${deep}}]}`,
       'workshop:update': (deep) => `{"title":${deep}}`,
       'phase:set': (deep) => `{"phase":${deep}}`,
       'workshop:delete': (deep) => `[${deep}]`,

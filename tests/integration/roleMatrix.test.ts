@@ -52,6 +52,7 @@ const MATRIX: Record<ClientEventName, Record<Actor, Expected>> = {
   'state:get': joinedOnly(['participant', 'projector', 'otherFacilitator', 'facilitator']),
   'answer:set': joinedOnly(['participant']),
   'answer:withdraw': joinedOnly(['participant']),
+  'answer:batch': joinedOnly(['participant']),
   'workshop:update': joinedOnly(['otherFacilitator', 'facilitator']),
   'phase:set': joinedOnly(['otherFacilitator', 'facilitator']),
   'workshop:delete': joinedOnly(['otherFacilitator', 'facilitator']),
@@ -60,7 +61,7 @@ const MATRIX: Record<ClientEventName, Record<Actor, Expected>> = {
   'workshop:duplicate': joinedOnly(['otherFacilitator', 'facilitator']),
 };
 
-const TABLES = ['workshops', 'participants', 'answers', 'answer_ops', 'decisions'] as const;
+const TABLES = ['workshops', 'participants', 'answer_log', 'answers', 'answer_ops', 'decisions'] as const;
 type Snapshot = Record<(typeof TABLES)[number], Record<string, unknown>[]>;
 
 /** Every row of every table, in a stable order (all columns). */
@@ -145,6 +146,8 @@ function validPayload(event: Exclude<ClientEventName, 'workshop:join'>): unknown
       return { opId: opId(), themeId: 'bildung', criterionId: 'importance', value: 4 };
     case 'answer:withdraw':
       return { opId: opId(), themeId: 'bildung', criterionId: 'importance' };
+    case 'answer:batch':
+      return { answers: [{ opId: opId(), themeId: 'bildung', criterionId: 'importance', value: 2 }, { opId: opId(), themeId: 'kultur', criterionId: 'potential', value: null }] };
     case 'workshop:update':
       return { title: 'Neuer Titel' };
     case 'phase:set':
@@ -243,6 +246,17 @@ describe('role matrix', () => {
         expect(rowsOf(after, b.workshopId)).toEqual(rowsOf(before, b.workshopId));
         break;
       }
+      case 'answer:batch': {
+        expect(allowed).toEqual(['participant']);
+        const { receipts } = await ok<{ receipts: AnswerReceipt[] }>(sockets.participant, event, validPayload(event));
+        expect(receipts).toMatchObject([{ themeId: 'bildung', value: 2, duplicate: false }, { themeId: 'kultur', value: null, duplicate: false }]);
+        const after = snapshotDb(dbFile);
+        const mine = after.answers.filter((row) => row.participant_id === participantA.participantId);
+        expect(mine).toEqual(expect.arrayContaining([expect.objectContaining({ theme_id: 'bildung', value: 2 }), expect.objectContaining({ theme_id: 'kultur', value: null })]));
+        expect(after.answer_log.length).toBe(before.answer_log.length + 2);
+        expect(rowsOf(after, b.workshopId)).toEqual(rowsOf(before, b.workshopId));
+        break;
+      }
       case 'workshop:update':
       case 'phase:set': {
         expect(allowed).toEqual(['otherFacilitator', 'facilitator']);
@@ -269,12 +283,12 @@ describe('role matrix', () => {
         expect(await ok(sockets.otherFacilitator, 'workshop:delete', {})).toEqual({ deleted: true });
         const afterB = snapshotDb(dbFile);
         expect(rowsOf(afterB, a.workshopId), 'workshop A untouched by deleting B').toEqual(rowsOf(before, a.workshopId));
-        expect(rowsOf(afterB, b.workshopId)).toEqual({ workshops: [], participants: [], answers: [], answer_ops: [], decisions: [] });
+        expect(rowsOf(afterB, b.workshopId)).toEqual({ workshops: [], participants: [], answer_log: [], answers: [], answer_ops: [], decisions: [] });
         expect(await ok<Resync>(sockets.participant, 'state:get', {})).toMatchObject({ state: { workshop: { id: a.workshopId } } });
         // The destructive call on A last.
         expect(await ok(sockets.facilitator, 'workshop:delete', {})).toEqual({ deleted: true });
         const afterA = snapshotDb(dbFile);
-        expect(afterA).toEqual({ workshops: [], participants: [], answers: [], answer_ops: [], decisions: [] });
+        expect(afterA).toEqual({ workshops: [], participants: [], answer_log: [], answers: [], answer_ops: [], decisions: [] });
         break;
       }
       case 'consolidation:move': {
@@ -319,7 +333,7 @@ describe('role matrix', () => {
         const row = after.workshops.find((w) => w.id === copy.workshopId)!;
         expect(row).toMatchObject({ phase: 'lobby', code: copy.code });
         expect(JSON.parse(row.config as string)).toMatchObject({ title: 'Workshop B (Runde 2)' });
-        expect(rowsOf(after, copy.workshopId)).toMatchObject({ participants: [], answers: [], answer_ops: [], decisions: [] });
+        expect(rowsOf(after, copy.workshopId)).toMatchObject({ participants: [], answer_log: [], answers: [], answer_ops: [], decisions: [] });
         break;
       }
     }
