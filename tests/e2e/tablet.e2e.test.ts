@@ -125,13 +125,19 @@ describe('tablet', () => {
     await tablet.reload();
     await tablet.locator('main').getByText('Verbindung wird hergestellt').waitFor();
     expect(await outboxSizes()).toEqual([3]);
-    // The server is reachable again: the tablet resumes and sends what it kept.
+    // The server is reachable again: the tablet resumes and sends what it kept, in one batch (SPEC D-4).
+    const sent: string[] = [];
+    tablet.on('websocket', (ws) => ws.on('framesent', ({ payload }) => sent.push(String(payload))));
     await tablet.unroute('**/socket.io/**');
     await tablet.getByRole('heading', { name: 'Verwaltung' }).waitFor();
     await expect.poll(() => tablet.getByRole('status').filter({ hasText: SAVED }).count()).toBe(3);
     await until(() => mean(0, 0) === 5 && mean(1, 0) === 4, 'answers saved on the server');
     const f = await ok<{ state: FacilitatorState }>(facilitator, 'state:get', {});
     expect(f.state.results.themes[6]!.criteria[0]).toMatchObject({ abstentions: 1, nPersons: 0 });
+    const answerFrames = sent.filter((frame) => frame.includes('"answer:'));
+    expect(answerFrames).toHaveLength(1);
+    const [, batch] = JSON.parse(answerFrames[0]!.replace(/^\d+/, '')) as [string, { answers: { value: number | null }[] }];
+    expect(batch.answers.map((a) => a.value)).toEqual([5, 4, null]);
     const left = await tablet.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('konsens.outbox.')).length);
     expect(left).toBe(0);
   });

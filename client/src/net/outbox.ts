@@ -31,18 +31,18 @@ function save(code: string, participantId: string, ops: PendingAnswer[]): void {
 }
 
 /**
- * Queue an answer. Older answers for the same cell that have not been sent yet
- * are dropped: only the newest counts. The first entry may be in flight, so it stays.
+ * Queue an answer. Older answers for the same cell are dropped: only the newest
+ * counts. One may already be in flight; its acknowledgement then finds it gone,
+ * which is fine, as the newer answer is sent after it and wins.
  */
 export function addToOutbox(code: string, participantId: string, op: PendingAnswer): void {
-  const kept = loadOutbox(code, participantId).filter(
-    (queued, index) => index === 0 || queued.themeId !== op.themeId || queued.criterionId !== op.criterionId,
-  );
+  const kept = loadOutbox(code, participantId).filter((queued) => queued.themeId !== op.themeId || queued.criterionId !== op.criterionId);
   save(code, participantId, [...kept, op]);
 }
 
-export function removeFromOutbox(code: string, participantId: string, opId: string): void {
-  save(code, participantId, loadOutbox(code, participantId).filter((op) => op.opId !== opId));
+export function removeFromOutbox(code: string, participantId: string, opIds: readonly string[]): void {
+  const gone = new Set(opIds);
+  save(code, participantId, loadOutbox(code, participantId).filter((op) => !gone.has(op.opId)));
 }
 
 export function clearOutbox(code: string, participantId: string): void {

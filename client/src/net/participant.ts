@@ -1,11 +1,13 @@
 /**
  * The tablet's connection: join (or resume with the stored token), and deliver
- * answers through the durable outbox, one after another, until acknowledged.
+ * answers through the durable outbox until acknowledged: whatever is queued
+ * goes in one `answer:batch`, so a queue after a reconnect costs one round trip (SPEC D-4).
  */
 import type { AnswerValue } from '../../../shared/domain/tally';
 import type { AnswerReceipt, ErrorCode } from '../../../shared/protocol';
 import { useStore } from '../store';
 import type { PendingAnswer } from '../store/ballotSlice';
+import { LIMITS } from '../../../shared/schemas';
 import { addToOutbox, clearOutbox, loadOutbox, removeFromOutbox } from './outbox';
 import { forgetSession, savedSession, saveSession } from './session';
 import { call, connect, isOnline, newOpId } from './socket';
@@ -68,28 +70,36 @@ async function flush(): Promise<void> {
   try {
     for (;;) {
       if (!isOnline()) return;
-      const op = loadOutbox(code, me.participantId)[0];
-      if (!op) return;
-      const { opId, themeId, criterionId, value } = op;
-      const reply =
-        value === undefined
-          ? await call<AnswerReceipt>('answer:withdraw', { opId, themeId, criterionId })
-          : await call<AnswerReceipt>('answer:set', { opId, themeId, criterionId, value });
+      const ops = loadOutbox(code, me.participantId).slice(0, LIMITS.batchAnswers);
+      if (ops.length === 0) return;
+      const answers = ops.map(({ opId, themeId, criterionId, value }) =>
+        value === undefined ? { opId, themeId, criterionId, withdraw: true } : { opId, themeId, criterionId, value },
+      );
+      const reply = await call<{ receipts: AnswerReceipt[] }>('answer:batch', { answers });
       if (reply.ok) {
-        removeFromOutbox(code, me.participantId, opId);
-        useStore.getState().answerSaved(op, reply.data.value);
+        removeFromOutbox(code, me.participantId, ops.map((op) => op.opId));
+        ops.forEach((op, i) => useStore.getState().answerSaved(op, reply.data.receipts[i]?.value));
       } else if (RETRY.has(reply.code)) {
         // Try again shortly; after a lost connection the rejoin flushes as well.
         scheduleRetry();
         return;
       } else {
-        removeFromOutbox(code, me.participantId, opId);
-        useStore.getState().answerFailed(op);
+        // Refused as a whole: the answer it names (or, without a name, every one) will not succeed by resending.
+        const named = reply.code !== 'network' ? refusedIndex(reply.details) : null;
+        const failed = named === null ? ops : [ops[named]!];
+        removeFromOutbox(code, me.participantId, failed.map((op) => op.opId));
+        for (const op of failed) useStore.getState().answerFailed(op);
       }
     }
   } finally {
     flushing = false;
   }
+}
+
+/** The index in "answers.<index>" of a batch refusal's first detail, if it names one. */
+function refusedIndex(details: { path: string }[] | undefined): number | null {
+  const match = /^answers\.(\d+)$/.exec(details?.[0]?.path ?? '');
+  return match ? Number(match[1]) : null;
 }
 
 function scheduleRetry(): void {
