@@ -98,14 +98,18 @@ export function createApp({
   // H-4: each import can hold the database for a moment.
   const imports = new FailureLimiter(config.importBurst, config.importsPerMinute / 60);
 
+  // Nobody there (no projector yet, an organisation without tablets): no state to build and encode.
+  const present = (name: string) => (io.sockets.adapter.rooms.get(name)?.size ?? 0) > 0;
   const broadcaster = new Broadcaster(config, (room, role) => {
     // After the reveal each organisation's participants also get their own organisation's values.
     if (role === 'participant' && resultsVisible(role, room.phase)) {
       for (const { id } of room.config.organisations) {
-        io.to(audienceRoom(room.id, role, id)).emit('state:update', room.participantState(id));
+        const name = audienceRoom(room.id, role, id);
+        if (present(name)) io.to(name).emit('state:update', room.participantState(id));
       }
     } else {
-      io.to(audienceRoom(room.id, role)).emit('state:update', room.stateFor(role));
+      const name = audienceRoom(room.id, role);
+      if (present(name)) io.to(name).emit('state:update', room.stateFor(role));
     }
   });
   const writer = new AnswerWriter(store);
