@@ -1,6 +1,6 @@
 /**
- * The yardstick: a bare Socket.IO server that forwards each answer to a
- * dashboard room and acknowledges it. With COALESCE=1 it instead counts
+ * The yardstick: a bare Socket.IO server that forwards each answer (or batch
+ * of answers) to a dashboard room and acknowledges it. With COALESCE=1 it instead counts
  * answers and pushes the count with the same leading-edge 20 ms throttle as Konsens,
  * so that the throttle itself is not charged to Konsens.
  */
@@ -25,6 +25,16 @@ io.on('connection', (socket) => {
     if (coalesce) {
       count++;
       if (payload.probe) probe = payload.probe;
+      push.request();
+    } else {
+      io.to('dashboard').emit('vote', payload);
+    }
+    ack({ ok: true, data: {} });
+  });
+  // A whole ballot in one message: forwarded as one message, or counted answer by answer.
+  socket.on('answer:batch', (payload: { answers: unknown[] }, ack: (r: unknown) => void) => {
+    if (coalesce) {
+      count += payload.answers.length;
       push.request();
     } else {
       io.to('dashboard').emit('vote', payload);
