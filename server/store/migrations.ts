@@ -1,6 +1,7 @@
 /**
- * Schema migrations, written with Kysely's schema builder so that the same
- * migrations run on SQLite and PostgreSQL. JSON goes into text columns; times
+ * Schema migrations, written with Kysely's schema builder and portable SQL where
+ * it can be (a PostgreSQL port needs an identity column for the answer log's
+ * seq and its own check in migration 003). JSON goes into text columns; times
  * are milliseconds since the epoch.
  */
 import { sql, type Generated, type Kysely, type Migration, type MigrationProvider } from 'kysely';
@@ -76,40 +77,52 @@ const migrations: Record<string, Migration> = {
     // writes per answer (docs/BENCHMARKS.md: the store's CPU per answer fell from ~30 to ~6 µs).
     // The current answers are the log replayed; the views `answers` and `answer_ops` show them as before.
     async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable('answer_log')
-        // The row id: rising, so the log's order is the order of the commits.
-        .addColumn('seq', 'integer', (c) => c.primaryKey())
-        .addColumn('workshop_id', 'varchar(64)', (c) => c.notNull().references('workshops.id').onDelete('cascade'))
-        // No foreign key: participants go only with their workshop, and a key would need a second index.
-        .addColumn('participant_id', 'varchar(64)', (c) => c.notNull())
-        .addColumn('op_id', 'varchar(64)', (c) => c.notNull())
-        // Null only for operation ids carried over from before the log, whose answer was overwritten since.
-        .addColumn('theme_id', 'varchar(64)')
-        .addColumn('criterion_id', 'varchar(64)')
-        .addColumn('value', 'integer')
-        .addColumn('withdrawn', 'integer', (c) => c.notNull().defaultTo(0))
-        .addColumn('at', 'bigint', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('answer_log_workshop').on('answer_log').column('workshop_id').execute();
-      await sql`INSERT INTO answer_log (workshop_id, participant_id, op_id, theme_id, criterion_id, value, withdrawn, at)
-        SELECT o.workshop_id, o.participant_id, o.op_id, NULL, NULL, NULL, 0, o.created_at FROM answer_ops o
-        WHERE NOT EXISTS (SELECT 1 FROM answers a WHERE a.participant_id = o.participant_id AND a.op_id = o.op_id)
-        ORDER BY o.created_at`.execute(db);
-      await sql`INSERT INTO answer_log (workshop_id, participant_id, op_id, theme_id, criterion_id, value, withdrawn, at)
-        SELECT workshop_id, participant_id, op_id, theme_id, criterion_id, value, 0, updated_at FROM answers ORDER BY updated_at`.execute(db);
-      await db.schema.dropTable('answers').execute();
-      await db.schema.dropTable('answer_ops').execute();
-      // For reading the database by hand (and for tests): the log as the two tables it replaced.
-      await db.schema
-        .createView('answers')
-        .as(
-          sql`SELECT workshop_id, participant_id, theme_id, criterion_id, value, op_id, at AS updated_at FROM (
-            SELECT *, row_number() OVER (PARTITION BY participant_id, theme_id, criterion_id ORDER BY seq DESC) AS latest
-            FROM answer_log WHERE theme_id IS NOT NULL) WHERE latest = 1 AND withdrawn = 0`,
-        )
-        .execute();
-      await db.schema.createView('answer_ops').as(sql`SELECT participant_id, op_id, workshop_id, at AS created_at FROM answer_log`).execute();
+      // Kysely runs SQLite migrations outside a transaction; this one moves data, so it takes its own:
+      // interrupted, nothing of it stays. A crash after its commit and before Kysely records it finds
+      // the views in place and leaves them.
+      await db.transaction().execute(async (trx) => {
+        const { rows } = await sql<{ type: string }>`SELECT type FROM sqlite_master WHERE name = 'answer_ops'`.execute(trx);
+        if (rows[0]?.type === 'view') return;
+        await trx.schema
+          .createTable('answer_log')
+          // The row id (SQLite's rowid; PostgreSQL would need an identity column): rising, so the log's order is the order of the commits.
+          .addColumn('seq', 'integer', (c) => c.primaryKey())
+          .addColumn('workshop_id', 'varchar(64)', (c) => c.notNull().references('workshops.id').onDelete('cascade'))
+          // No foreign key: participants go only with their workshop, and a key would need a second index.
+          .addColumn('participant_id', 'varchar(64)', (c) => c.notNull())
+          .addColumn('op_id', 'varchar(64)', (c) => c.notNull())
+          // Null only for operation ids whose answer was overwritten or withdrawn before the log (migrated or imported).
+          .addColumn('theme_id', 'varchar(64)')
+          .addColumn('criterion_id', 'varchar(64)')
+          .addColumn('value', 'integer')
+          .addColumn('withdrawn', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('at', 'bigint', (c) => c.notNull())
+          .execute();
+        await trx.schema.createIndex('answer_log_workshop').on('answer_log').column('workshop_id').execute();
+        await sql`INSERT INTO answer_log (workshop_id, participant_id, op_id, theme_id, criterion_id, value, withdrawn, at)
+          SELECT o.workshop_id, o.participant_id, o.op_id, NULL, NULL, NULL, 0, o.created_at FROM answer_ops o
+          WHERE NOT EXISTS (SELECT 1 FROM answers a WHERE a.participant_id = o.participant_id AND a.op_id = o.op_id)
+          ORDER BY o.created_at`.execute(trx);
+        await sql`INSERT INTO answer_log (workshop_id, participant_id, op_id, theme_id, criterion_id, value, withdrawn, at)
+          SELECT workshop_id, participant_id, op_id, theme_id, criterion_id, value, 0, updated_at FROM answers ORDER BY updated_at`.execute(trx);
+        await trx.schema.dropTable('answers').execute();
+        await trx.schema.dropTable('answer_ops').execute();
+        // For reading the database by hand (and for tests): the log replayed as in kyselyStore's replay(),
+        // shaped like the two tables it replaced. A repeated operation id counts only where it first appears.
+        const firsts = sql`SELECT *, row_number() OVER (PARTITION BY participant_id, op_id ORDER BY seq) AS occurrence FROM answer_log`;
+        await trx.schema
+          .createView('answers')
+          .as(
+            sql`SELECT workshop_id, participant_id, theme_id, criterion_id, value, op_id, at AS updated_at FROM (
+              SELECT *, row_number() OVER (PARTITION BY participant_id, theme_id, criterion_id ORDER BY seq DESC) AS latest
+              FROM (${firsts}) WHERE occurrence = 1 AND theme_id IS NOT NULL) WHERE latest = 1 AND withdrawn = 0`,
+          )
+          .execute();
+        await trx.schema
+          .createView('answer_ops')
+          .as(sql`SELECT participant_id, op_id, workshop_id, at AS created_at FROM (${firsts}) WHERE occurrence = 1`)
+          .execute();
+      });
     },
   },
 };

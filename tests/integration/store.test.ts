@@ -77,7 +77,7 @@ describe.each(implementations)('WorkshopStore contract: %s', (_name, open) => {
   });
 
   it('D-2: a repeated operation id counts once, even after a later change of the same answer', async () => {
-    const { store } = await fresh();
+    const { dir, store } = await fresh();
     await store.createWorkshop(workshop('w1', 'ABC234'));
     await store.addParticipant({ id: 'p1', workshopId: 'w1', organisationId: 'olfen', displayName: 'Anna', tokenHash: 'h', createdAt: 1 });
     await store.writeAnswers([op('p1', 'o1', 'bildung', 2)]);
@@ -86,6 +86,14 @@ describe.each(implementations)('WorkshopStore contract: %s', (_name, open) => {
     const loaded = (await store.loadWorkshop('w1'))!;
     expect(loaded.opIds.map((o) => o.opId)).toEqual(['o1', 'o2']);
     expect(loaded.answers).toMatchObject([{ themeId: 'bildung', value: 4, opId: 'o2' }]);
+    // The views for reading by hand replay the log the same way (SPEC D-5).
+    const reader = new BetterSqlite3(join(dir, 'konsens.sqlite'), { readonly: true });
+    try {
+      expect(reader.prepare('SELECT theme_id, value, op_id FROM answers').all()).toEqual([{ theme_id: 'bildung', value: 4, op_id: 'o2' }]);
+      expect(reader.prepare('SELECT op_id FROM answer_ops ORDER BY op_id').all()).toEqual([{ op_id: 'o1' }, { op_id: 'o2' }]);
+    } finally {
+      reader.close();
+    }
     await store.close();
   });
 
@@ -144,26 +152,64 @@ describe.each(implementations)('WorkshopStore contract: %s', (_name, open) => {
   });
 });
 
+/** A database as the version before the answer log left it (migrations 001 and 002). */
+async function previousVersion(file: string, seed: (sqlite: BetterSqlite3.Database) => void): Promise<void> {
+  const sqlite = new BetterSqlite3(file);
+  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo('2026-11-24-002-consolidation');
+  expect(error).toBeUndefined();
+  seed(sqlite);
+  await db.destroy();
+}
+
 describe('migration 003: answers become a log', () => {
+  it('is all or nothing: a migration that fails half-way leaves the old tables, and runs once the data is repaired', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const file = join(dir, 'konsens.sqlite');
+    await previousVersion(file, (sqlite) => {
+      sqlite.prepare(`INSERT INTO workshops (id, code, secret_hash, config, phase, revision, created_at, updated_at, meta) VALUES ('w1', 'ABC234', 'h', ?, 'scoring', 1, 1, 1, '{}')`).run(JSON.stringify(workshopFromTemplate('coesfeld')));
+      sqlite.prepare(`INSERT INTO participants VALUES ('p1', 'w1', 'olfen', NULL, 'hash-p1', 1)`).run();
+      sqlite.prepare(`INSERT INTO answer_ops VALUES ('p1', 'o1', 'w1', 10)`).run();
+      sqlite.prepare(`INSERT INTO answers VALUES ('w1', 'p1', 'bildung', 'importance', 4, 'o1', 10)`).run();
+      // A row of a workshop that is gone (written with foreign keys off): the log's foreign key refuses it.
+      sqlite.pragma('foreign_keys = OFF');
+      sqlite.prepare(`INSERT INTO answer_ops VALUES ('p9', 'o9', 'gone', 20)`).run();
+    });
+    await expect(openSqliteStore({ file })).rejects.toThrow(/FOREIGN KEY/);
+    const tables = () => {
+      const db = new BetterSqlite3(file, { readonly: true });
+      try {
+        return db.prepare(`SELECT name, type FROM sqlite_master WHERE name IN ('answers', 'answer_ops', 'answer_log') ORDER BY name`).all();
+      } finally {
+        db.close();
+      }
+    };
+    expect(tables()).toEqual([{ name: 'answer_ops', type: 'table' }, { name: 'answers', type: 'table' }]);
+    const repair = new BetterSqlite3(file);
+    repair.prepare(`DELETE FROM answer_ops WHERE workshop_id = 'gone'`).run();
+    repair.close();
+    const store = await openSqliteStore({ file });
+    expect((await store.loadWorkshop('w1'))!.answers).toMatchObject([{ participantId: 'p1', value: 4, opId: 'o1' }]);
+    await store.close();
+    expect(tables()).toEqual([{ name: 'answer_log', type: 'table' }, { name: 'answer_ops', type: 'view' }, { name: 'answers', type: 'view' }]);
+  });
+
   it('D-1/D-2: a database of the two answer tables opens with the same answers and operation ids, readable through the views', async () => {
     const dir = tempDir();
     dirs.push(dir);
     const file = join(dir, 'konsens.sqlite');
-    // A database as the previous version left it.
-    const sqlite = new BetterSqlite3(file);
-    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-    const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo('2026-11-24-002-consolidation');
-    expect(error).toBeUndefined();
-    const config = JSON.stringify(workshopFromTemplate('coesfeld'));
-    sqlite.prepare(`INSERT INTO workshops (id, code, secret_hash, config, phase, revision, created_at, updated_at, meta) VALUES ('w1', 'ABC234', 'h', ?, 'scoring', 1, 1, 1, '{}')`).run(config);
-    for (const p of ['p1', 'p2']) sqlite.prepare(`INSERT INTO participants VALUES (?, 'w1', 'olfen', NULL, ?, 1)`).run(p, `hash-${p}`);
-    const answer = sqlite.prepare('INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?)');
-    answer.run('w1', 'p1', 'bildung', 'importance', 5, 'o2', 20);
-    answer.run('w1', 'p2', 'kultur', 'potential', null, 'o3', 30);
-    // o1 set p1's bildung before o2 overwrote it; o4 was a withdrawal.
-    const op = sqlite.prepare(`INSERT INTO answer_ops VALUES (?, ?, 'w1', ?)`);
-    for (const [p, o, at] of [['p1', 'o1', 10], ['p1', 'o2', 20], ['p2', 'o3', 30], ['p2', 'o4', 40]] as const) op.run(p, o, at);
-    await db.destroy();
+    await previousVersion(file, (sqlite) => {
+      const config = JSON.stringify(workshopFromTemplate('coesfeld'));
+      sqlite.prepare(`INSERT INTO workshops (id, code, secret_hash, config, phase, revision, created_at, updated_at, meta) VALUES ('w1', 'ABC234', 'h', ?, 'scoring', 1, 1, 1, '{}')`).run(config);
+      for (const p of ['p1', 'p2']) sqlite.prepare(`INSERT INTO participants VALUES (?, 'w1', 'olfen', NULL, ?, 1)`).run(p, `hash-${p}`);
+      const answer = sqlite.prepare('INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?)');
+      answer.run('w1', 'p1', 'bildung', 'importance', 5, 'o2', 20);
+      answer.run('w1', 'p2', 'kultur', 'potential', null, 'o3', 30);
+      // o1 set p1's bildung before o2 overwrote it; o4 was a withdrawal.
+      const op = sqlite.prepare(`INSERT INTO answer_ops VALUES (?, ?, 'w1', ?)`);
+      for (const [p, o, at] of [['p1', 'o1', 10], ['p1', 'o2', 20], ['p2', 'o3', 30], ['p2', 'o4', 40]] as const) op.run(p, o, at);
+    });
 
     const store = await openSqliteStore({ file });
     const loaded = (await store.loadWorkshop('w1'))!;
