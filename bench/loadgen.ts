@@ -40,7 +40,7 @@ const STEP_ELD_P99_MS = 50;
 const STEP_SECONDS = 2;
 
 /** Send `rate` full ballots per second for a while, each from a random participant with changed values. */
-async function stepLoad(sockets: Socket[], mode: BallotMode, rate: number, round: string): Promise<Omit<Step, 'eldP99' | 'passed'>> {
+async function stepLoad(sockets: Socket[], mode: BallotMode, rate: number, round: number): Promise<Omit<Step, 'eldP99' | 'passed'>> {
   const ackMs: number[] = [];
   let sent = 0;
   const cpuBefore = process.cpuUsage();
@@ -51,8 +51,8 @@ async function stepLoad(sockets: Socket[], mode: BallotMode, rate: number, round
       const due = Math.floor(((performance.now() - started) / 1000) * rate) - sent;
       for (let b = 0; b < due; b++, sent++) {
         const i = Math.floor(Math.random() * sockets.length);
-        const value = 1 + ((sent + round.length) % 5);
-        const ballot = THEMES.flatMap((themeId) => CRITERIA.map((criterionId) => ({ opId: `s${round}-${sent}-${themeId}-${criterionId}`, themeId, criterionId, value })));
+        const value = 1 + ((sent + round) % 5);
+        const ballot = THEMES.flatMap((themeId) => CRITERIA.map((criterionId) => ({ opId: `s${mode[0]}${round}-${sent}-${themeId}-${criterionId}`, themeId, criterionId, value })));
         const t0 = performance.now();
         const acked = (answers: number) => (reply: Ack<unknown>) => {
           if (reply.ok) for (let a = 0; a < answers; a++) ackMs.push(performance.now() - t0);
@@ -266,7 +266,7 @@ export async function run(job: Job) {
   for (const [mode, rates] of [['events', job.steps], ['batch', job.batchSteps]] as const) {
     for (const [round, rate] of rates.entries()) {
       await stats(); // resets the event-loop delay histogram
-      const measured = await stepLoad(sockets, mode, rate, `${mode[0]}${round}`);
+      const measured = await stepLoad(sockets, mode, rate, round);
       const { eldP99 } = await stats();
       const passed = measured.ackP99 <= STEP_ACK_P99_MS && eldP99 <= STEP_ELD_P99_MS;
       steps.push({ ...measured, eldP99, passed });

@@ -19,8 +19,8 @@ export const LIMITS = {
   scaleSteps: 11,
   tokenLength: 128,
   reasonLength: 500,
-  /** Answers in one `answer:batch`: a whole ballot of the largest workshop. */
-  batchAnswers: 50 * 6,
+  /** Answers in one `answer:batch`: a ballot of 8 themes × 2 criteria six times over, and well within the message size limit. */
+  batchAnswers: 100,
 } as const;
 
 /** Keys that could reach an object's prototype when used as a property name (SPEC S-7). */
@@ -232,7 +232,17 @@ export const batchAnswerSchema = z
   .refine((a) => (a.value === undefined) === (a.withdraw === true), 'either a value (a number or null) or withdraw: true');
 
 export const answerBatchSchema = z.object({
-  answers: z.array(batchAnswerSchema).min(1).max(LIMITS.batchAnswers),
+  answers: z
+    .array(batchAnswerSchema)
+    .min(1)
+    .max(LIMITS.batchAnswers)
+    .superRefine((answers, ctx) => {
+      const seen = new Set<string>();
+      answers.forEach((a, index) => {
+        if (seen.has(a.opId)) ctx.addIssue({ code: 'custom', path: [index, 'opId'], message: 'an opId appears only once in a batch' });
+        seen.add(a.opId);
+      });
+    }),
 });
 
 export const phaseSetSchema = z.object({ phase: phaseSchema });

@@ -75,15 +75,20 @@ async function dispatch(handler: Handler, socket: Socket, deps: RealtimeDeps, pa
   }
 }
 
-/** SPEC D-4, S-5: a batch of answers costs one token per started ballot of 16 answers. */
-export const ANSWERS_PER_TOKEN = 16;
+/**
+ * SPEC D-4, S-5: a batch of answers costs one token per started 4 answers (a
+ * ballot of 16 costs 4), so that a participant cannot grow the answer log much
+ * faster with batches than with single answers.
+ */
+export const ANSWERS_PER_TOKEN = 4;
 
-function cost(packet: unknown[]): number {
+function cost(packet: unknown[], capacity: number): number {
   if (packet[0] !== 'answer:batch') return 1;
   const answers = (packet[1] as { answers?: unknown } | null | undefined)?.answers;
-  // An oversized batch costs as much as the largest allowed one, and the schema refuses it.
+  // An oversized batch costs as much as the largest allowed one, and the schema refuses it;
+  // never more than the bucket holds, or the batch could never pass.
   const counted = Array.isArray(answers) ? Math.min(answers.length, LIMITS.batchAnswers) : 1;
-  return Math.max(1, Math.ceil(counted / ANSWERS_PER_TOKEN));
+  return Math.min(capacity, Math.max(1, Math.ceil(counted / ANSWERS_PER_TOKEN)));
 }
 
 /** A socket that keeps sending after this many refusals in a row is disconnected. */
@@ -95,7 +100,7 @@ export function attachRealtime(io: Server, deps: RealtimeDeps, log: (error: unkn
     const bucket = new TokenBucket(deps.limits.eventBurst, deps.limits.eventsPerSecond);
     let refused = 0;
     socket.use((packet, next) => {
-      if (bucket.take(cost(packet))) {
+      if (bucket.take(cost(packet, deps.limits.eventBurst))) {
         refused = 0;
         next();
         return;

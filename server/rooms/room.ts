@@ -73,7 +73,7 @@ export class Room {
   private readonly byToken = new Map<string, Participant>();
   private readonly participantsPerOrganisation = new Map<string, number>();
   /** Writes not yet committed, by participant and opId: a resend waits for them. */
-  private readonly inFlight = new Map<string, Promise<unknown>>();
+  private readonly inFlight = new Map<string, Promise<void>>();
   private answersVersion = 0;
   private readonly derivedCache = new Map<string, { key: string; value: unknown }>();
   /** The consolidation's audit trail, oldest first (SPEC C-2). */
@@ -301,67 +301,63 @@ export class Room {
    * answer is durably stored; a repeated opId resolves without a second change.
    */
   async submit(participantId: string, request: AnswerRequest): Promise<AnswerReceipt> {
-    const [receipt] = await this.submitBatch(participantId, [request]);
+    const [receipt] = await this.submitBatch(participantId, [request], false);
     return receipt!;
   }
 
   /**
    * Several answers at once (SPEC D-4): checked as a whole, so that one refused
    * answer applies none; stored in one write and applied in order after it
-   * committed; one receipt per answer, in order.
+   * committed; one receipt per answer, in order. `named`: a refusal of one
+   * answer says which (`answers.<index>`).
    */
-  submitBatch(participantId: string, requests: readonly AnswerRequest[]): Promise<AnswerReceipt[]> {
+  submitBatch(participantId: string, requests: readonly AnswerRequest[], named = true): Promise<AnswerReceipt[]> {
     const p = this.participants.get(participantId);
     if (!p) return Promise.reject(new KonsensError('NOT_JOINED'));
     if (this.deleted) return Promise.reject(new KonsensError('NOT_FOUND'));
     const cells: number[] = [];
     const fresh: AnswerOp[] = [];
     /** Answers sent before whose write has not committed yet: their receipts wait for it. */
-    const waiting: Promise<unknown>[] = [];
+    const waiting: Promise<void>[] = [];
     const inBatch = new Set<string>();
     const at = this.deps.now();
     for (const [index, request] of requests.entries()) {
       const cell = this.tally.cell(request.themeId, request.criterionId);
       cells.push(cell);
-      if (p.ops.has(request.opId) || inBatch.has(request.opId)) continue;
+      if (p.ops.has(request.opId)) continue;
       const pending = this.inFlight.get(`${participantId}\u0000${request.opId}`);
       if (pending) {
         waiting.push(pending);
         continue;
       }
+      // The phase is the batch's, not one answer's: no answer is named.
+      if (!acceptsAnswers(this.phase)) return Promise.reject(new KonsensError('WRONG_PHASE'));
       const refusal = this.refusal(request, cell);
-      if (refusal) {
-        const details = requests.length > 1 ? [{ path: `answers.${index}`, message: ERROR_CODES[refusal] }] : undefined;
-        return Promise.reject(new KonsensError(refusal, details));
-      }
+      if (refusal) return Promise.reject(new KonsensError(refusal, named ? [{ path: `answers.${index}`, message: ERROR_CODES[refusal] }] : undefined));
       inBatch.add(request.opId);
       fresh.push({ workshopId: this.id, participantId, at, ...request });
     }
-    const receipts = () =>
-      requests.map((request, i) => this.receipt(p, request, cells[i]!, !inBatch.has(request.opId)));
+    const receipts = () => requests.map((request, i) => this.receipt(p, request, cells[i]!, !inBatch.has(request.opId)));
     if (fresh.length === 0) return Promise.all(waiting).then(receipts);
-    const written = this.deps.writer
+    const committed = this.deps.writer
       .write(fresh, () => {
         for (const op of fresh) this.apply(p, this.tally.cell(op.themeId, op.criterionId), op.opId, op.value);
         this.answersVersion++;
         this.deps.onChange(this, 'answers');
       })
-      .then(
-        () => Promise.all(waiting),
-        () => {
-          throw new KonsensError('STORAGE_FAILED');
-        },
-      )
+      .catch(() => {
+        throw new KonsensError('STORAGE_FAILED');
+      })
       .finally(() => {
         for (const op of fresh) this.inFlight.delete(`${participantId}\u0000${op.opId}`);
       });
-    for (const op of fresh) this.inFlight.set(`${participantId}\u0000${op.opId}`, written);
-    return written.then(receipts);
+    // A resend of one of these waits for this write alone, not for what this batch waits for.
+    for (const op of fresh) this.inFlight.set(`${participantId}\u0000${op.opId}`, committed);
+    return Promise.all([committed, ...waiting]).then(receipts);
   }
 
   /** Why an answer cannot be taken now, if it cannot. */
   private refusal(request: AnswerRequest, cell: number): ErrorCode | null {
-    if (!acceptsAnswers(this.phase)) return 'WRONG_PHASE';
     if (!this.tally.hasTheme(request.themeId)) return 'UNKNOWN_THEME';
     if (cell < 0) return 'UNKNOWN_CRITERION';
     const { value } = request;

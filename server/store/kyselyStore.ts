@@ -192,7 +192,7 @@ export class KyselyWorkshopStore implements WorkshopStore {
       const rows: Insertable<Database['answer_log']>[] = [
         ...snapshot.opIds
           .filter((o) => !current.has(`${o.participantId}\u0000${o.opId}`))
-          .map((o) => ({ ...logRow({ workshopId: id, participantId: o.participantId, opId: o.opId, at: snapshot.workshop.createdAt }), theme_id: null, criterion_id: null })),
+          .map((o) => ({ ...logRow({ workshopId: id, participantId: o.participantId, opId: o.opId, at: snapshot.workshop.createdAt }), theme_id: null, criterion_id: null, withdrawn: 0 })),
         ...snapshot.answers.map((a) => logRow({ workshopId: id, ...a, at: a.updatedAt })),
       ];
       for (const chunk of chunks(rows)) await trx.insertInto('answer_log').values(chunk).execute();

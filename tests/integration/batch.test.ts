@@ -102,19 +102,35 @@ describe('answer:batch', () => {
     db.close();
   });
 
-  it('D-4/S-5: a batch takes one token per started 16 answers; more than 300 answers are refused as malformed', async () => {
+  it('D-4/S-5: a batch takes one token per started 4 answers; more than 100 answers, or one opId twice, are refused as malformed', async () => {
     const { tablet } = await setup();
     const many = (n: number) => Array.from({ length: n }, (_, i) => ({ opId: opId(), themeId: 'bildung', criterionId: i % 2 ? 'importance' : 'potential', value: 1 + (i % 5) }));
-    const tooMany = await request(tablet, 'answer:batch', { answers: many(301) });
-    expect(tooMany).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
-    // The bucket holds 40: the join took 1, the oversized batch 19 and a batch of 300 takes 19 more,
-    // so another 300 (19 tokens) has to wait almost a second for the refill (20 per second).
-    expect(await request(tablet, 'answer:batch', { answers: many(300) })).toMatchObject({ ok: true });
-    const limited = (await request(tablet, 'answer:batch', { answers: many(300) })) as Ack<Receipts>;
+    expect(await request(tablet, 'answer:batch', { answers: many(101) })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    // The bucket holds 40: the join took 1 and the oversized batch 25 (as much as the largest allowed one),
+    // so a batch of 100 (25 tokens) has to wait most of a second for the refill (20 per second).
+    const limited = (await request(tablet, 'answer:batch', { answers: many(100) })) as Ack<Receipts>;
     expect(limited).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
-    // Refused without taking: a batch of 16 (one token) fits what is left.
+    // Refused without taking: a ballot of 16 (4 tokens) fits what is left.
     await new Promise((r) => setTimeout(r, 100));
     expect(await request(tablet, 'answer:batch', { answers: many(16) })).toMatchObject({ ok: true });
+    const [a, b] = many(2);
+    expect(await request(tablet, 'answer:batch', { answers: [a, { ...b, opId: a!.opId }] })).toMatchObject({ ok: false, code: 'BAD_REQUEST', details: [{ path: 'answers.1.opId' }] });
+  });
+
+  it('D-4: a refusal names the answer even in a batch of one; a closed phase names none', async () => {
+    const { facilitator, tablet } = await setup();
+    expect(await request(tablet, 'answer:batch', { answers: [{ opId: opId(), themeId: 'bildung', criterionId: 'importance', value: 0 }] })).toMatchObject({
+      ok: false, code: 'OUT_OF_SCALE', details: [{ path: 'answers.0' }],
+    });
+    const applied = { opId: opId(), themeId: 'bildung', criterionId: 'importance', value: 2 };
+    await ok(tablet, 'answer:batch', { answers: [applied] });
+    await ok(facilitator, 'phase:set', { phase: 'closed' });
+    const closed = await request(tablet, 'answer:batch', { answers: [applied, { opId: opId(), themeId: 'kultur', criterionId: 'importance', value: 3 }] });
+    expect(closed).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
+    expect(closed).not.toHaveProperty('details');
+    // What was applied before is still acknowledged after the close (a late resend).
+    const { receipts } = await ok<Receipts>(tablet, 'answer:batch', { answers: [applied] });
+    expect(receipts).toMatchObject([{ value: 2, duplicate: true }]);
   });
 
   it('D-3/D-4: a batch acknowledged before a restart is all there after it', async () => {

@@ -96,9 +96,9 @@ async function flush(): Promise<void> {
   }
 }
 
-/** The index in "answers.<index>" of a batch refusal's first detail, if it names one. */
+/** The index in "answers.<index>…" of a batch refusal's first detail, if it names one. */
 function refusedIndex(details: { path: string }[] | undefined): number | null {
-  const match = /^answers\.(\d+)$/.exec(details?.[0]?.path ?? '');
+  const match = /^answers\.(\d+)(\.|$)/.exec(details?.[0]?.path ?? '');
   return match ? Number(match[1]) : null;
 }
 
