@@ -317,6 +317,9 @@ export class Room {
     if (this.deleted) return Promise.reject(new KonsensError('NOT_FOUND'));
     const cells: number[] = [];
     const fresh: AnswerOp[] = [];
+    /** Cell and in-flight key of each fresh answer, found once. */
+    const freshCells: number[] = [];
+    const freshKeys: string[] = [];
     /** Answers sent before whose write has not committed yet: their receipts wait for it. */
     const waiting: Promise<void>[] = [];
     const inBatch = new Set<string>();
@@ -325,7 +328,8 @@ export class Room {
       const cell = this.tally.cell(request.themeId, request.criterionId);
       cells.push(cell);
       if (p.ops.has(request.opId)) continue;
-      const pending = this.inFlight.get(`${participantId}\u0000${request.opId}`);
+      const key = `${participantId}\u0000${request.opId}`;
+      const pending = this.inFlight.get(key);
       if (pending) {
         waiting.push(pending);
         continue;
@@ -336,12 +340,14 @@ export class Room {
       if (refusal) return Promise.reject(new KonsensError(refusal, named ? [{ path: `answers.${index}`, message: ERROR_CODES[refusal] }] : undefined));
       inBatch.add(request.opId);
       fresh.push({ workshopId: this.id, participantId, at, ...request });
+      freshCells.push(cell);
+      freshKeys.push(key);
     }
     const receipts = () => requests.map((request, i) => this.receipt(p, request, cells[i]!, !inBatch.has(request.opId)));
     if (fresh.length === 0) return Promise.all(waiting).then(receipts);
     const committed = this.deps.writer
       .write(fresh, () => {
-        for (const op of fresh) this.apply(p, this.tally.cell(op.themeId, op.criterionId), op.opId, op.value);
+        fresh.forEach((op, i) => this.apply(p, freshCells[i]!, op.opId, op.value));
         this.answersVersion++;
         this.deps.onChange(this, 'answers');
       })
@@ -349,10 +355,10 @@ export class Room {
         throw new KonsensError('STORAGE_FAILED');
       })
       .finally(() => {
-        for (const op of fresh) this.inFlight.delete(`${participantId}\u0000${op.opId}`);
+        for (const key of freshKeys) this.inFlight.delete(key);
       });
     // A resend of one of these waits for this write alone, not for what this batch waits for.
-    for (const op of fresh) this.inFlight.set(`${participantId}\u0000${op.opId}`, committed);
+    for (const key of freshKeys) this.inFlight.set(key, committed);
     return Promise.all([committed, ...waiting]).then(receipts);
   }
 

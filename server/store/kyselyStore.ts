@@ -113,13 +113,13 @@ function participantRow(p: ParticipantRecord): Database['participants'] {
 type LogRow = Insertable<Database['answer_log']>;
 
 /** One operation as a row of the answer log (SPEC D-1); a withdrawal keeps its cell with no value. */
-function logRow(op: Omit<AnswerOp, 'value' | 'themeId' | 'criterionId'> & Partial<Pick<AnswerOp, 'value' | 'themeId' | 'criterionId'>>): LogRow {
+function logRow(op: AnswerOp): LogRow {
   return {
     workshop_id: op.workshopId,
     participant_id: op.participantId,
     op_id: op.opId,
-    theme_id: op.themeId ?? null,
-    criterion_id: op.criterionId ?? null,
+    theme_id: op.themeId,
+    criterion_id: op.criterionId,
     value: op.value ?? null,
     withdrawn: op.value === undefined ? 1 : 0,
     at: op.at,
@@ -189,10 +189,12 @@ export class KyselyWorkshopStore implements WorkshopStore {
       }
       // The log of an imported workshop: operation ids without a remaining answer first, then the answers.
       const current = new Set(snapshot.answers.map((a) => `${a.participantId}\u0000${a.opId}`));
-      const rows: Insertable<Database['answer_log']>[] = [
+      const rows: LogRow[] = [
         ...snapshot.opIds
           .filter((o) => !current.has(`${o.participantId}\u0000${o.opId}`))
-          .map((o) => ({ ...logRow({ workshopId: id, participantId: o.participantId, opId: o.opId, at: snapshot.workshop.createdAt }), theme_id: null, criterion_id: null, withdrawn: 0 })),
+          .map((o) => ({
+            workshop_id: id, participant_id: o.participantId, op_id: o.opId, theme_id: null, criterion_id: null, value: null, withdrawn: 0, at: snapshot.workshop.createdAt,
+          })),
         ...snapshot.answers.map((a) => logRow({ workshopId: id, ...a, at: a.updatedAt })),
       ];
       for (const chunk of chunks(rows)) await trx.insertInto('answer_log').values(chunk).execute();
