@@ -8,6 +8,7 @@ import type { AnswerOp, WorkshopStore } from '../store/types.js';
 interface Pending {
   ops: readonly AnswerOp[];
   onCommit: () => void;
+  onFailure: () => void;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -27,10 +28,14 @@ export class AnswerWriter {
     private readonly minIntervalMs = 2,
   ) {}
 
-  /** Resolves after the commit of all of `ops`; `onCommit` runs first, in the order writes were made. */
-  write(ops: readonly AnswerOp[], onCommit: () => void): Promise<void> {
+  /**
+   * Resolves after the commit of all of `ops`, rejects if it failed. `onCommit`
+   * or `onFailure` runs first, synchronously and in the order writes were made;
+   * writes commit (or fail) in that order too.
+   */
+  write(ops: readonly AnswerOp[], onCommit: () => void, onFailure: () => void = () => undefined): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ ops, onCommit, resolve, reject });
+      this.queue.push({ ops, onCommit, onFailure, resolve, reject });
       this.schedule();
     });
   }
@@ -85,7 +90,14 @@ export class AnswerWriter {
     try {
       await this.store.writeAnswers(batch.length === 1 ? batch[0]!.ops : batch.flatMap((p) => p.ops));
     } catch (error) {
-      for (const p of batch) p.reject(error);
+      for (const p of batch) {
+        try {
+          p.onFailure();
+        } catch {
+          // Rejected all the same: the caller learns that the write failed.
+        }
+        p.reject(error);
+      }
       return;
     }
     for (const p of batch) {

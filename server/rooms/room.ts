@@ -50,10 +50,28 @@ export interface RoomDeps {
 
 interface Participant {
   record: ParticipantRecord;
-  /** cell index → value; absent = not answered. */
+  /** cell index → value, counted answers not yet committed included (SPEC D-6); absent = not answered. */
   answers: Map<number, AnswerValue>;
-  /** Every applied opId of this participant. */
+  /** Every committed opId of this participant. */
   ops: Set<string>;
+  /** cell index → the latest answer to it whose commit is still under way; null when there is none. */
+  uncommitted: Map<number, Uncommitted> | null;
+}
+
+/**
+ * An answer counted before its commit (SPEC D-6), with what to put back should
+ * the commit fail. Commits happen in the order answers were accepted, so a
+ * failed one is always the oldest answer still under way on its cell.
+ */
+interface Uncommitted {
+  participant: Participant;
+  cell: number;
+  /** The tally it was counted in (a structure edit starts a new one). */
+  tally: Tally;
+  /** The cell's value before it; undefined = not answered. */
+  before: AnswerValue | undefined;
+  /** A later answer to the same cell, counted on top of this one. */
+  next: Uncommitted | null;
 }
 
 export interface AnswerRequest {
@@ -307,9 +325,10 @@ export class Room {
 
   /**
    * Several answers at once (SPEC D-4): checked as a whole, so that one refused
-   * answer applies none; stored in one write and applied in order after it
-   * committed; one receipt per answer, in order. `named`: a refusal of one
-   * answer says which (`answers.<index>`).
+   * answer applies none; counted at once, in order (D-6), stored in one write
+   * and acknowledged after it committed, one receipt per answer, in order; taken
+   * back out should the write fail. `named`: a refusal of one answer says which
+   * (`answers.<index>`).
    */
   submitBatch(participantId: string, requests: readonly AnswerRequest[], named = true): Promise<AnswerReceipt[]> {
     const p = this.participants.get(participantId);
@@ -343,14 +362,29 @@ export class Room {
       freshCells.push(cell);
       freshKeys.push(key);
     }
-    const receipts = () => requests.map((request, i) => this.receipt(p, request, cells[i]!, !inBatch.has(request.opId)));
-    if (fresh.length === 0) return Promise.all(waiting).then(receipts);
+    /** Answers sent before are acknowledged with their value when their own write has committed. */
+    const receipts = (counted: readonly (AnswerReceipt | null)[] = []) =>
+      requests.map((request, i) => counted[i] ?? this.receipt(p, request, cells[i]!, true));
+    if (fresh.length === 0) return Promise.all(waiting).then(() => receipts());
+    // D-6: the live tally does not wait for the disk; the acknowledgement does (D-1).
+    const uncommitted = fresh.map((op, i) => this.count(p, freshCells[i]!, op.value));
+    this.answersVersion++;
+    this.deps.onChange(this, 'answers');
+    // Each fresh answer's receipt carries its cell's value after the whole batch.
+    const counted = requests.map((request, i) => (inBatch.has(request.opId) ? this.receipt(p, request, cells[i]!, false) : null));
     const committed = this.deps.writer
-      .write(fresh, () => {
-        fresh.forEach((op, i) => this.apply(p, freshCells[i]!, op.opId, op.value));
-        this.answersVersion++;
-        this.deps.onChange(this, 'answers');
-      })
+      .write(
+        fresh,
+        () => {
+          for (const op of fresh) p.ops.add(op.opId);
+          for (const entry of uncommitted) this.committed(entry);
+        },
+        () => {
+          for (const entry of uncommitted) this.takeBack(entry);
+          this.answersVersion++;
+          this.deps.onChange(this, 'answers');
+        },
+      )
       .catch(() => {
         throw new KonsensError('STORAGE_FAILED');
       })
@@ -359,7 +393,7 @@ export class Room {
       });
     // A resend of one of these waits for this write alone, not for what this batch waits for.
     for (const key of freshKeys) this.inFlight.set(key, committed);
-    return Promise.all([committed, ...waiting]).then(receipts);
+    return Promise.all([committed, ...waiting]).then(() => receipts(counted));
   }
 
   /** Why an answer cannot be taken now, if it cannot. */
@@ -461,20 +495,53 @@ export class Room {
   }
 
   private addParticipant(record: ParticipantRecord): void {
-    const p: Participant = { record, answers: new Map(), ops: new Set() };
+    const p: Participant = { record, answers: new Map(), ops: new Set(), uncommitted: null };
     this.participants.set(record.id, p);
     this.byToken.set(record.tokenHash, p);
     this.participantsPerOrganisation.set(record.organisationId, (this.participantsPerOrganisation.get(record.organisationId) ?? 0) + 1);
   }
 
-  /** One committed answer into the tally, in O(1); the caller announces the change. */
-  private apply(p: Participant, cell: number, opId: string, value: AnswerValue | undefined): void {
+  /** One accepted answer into the tally, in O(1), before its commit (SPEC D-6); the caller announces the change. */
+  private count(p: Participant, cell: number, value: AnswerValue | undefined): Uncommitted {
+    const entry: Uncommitted = { participant: p, cell, tally: this.tally, before: p.answers.get(cell), next: null };
+    const latest = p.uncommitted?.get(cell);
+    if (latest) latest.next = entry;
+    (p.uncommitted ??= new Map()).set(cell, entry);
+    this.setCell(p, cell, value);
+    return entry;
+  }
+
+  /** Its commit went through: nothing to put back any more. */
+  private committed(entry: Uncommitted): void {
+    const p = entry.participant;
+    if (p.uncommitted?.get(entry.cell) !== entry) return;
+    p.uncommitted.delete(entry.cell);
+    if (p.uncommitted.size === 0) p.uncommitted = null;
+  }
+
+  /**
+   * Its commit failed: as if it had never come. Failed answers are the oldest
+   * under way on their cells and are taken back in the order they came, so
+   * `before` is what was committed; a later answer to the cell stays counted and
+   * now follows that value.
+   */
+  private takeBack(entry: Uncommitted): void {
+    if (entry.tally !== this.tally) return;
+    const p = entry.participant;
+    if (entry.next) {
+      entry.next.before = entry.before;
+      return;
+    }
+    this.setCell(p, entry.cell, entry.before);
+    this.committed(entry);
+  }
+
+  private setCell(p: Participant, cell: number, value: AnswerValue | undefined): void {
     const previous = p.answers.get(cell);
     const org = this.tally.organisation(p.record.organisationId);
     if (org >= 0) this.tally.change(org, cell, previous, value);
     if (value === undefined) p.answers.delete(cell);
     else p.answers.set(cell, value);
-    p.ops.add(opId);
   }
 
   /** Rebuild the tally after a structure change: answers to removed themes, criteria or scale points are dropped. */
@@ -484,6 +551,8 @@ export class Room {
     for (const p of this.participants.values()) {
       const held = [...p.answers];
       p.answers = new Map();
+      // Answers still under way were counted in the old tally; should they fail, there is nothing to take back here.
+      p.uncommitted = null;
       for (const [cell, value] of held) {
         const { themeId, criterionId } = previous.cellIds(cell);
         this.place(p, themeId, criterionId, value);

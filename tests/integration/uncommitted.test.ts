@@ -1,0 +1,155 @@
+/**
+ * SPEC D-6: an answer counts in the live tally as soon as it is accepted, is
+ * acknowledged only after its commit (D-1), and is taken back out should the
+ * commit fail. The failures are real: a trigger in the real database refuses
+ * answers whose opId starts with "fail-". A write begins in the turn after it
+ * was queued, so an answer submitted after `nextTurn()` goes into the next write.
+ */
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AnswerReceipt, FacilitatorState, ParticipantSession } from '../../shared/protocol.js';
+import type { Room } from '../../server/rooms/room.js';
+import { connect, createWorkshop, disconnectAll, facilitate, ok, opId, recordStates, request, startServer, until, version, type TestServer } from '../support/harness.js';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  disconnectAll();
+  await server?.close();
+  server = undefined;
+});
+
+/** Commits of answers whose opId starts with "fail-" abort. */
+function refuseFailOps(dbFile: string): void {
+  const db = new Database(dbFile);
+  db.exec(`CREATE TRIGGER refuse_fail BEFORE INSERT ON answer_log WHEN NEW.op_id LIKE 'fail-%' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
+  db.close();
+}
+
+function dropRefusal(dbFile: string): void {
+  const db = new Database(dbFile);
+  db.exec('DROP TRIGGER refuse_fail');
+  db.close();
+}
+
+function storedOpIds(dbFile: string): string[] {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return (db.prepare('SELECT op_id FROM answer_log ORDER BY seq').all() as { op_id: string }[]).map((r) => r.op_id);
+  } finally {
+    db.close();
+  }
+}
+
+async function setup() {
+  server = await startServer();
+  const created = await createWorkshop(server.url);
+  const { socket: facilitator, session } = await facilitate(server.url, created);
+  const states = recordStates(facilitator);
+  await ok(facilitator, 'phase:set', { phase: 'scoring' });
+  const tablet = connect(server.url);
+  const joined = await ok<ParticipantSession>(tablet, 'workshop:join', { role: 'participant', code: created.code, organisationId: 'olfen', protocolVersion: version });
+  const room = (await server.app.rooms.get(created.workshopId)) as Room;
+  const [a, b] = session.state.workshop.config.themes.map((t) => t.id);
+  return { facilitator, states, tablet, room, participantId: joined.participantId, cellA: { themeId: a!, criterionId: 'importance' }, cellB: { themeId: b!, criterionId: 'importance' } };
+}
+
+/** The cell's tally as the facilitator is sent it. */
+function cellOf(state: FacilitatorState, cell: { themeId: string; criterionId: string }) {
+  const criterion = state.results.themes.find((t) => t.themeId === cell.themeId)!.criteria.find((c) => c.criterionId === cell.criterionId)!;
+  return { nPersons: criterion.nPersons, mean: criterion.mean };
+}
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('answers counted before their commit (SPEC D-6)', () => {
+  it('a failed commit takes its answers back out of the tally and the dashboard; a resend counts them once', async () => {
+    const { facilitator, states, tablet, cellA, cellB } = await setup();
+    await ok(tablet, 'answer:set', { opId: opId(), ...cellA, value: 2 });
+    refuseFailOps(server!.dbFile);
+    const batch = { answers: [{ opId: opId(), ...cellB, value: 4 }, { opId: `fail-${opId()}`, ...cellA, value: 5 }] };
+    const pushesBefore = states.length;
+    const refused = await request(tablet, 'answer:batch', batch);
+    expect(refused).toMatchObject({ ok: false, code: 'STORAGE_FAILED' });
+    // Nothing of the batch is stored, and the tally is as it was before it.
+    expect(storedOpIds(server!.dbFile)).toHaveLength(1);
+    const { state } = await ok<{ state: FacilitatorState }>(facilitator, 'state:get', {});
+    expect(cellOf(state, cellA)).toEqual({ nPersons: 1, mean: 2 });
+    expect(cellOf(state, cellB)).toMatchObject({ nPersons: 0 });
+    // The dashboard is told: its latest push shows the tally without the batch.
+    const latest = await until(() => {
+      const s = states.at(-1) as FacilitatorState;
+      return states.length > pushesBefore && cellOf(s, cellA).mean === 2 && cellOf(s, cellB).nPersons === 0 ? s : undefined;
+    }, 'a push after the take-back');
+    expect(latest.progress.organisations.find((o) => o.organisationId === 'olfen')?.answered).toBe(1);
+    // Resent once the storage works again: both are stored and counted, as fresh answers.
+    dropRefusal(server!.dbFile);
+    const { receipts } = await ok<{ receipts: AnswerReceipt[] }>(tablet, 'answer:batch', batch);
+    expect(receipts.map((r) => [r.value, r.duplicate])).toEqual([
+      [4, false],
+      [5, false],
+    ]);
+    expect(storedOpIds(server!.dbFile)).toHaveLength(3);
+    const after = await ok<{ state: FacilitatorState }>(facilitator, 'state:get', {});
+    expect(cellOf(after.state, cellA)).toEqual({ nPersons: 1, mean: 5 });
+    expect(cellOf(after.state, cellB)).toEqual({ nPersons: 1, mean: 4 });
+  });
+
+  it('an answer counted while an earlier one to the same cell fails stays counted, on top of the committed value', async () => {
+    const { tablet, room, participantId, cellA } = await setup();
+    await ok(tablet, 'answer:set', { opId: opId(), ...cellA, value: 2 });
+    refuseFailOps(server!.dbFile);
+    const failing = room.submitBatch(participantId, [{ opId: `fail-${opId()}`, ...cellA, value: 5 }]);
+    const failed = failing.catch((error: { code?: string }) => error.code);
+    // Counted at once, before the commit.
+    expect(room.ownAnswers(participantId)).toEqual([{ ...cellA, value: 5 }]);
+    // The failing write is now with the database; this one goes into the next write.
+    await nextTurn();
+    const later = room.submitBatch(participantId, [{ opId: opId(), ...cellA, value: 3 }]);
+    expect(room.ownAnswers(participantId)).toEqual([{ ...cellA, value: 3 }]);
+    expect(await failed).toBe('STORAGE_FAILED');
+    // The failure took back only its own answer: the later one is still what the cell holds …
+    expect(room.ownAnswers(participantId)).toEqual([{ ...cellA, value: 3 }]);
+    const [receipt] = await later;
+    expect(receipt).toMatchObject({ value: 3, duplicate: false });
+    const cell = room.results().themes.find((t) => t.themeId === cellA.themeId)!.criteria.find((c) => c.criterionId === 'importance')!;
+    expect(cell).toMatchObject({ nPersons: 1, mean: 3 });
+    expect(storedOpIds(server!.dbFile)).toHaveLength(2);
+  });
+
+  it('when that later answer fails too, the cell goes back to its committed value', async () => {
+    const { tablet, room, participantId, cellA, cellB } = await setup();
+    await ok(tablet, 'answer:set', { opId: opId(), ...cellA, value: 2 });
+    refuseFailOps(server!.dbFile);
+    const first = room.submitBatch(participantId, [{ opId: `fail-${opId()}`, ...cellA, value: 5 }]).catch((error: { code?: string }) => error.code);
+    await nextTurn();
+    const second = room
+      .submitBatch(participantId, [
+        { opId: `fail-${opId()}`, ...cellA, value: null },
+        { opId: `fail-${opId()}`, ...cellB, value: 1 },
+      ])
+      .catch((error: { code?: string }) => error.code);
+    expect(room.ownAnswers(participantId)).toEqual(expect.arrayContaining([{ ...cellA, value: null }, { ...cellB, value: 1 }]));
+    expect(await first).toBe('STORAGE_FAILED');
+    expect(await second).toBe('STORAGE_FAILED');
+    expect(room.ownAnswers(participantId)).toEqual([{ ...cellA, value: 2 }]);
+    const themes = room.results().themes;
+    expect(themes.find((t) => t.themeId === cellA.themeId)!.criteria[0]).toMatchObject({ nPersons: 1, abstentions: 0, mean: 2 });
+    expect(themes.find((t) => t.themeId === cellB.themeId)!.criteria[0]).toMatchObject({ nPersons: 0, abstentions: 0 });
+    expect(room.progress().organisations.find((o) => o.organisationId === 'olfen')?.answered).toBe(1);
+  });
+
+  it('a resend of an answer whose commit is under way waits for it, and fails with it', async () => {
+    const { room, participantId, cellA } = await setup();
+    refuseFailOps(server!.dbFile);
+    const op = { opId: `fail-${opId()}`, ...cellA, value: 4 };
+    const original = room.submitBatch(participantId, [op]).catch((error: { code?: string }) => error.code);
+    await nextTurn();
+    const resend = room.submitBatch(participantId, [op]).catch((error: { code?: string }) => error.code);
+    // Counted once, not twice.
+    expect(room.results().themes.find((t) => t.themeId === cellA.themeId)!.criteria[0]).toMatchObject({ nPersons: 1 });
+    expect(await original).toBe('STORAGE_FAILED');
+    expect(await resend).toBe('STORAGE_FAILED');
+    expect(room.ownAnswers(participantId)).toEqual([]);
+    expect(room.results().themes.find((t) => t.themeId === cellA.themeId)!.criteria[0]).toMatchObject({ nPersons: 0 });
+  });
+});
