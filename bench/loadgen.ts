@@ -19,6 +19,11 @@ interface Job {
   batchSteps: number[];
   /** Burst rounds: each participant submits a full ballot within 2 s, this many times in a row. */
   burstRounds: number;
+  /**
+   * One more round first, reported on its own: the server's first burst, with its code not yet
+   * optimised by the JIT. The burst figures are then those of the later rounds.
+   */
+  coldRound: boolean;
 }
 
 /** How a ballot is sent: 16 events of one answer, or one `answer:batch`. */
@@ -102,7 +107,8 @@ function percentile(values: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]! * 100) / 100;
 }
 
-function stats(): Promise<ServerStats> {
+/** The server's memory (after a full GC) and event-loop delay since the last call; `gc: false` skips the GC (mid-burst, where a real server never collects on demand). */
+function stats({ gc = true } = {}): Promise<ServerStats> {
   return new Promise((resolve) => {
     const onMessage = (message: { type: string } & ServerStats) => {
       if (message.type !== 'stats') return;
@@ -110,7 +116,7 @@ function stats(): Promise<ServerStats> {
       resolve(message);
     };
     process.on('message', onMessage);
-    process.send!({ type: 'stats?' });
+    process.send!({ type: 'stats?', gc });
   });
 }
 
@@ -173,11 +179,15 @@ export async function run(job: Job) {
   const probe = await open(job.url);
   await emit(probe, 'workshop:join', { role: 'participant', code, organisationId: 'probe', protocolVersion: PROTOCOL_VERSION });
   const probeSent: number[] = [];
+  /** The round each probe was sent in (0 is the cold round, if there is one). */
+  const probeRound: number[] = [];
   const probeLatency: number[] = [];
+  const coldProbeLatency: number[] = [];
   let matched = -1;
+  let round = 0;
   const seen = (k: number, at: number) => {
     if (k <= matched) return;
-    probeLatency.push(at - probeSent[k]!);
+    (job.coldRound && probeRound[k] === 0 ? coldProbeLatency : probeLatency).push(at - probeSent[k]!);
     matched = k;
   };
   // Konsens probe: set then withdraw the probe organisation's cells, so that its "answered" count
@@ -202,14 +212,16 @@ export async function run(job: Job) {
       if (tally.probe) seen(tally.probe.seq, performance.now());
     });
   }
-  await stats(); // resets the server's event-loop delay histogram
-  const cpuBefore = process.cpuUsage();
-  const burstStarted = performance.now();
-  const ackMs: number[] = [];
+  await stats({ gc: false }); // resets the server's event-loop delay histogram
+  let cpuBefore = process.cpuUsage();
+  let burstStarted = performance.now();
+  let ackMs: number[] = [];
+  let coldAckMs: number[] = [];
   let failed = 0;
   const probeTimer = setInterval(() => {
     const k = probeSent.length;
     const cell = PROBE_CELLS[k % 36 < 18 ? k % 36 : 35 - (k % 36)]!;
+    probeRound.push(round);
     probeSent.push(performance.now());
     const opId = `probe-${k}-op`;
     if (!konsens) probe.emit('answer:set', { opId, ...cell, value: 3, probe: { seq: k } }, () => undefined);
@@ -219,7 +231,19 @@ export async function run(job: Job) {
   // Several rounds at N = 1,000 (each participant changes every answer in each), so that the p99
   // rests on a few hundred probes rather than on the slowest two or three of one round.
   const ackedCells = new Set<string>();
-  for (let round = 0; round < job.burstRounds; round++) {
+  const rounds = job.burstRounds + (job.coldRound ? 1 : 0);
+  let cold: { ackP99: number; probeP99: number; probes: number; probesSeen: number; eldP99: number } | null = null;
+  for (; round < rounds; round++) {
+    if (job.coldRound && round === 1) {
+      // The cold round is over: what follows is measured afresh.
+      const coldStats = await stats({ gc: false });
+      const coldProbes = probeRound.filter((r) => r === 0).length;
+      cold = { ackP99: percentile(ackMs, 99), probeP99: percentile(coldProbeLatency, 99), probes: coldProbes, probesSeen: coldProbeLatency.length, eldP99: coldStats.eldP99 };
+      coldAckMs = ackMs;
+      ackMs = [];
+      cpuBefore = process.cpuUsage();
+      burstStarted = performance.now();
+    }
     await Promise.all(
       sockets.flatMap((socket, i) =>
         THEMES.flatMap((themeId) =>
@@ -247,11 +271,12 @@ export async function run(job: Job) {
   const cpu = process.cpuUsage(cpuBefore);
   const generatorCpu = (cpu.user + cpu.system) / 1e6 / burstSeconds;
   await new Promise((r) => setTimeout(r, 300));
-  const burst = await stats();
+  const burst = await stats({ gc: false });
 
   // Zero loss: every acknowledged answer is in the aggregate the dashboard sees (Konsens: each
   // participant's answers, the latest per cell; relay: every forwarded or counted answer).
-  const answers = job.participants * 16 * job.burstRounds;
+  const answers = job.participants * 16 * rounds;
+  const acknowledged = ackMs.length + coldAckMs.length;
   let counted: number;
   if (konsens) {
     const reply = await emit<{ state: FacilitatorState }>(dashboard, 'state:get', {});
@@ -265,9 +290,9 @@ export async function run(job: Job) {
   const steps: Step[] = [];
   for (const [mode, rates] of [['events', job.steps], ['batch', job.batchSteps]] as const) {
     for (const [round, rate] of rates.entries()) {
-      await stats(); // resets the event-loop delay histogram
+      await stats({ gc: false }); // resets the event-loop delay histogram
       const measured = await stepLoad(sockets, mode, rate, round);
-      const { eldP99 } = await stats();
+      const { eldP99 } = await stats({ gc: false });
       const passed = measured.ackP99 <= STEP_ACK_P99_MS && eldP99 <= STEP_ELD_P99_MS;
       steps.push({ ...measured, eldP99, passed });
       if (!passed || measured.generatorCpu >= 0.85) break;
@@ -288,13 +313,13 @@ export async function run(job: Job) {
     },
     burst: {
       answers,
-      acknowledged: ackMs.length,
+      acknowledged,
       failed,
-      lost: (konsens ? ackedCells.size : ackMs.length) - counted,
+      lost: (konsens ? ackedCells.size : acknowledged) - counted,
       seconds: burstSeconds,
       ackP50: percentile(ackMs, 50),
       ackP99: percentile(ackMs, 99),
-      probes: probeSent.length,
+      probes: probeRound.filter((r) => !job.coldRound || r > 0).length,
       probesSeen: probeLatency.length,
       probeP50: percentile(probeLatency, 50),
       probeP95: percentile(probeLatency, 95),
@@ -302,6 +327,7 @@ export async function run(job: Job) {
       eldP99: burst.eldP99,
       eldMax: burst.eldMax,
       generatorCpu,
+      cold,
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The bench servers answer the orchestrator over IPC: where they listen, and
- * on request their memory after GC and their event-loop delay since the last ask.
+ * on request their memory (after a full GC, unless asked not to) and their event-loop delay
+ * since the last ask.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
@@ -9,11 +10,11 @@ declare const gc: (() => void) | undefined;
 export function serveStats(port: number): void {
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
-  process.on('message', (message: { type: string }) => {
+  process.on('message', (message: { type: string; gc?: boolean }) => {
     // A normal exit, so that --cpu-prof can write its profile (BENCH_PROFILE=1).
     if (message.type === 'exit') process.exit(0);
     if (message.type !== 'stats') return;
-    for (let i = 0; i < 3; i++) gc?.();
+    if (message.gc !== false) for (let i = 0; i < 3; i++) gc?.();
     const { heapUsed, rss } = process.memoryUsage();
     const ms = (ns: number) => Math.round(ns / 1e4) / 100;
     process.send!({ type: 'stats', heapUsed, rss, eldP50: ms(delay.percentile(50)), eldP99: ms(delay.percentile(99)), eldMax: ms(delay.max) });
