@@ -4,6 +4,7 @@
  * probe participant's answers are timed until the dashboard (Konsens: the
  * facilitator) shows them. Talks to the orchestrator over IPC; see bench/run.ts.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { io, type Socket } from 'socket.io-client';
 import type { Ack, FacilitatorSession, FacilitatorState, ParticipantSession } from '../shared/protocol.js';
 import { PROTOCOL_VERSION } from '../shared/protocol.js';
@@ -183,11 +184,14 @@ export async function run(job: Job) {
   const probeRound: number[] = [];
   const probeLatency: number[] = [];
   const coldProbeLatency: number[] = [];
+  /** For BENCH_STAGES: each seen probe with its round and absolute send and arrival times. */
+  const probeTimes: [k: number, round: number, sent: number, seen: number][] = [];
   let matched = -1;
   let round = 0;
   const seen = (k: number, at: number) => {
     if (k <= matched) return;
     (job.coldRound && probeRound[k] === 0 ? coldProbeLatency : probeLatency).push(at - probeSent[k]!);
+    probeTimes.push([k, probeRound[k]!, performance.timeOrigin + probeSent[k]!, performance.timeOrigin + at]);
     matched = k;
   };
   // Konsens probe: set then withdraw the probe organisation's cells, so that its "answered" count
@@ -267,6 +271,10 @@ export async function run(job: Job) {
     );
   }
   clearInterval(probeTimer);
+  if (process.env.BENCH_STAGES) {
+    mkdirSync('bench/profiles', { recursive: true });
+    writeFileSync('bench/profiles/probes.json', JSON.stringify(probeTimes));
+  }
   const burstSeconds = (performance.now() - burstStarted) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const generatorCpu = (cpu.user + cpu.system) / 1e6 / burstSeconds;

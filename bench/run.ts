@@ -6,6 +6,11 @@
  *
  *   npm run bench                      # N = 1,000 and 10,000
  *   BENCH_SIZES=1000 npm run bench     # a quicker run; leaves docs/BENCHMARKS.md alone
+ *   BENCH_KINDS=konsens …              # only these servers (also leaves the docs alone)
+ *   BENCH_PROFILE=1 …                  # CPU profiles of the servers into bench/profiles
+ *   BENCH_TRACE=1 …                    # Konsens' SQLite statements timed, printed at exit
+ *   BENCH_STAGES=1 …                   # Konsens' probe answers timed stage by stage, printed at exit
+ *   BENCH_FLAGS="--trace-gc" …         # extra Node flags for the servers
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -57,8 +62,14 @@ function next<T>(child: ChildProcess, type: string): Promise<T> {
   });
 }
 
+function konsensScript(): string {
+  if (process.env.BENCH_TRACE) return 'bench/servers/konsensTrace.ts';
+  if (process.env.BENCH_STAGES) return 'bench/servers/konsensStages.ts';
+  return 'bench/servers/konsens.ts';
+}
+
 async function measure(kind: Kind, participants: number) {
-  const server = start(kind === 'konsens' ? (process.env.BENCH_TRACE ? 'bench/servers/konsensTrace.ts' : process.env.BENCH_STAGES ? 'bench/servers/konsensStages.ts' : 'bench/servers/konsens.ts') : 'bench/servers/bareRelay.ts', 0, kind === 'bare-coalesced' ? { COALESCE: '1' } : {}, process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=bench/profiles'] : (process.env.BENCH_FLAGS ? process.env.BENCH_FLAGS.split(' ') : []));
+  const server = start(kind === 'konsens' ? (konsensScript()) : 'bench/servers/bareRelay.ts', 0, kind === 'bare-coalesced' ? { COALESCE: '1' } : {}, process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=bench/profiles'] : (process.env.BENCH_FLAGS ? process.env.BENCH_FLAGS.split(' ') : []));
   const { port } = await next<{ port: number }>(server, 'ready');
   const generator = start('bench/loadgen.ts', 1);
   generator.on('message', (message: { type: string; gc?: boolean }) => {
