@@ -17,6 +17,7 @@ import { joinHandlers } from './joinHandlers.js';
 
 /** The one registry of socket events: each declares who may call it (tests check every event is here). */
 export const HANDLERS: readonly Handler[] = [...joinHandlers, ...answerHandlers, ...facilitationHandlers];
+const BY_EVENT: ReadonlyMap<unknown, Handler> = new Map(HANDLERS.map((h) => [h.event, h]));
 
 export function failure(code: ErrorCode, details?: AckError['details']): AckError {
   return { ok: false, code, message: ERROR_CODES[code], ...(details ? { details } : {}) };
@@ -99,30 +100,21 @@ export function attachRealtime(io: Server, deps: RealtimeDeps, log: (error: unkn
     // SPEC S-5: every incoming event, known or not, takes a token.
     const bucket = new TokenBucket(deps.limits.eventBurst, deps.limits.eventsPerSecond);
     let refused = 0;
-    socket.use((packet, next) => {
-      if (bucket.take(cost(packet, deps.limits.eventBurst))) {
-        refused = 0;
-        next();
+    // Every event is handled here, from the one registry: no listeners per connection (a tablet
+    // holds nothing per event type), and an event that is not in the registry is ignored.
+    socket.use((packet) => {
+      const ack = packet[packet.length - 1] as ((response: Ack<unknown>) => void) | undefined;
+      if (!bucket.take(cost(packet, deps.limits.eventBurst))) {
+        if (++refused > FLOOD_DISCONNECT) socket.disconnect(true);
+        else if (typeof ack === 'function') ack(failure('RATE_LIMITED'));
         return;
       }
-      if (++refused > FLOOD_DISCONNECT) {
-        socket.disconnect(true);
-        return;
-      }
-      const ack = packet[packet.length - 1];
-      if (typeof ack === 'function') (ack as (r: AckError) => void)(failure('RATE_LIMITED'));
+      refused = 0;
+      const handler = BY_EVENT.get(packet[0]);
+      // Without an acknowledgement callback there is nobody to answer: the event is ignored.
+      if (!handler || typeof ack !== 'function') return;
+      const payload = packet.length > 2 ? packet[1] : undefined;
+      dispatch(handler, socket, deps, payload).then(ack, (error: unknown) => ack(toFailure(error, log)));
     });
-    for (const handler of HANDLERS) {
-      socket.on(handler.event, (...args: unknown[]) => {
-        const ack = args[args.length - 1];
-        // Without an acknowledgement callback there is nobody to answer: the event is ignored.
-        if (typeof ack !== 'function') return;
-        const payload = args.length > 1 ? args[0] : undefined;
-        dispatch(handler, socket, deps, payload).then(
-          (response) => ack(response),
-          (error: unknown) => ack(toFailure(error, log)),
-        );
-      });
-    }
   });
 }
