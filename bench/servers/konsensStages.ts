@@ -55,6 +55,13 @@ process.on('exit', () => {
   const file = 'bench/profiles/probes.json';
   if (!existsSync(file)) return;
   const probes = JSON.parse(readFileSync(file, 'utf8')) as [k: number, round: number, sent: number, seen: number][];
+  for (const round of [...new Set(probes.map(([, r]) => r))]) {
+    console.error(`round ${round}${round === 0 ? ' (cold, if the run has a cold round)' : ''}:`);
+    printSpans(probes.filter(([, r]) => r === round));
+  }
+});
+
+function printSpans(probes: [k: number, round: number, sent: number, seen: number][]): void {
   const spans: Record<string, number[]> = { 'sent → received': [], 'received → writing': [], 'writing → committed': [], 'received → pushed': [], 'pushed → seen': [], 'sent → seen': [] };
   for (const [k, , sent, seen] of probes) {
     const t = stages.get(k);
@@ -67,6 +74,7 @@ process.on('exit', () => {
     spans['sent → seen']!.push(seen - sent);
   }
   const q = (v: number[], p: number) => [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor((v.length * p) / 100))]!.toFixed(1);
-  for (const [span, v] of Object.entries(spans)) if (v.length) console.error(`${span.padEnd(22)} p50 ${q(v, 50).padStart(7)}  p95 ${q(v, 95).padStart(7)}  max ${q(v, 100).padStart(7)} ms  (${v.length} probes)`);
-});
+  for (const [span, v] of Object.entries(spans)) if (v.length) console.error(`  ${span.padEnd(22)} p50 ${q(v, 50).padStart(7)}  p95 ${q(v, 95).padStart(7)}  max ${q(v, 100).padStart(7)} ms  (${v.length} probes)`);
+}
+
 await import('./konsens.js');
