@@ -117,8 +117,9 @@ export function createApp({
   const rooms = new RoomRegistry({ store, writer, now, onChange: (room, change) => broadcaster.changed(room, change) });
 
   const renderer = new Renderer();
-  app.use('/api', apiRouter({ store, rooms, now, joinFailures, imports, renderer, trustProxy: config.trustProxy, log: config.log }));
-  if (config.clientDir) clientRoutes(app, config.clientDir);
+  const httpDeps = { store, rooms, now, joinFailures, imports, renderer, trustProxy: config.trustProxy, log: config.log };
+  app.use('/api', apiRouter(httpDeps));
+  if (config.clientDir) clientRoutes(app, config.clientDir, httpDeps);
   const onDeleted = (workshopId: string) => {
     broadcaster.forget(workshopId);
     // After the facilitator's acknowledgement has gone out; not forced, so that

@@ -1,5 +1,7 @@
 /** HTTP API: create or import a workshop, read its public info, export it, health (SPEC H-1 … H-5). */
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
 import { ZodError } from 'zod';
 import { workshopFromTemplate } from '../../shared/domain/templates.js';
 import { fromWorkshopFile, IMPORT_LIMITS, workshopFileSchema } from '../../shared/exchange.js';
@@ -104,28 +106,10 @@ export function apiRouter(deps: HttpDeps): express.Router {
   });
 
   router.get('/workshops/:code', async (req, res) => {
-    const address = clientAddress(req.headers, req.socket.remoteAddress, deps.trustProxy);
-    if (deps.joinFailures.blocked(address)) {
-      res.status(429).json(problem('RATE_LIMITED'));
-      return;
-    }
-    const code = joinCodeSchema.safeParse(req.params.code);
-    const room = code.success ? await deps.rooms.byCode(code.data) : undefined;
-    if (!room) {
-      deps.joinFailures.fail(address);
-      res.status(404).json(problem('NOT_FOUND'));
-      return;
-    }
-    const { config } = room;
-    const info: PublicWorkshopInfo = {
-      code: room.code,
-      title: config.title,
-      date: config.date,
-      phase: room.phase,
-      organisations: config.organisations.map(({ id, name }) => ({ id, name })),
-      protocolVersion: PROTOCOL_VERSION,
-    };
-    res.json(info);
+    const info = await publicInfo(deps, req, req.params.code);
+    if (info === 'RATE_LIMITED') res.status(429).json(problem('RATE_LIMITED'));
+    else if (info === 'NOT_FOUND') res.status(404).json(problem('NOT_FOUND'));
+    else res.json(info);
   });
 
   router.use((_req, res) => {
@@ -151,9 +135,58 @@ export function apiRouter(deps: HttpDeps): express.Router {
   return router;
 }
 
-/** The built client, with the single-page routes (/join/…, /moderation/…, /projector/…) answered by index.html. */
-export function clientRoutes(app: Express, clientDir: string): void {
+/**
+ * What a tablet shows before joining (SPEC H-2). An unknown code counts against
+ * the address like a failed join (S-6), however it is asked for.
+ */
+async function publicInfo(deps: HttpDeps, req: Request, rawCode: string): Promise<PublicWorkshopInfo | 'RATE_LIMITED' | 'NOT_FOUND'> {
+  const address = clientAddress(req.headers, req.socket.remoteAddress, deps.trustProxy);
+  if (deps.joinFailures.blocked(address)) return 'RATE_LIMITED';
+  const code = joinCodeSchema.safeParse(rawCode);
+  const room = code.success ? await deps.rooms.byCode(code.data) : undefined;
+  if (!room) {
+    deps.joinFailures.fail(address);
+    return 'NOT_FOUND';
+  }
+  const { config } = room;
+  return {
+    code: room.code,
+    title: config.title,
+    date: config.date,
+    phase: room.phase,
+    organisations: config.organisations.map(({ id, name }) => ({ id, name })),
+    protocolVersion: PROTOCOL_VERSION,
+  };
+}
+
+/** The element id of the workshop info a /join/<code> page carries (client/src/net/http.ts reads it). */
+export const EMBEDDED_INFO_ID = 'workshop-info';
+
+/**
+ * The built client, with the single-page routes (/join/…, /moderation/…,
+ * /projector/…) answered by index.html. A /join/<code> page carries the
+ * workshop's public info as a JSON data block (not a script: the CSP allows no
+ * inline scripts, and none is needed), so that the tablet shows the workshop
+ * in its first render instead of asking for it after the JavaScript has run.
+ */
+export function clientRoutes(app: Express, clientDir: string, deps: HttpDeps): void {
   app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
+  const page = readFileSync(join(clientDir, 'index.html'), 'utf8');
+  app.get('/join/:code', async (req, res, next) => {
+    try {
+      // As the tablet reads codes: case-insensitive, anything but letters and digits ignored.
+      const code = req.params.code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+      const info = await publicInfo(deps, req, code);
+      // The answer /api/workshops/<code> would give, refusals included: the tablet does not ask again.
+      const result = typeof info === 'string' ? { ok: false, code: info } : { ok: true, data: info };
+      // "<" escaped, so that no text in it can end the data block.
+      const data = JSON.stringify({ code, result }).replace(/</g, '\\u003c');
+      res.set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
+      res.send(page.replace('<div id="root"></div>', `<div id="root"></div><script type="application/json" id="${EMBEDDED_INFO_ID}">${data}</script>`));
+    } catch (error) {
+      next(error);
+    }
+  });
   app.use((req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api/') || req.path.startsWith('/socket.io/')) return next();
     res.sendFile('index.html', { root: clientDir }, (error) => error && next());

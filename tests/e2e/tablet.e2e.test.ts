@@ -47,6 +47,21 @@ async function tabTo(page: Page, matches: (focused: string) => boolean): Promise
 }
 
 describe('tablet', () => {
+  it('opened from the QR code, shows the workshop in its first render, without asking the server again', async () => {
+    const { created, facilitator } = await workshop();
+    await ok(facilitator, 'workshop:update', { title: 'Quick-Check </script> & <b>Dorfmitte</b>' });
+    const tablet = await e2e.open('tablet', `/join/${created.code.toLowerCase()}`);
+    await tablet.getByRole('heading', { level: 1, name: 'Quick-Check </script> & <b>Dorfmitte</b>' }).waitFor();
+    await tablet.getByRole('radio', { name: 'Olfen' }).waitFor();
+    const asked = await tablet.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((name) => name.includes('/api/workshops/')));
+    expect(asked).toEqual([]);
+    expect(await tablet.locator('b').count()).toBe(0);
+    // An unknown code: the code form says so at once.
+    const lost = await e2e.open('tablet', '/join/ZZZ-ZZZ');
+    await lost.getByText('Diesen Workshop gibt es nicht. Bitte prüfen Sie den Code.').waitFor();
+    expect(await lost.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/workshops/')).length)).toBe(0);
+  });
+
   it('switches to English, with <html lang> following', async () => {
     const { created } = await workshop();
     const tablet = await e2e.open('tablet', `/join/${created.code}`);

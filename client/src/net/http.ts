@@ -16,14 +16,39 @@ async function json<T>(input: string, init?: RequestInit): Promise<HttpResult<T>
 
 const prefetched = new Map<string, Promise<HttpResult<PublicWorkshopInfo>>>();
 
+/**
+ * A /join/<code> page carries the answer to "which workshop is <code>?" as a
+ * JSON data block (server/http/routes.ts, clientRoutes), so that the tablet's
+ * first render shows the workshop. Used once: a later look asks the server.
+ */
+let embedded = readEmbeddedInfo();
+
+function readEmbeddedInfo(): { code: string; result: HttpResult<PublicWorkshopInfo> } | null {
+  const text = document.getElementById('workshop-info')?.textContent;
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as { code: string; result: HttpResult<PublicWorkshopInfo> };
+  } catch {
+    return null;
+  }
+}
+
+/** What the page already says about this code, if it says anything. */
+export function knownWorkshopInfo(code: string): HttpResult<PublicWorkshopInfo> | null {
+  return embedded?.code === code ? embedded.result : null;
+}
+
 /** Started before React renders (main.tsx), so that the tablet's first screen does not wait for a second round trip. */
 export function prefetchWorkshopInfo(code: string): void {
-  if (!prefetched.has(code)) prefetched.set(code, json<PublicWorkshopInfo>(`/api/workshops/${encodeURIComponent(code)}`));
+  if (prefetched.has(code)) return;
+  const known = knownWorkshopInfo(code);
+  prefetched.set(code, known ? Promise.resolve(known) : json<PublicWorkshopInfo>(`/api/workshops/${encodeURIComponent(code)}`));
 }
 
 export function fetchWorkshopInfo(code: string): Promise<HttpResult<PublicWorkshopInfo>> {
   const early = prefetched.get(code);
   prefetched.delete(code);
+  if (embedded?.code === code) embedded = null;
   return early ?? json<PublicWorkshopInfo>(`/api/workshops/${encodeURIComponent(code)}`);
 }
 

@@ -5,7 +5,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode, PublicWorkshopInfo } from '../../../../shared/protocol';
-import { fetchWorkshopInfo } from '../../net/http';
+import { fetchWorkshopInfo, knownWorkshopInfo } from '../../net/http';
 import { savedSession } from '../../net/session';
 import { useStore } from '../../store';
 import { ConnectionStatus } from '../common/ConnectionStatus';
@@ -31,8 +31,15 @@ export function TabletApp({ initialCode }: { initialCode?: string }) {
     void loadBallot();
   }, []);
   const [code, setCode] = useState(() => normaliseCode(initialCode));
-  const [info, setInfo] = useState<PublicWorkshopInfo | null>(null);
-  const [infoError, setInfoError] = useState<ErrorCode | 'network' | null>(null);
+  // Opened from a QR code, the page already says which workshop this is: shown in the first render.
+  const [info, setInfo] = useState<PublicWorkshopInfo | null>(() => {
+    const known = code ? knownWorkshopInfo(code) : null;
+    return known?.ok ? known.data : null;
+  });
+  const [infoError, setInfoError] = useState<ErrorCode | 'network' | null>(() => {
+    const known = code ? knownWorkshopInfo(code) : null;
+    return known && !known.ok ? known.code : null;
+  });
   const [joining, setJoining] = useState(false);
   const me = useStore((s) => s.me);
   const problem = useStore((s) => s.problem);
