@@ -319,21 +319,34 @@ export class Room {
    * answer is durably stored; a repeated opId resolves without a second change.
    */
   async submit(participantId: string, request: AnswerRequest): Promise<AnswerReceipt> {
-    const [receipt] = await this.submitBatch(participantId, [request], false);
-    return receipt!;
+    // The batch's steps for one answer, without its bookkeeping: this is what a tap sends.
+    const p = this.answering(participantId);
+    const cell = this.tally.cell(request.themeId, request.criterionId);
+    if (p.ops.has(request.opId)) return this.receipt(p, request, cell, true);
+    const key = `${participantId}\u0000${request.opId}`;
+    const pending = this.inFlight.get(key);
+    if (pending) {
+      await pending;
+      return this.receipt(p, request, cell, true);
+    }
+    if (!acceptsAnswers(this.phase)) throw new KonsensError('WRONG_PHASE');
+    const refusal = this.refusal(request, cell);
+    if (refusal) throw new KonsensError(refusal);
+    const committed = this.store(p, [{ workshopId: this.id, participantId, at: this.deps.now(), ...request }], [cell], [key]);
+    const receipt = this.receipt(p, request, cell, false);
+    await committed;
+    return receipt;
   }
 
   /**
    * Several answers at once (SPEC D-4): checked as a whole, so that one refused
    * answer applies none; counted at once, in order (D-6), stored in one write
    * and acknowledged after it committed, one receipt per answer, in order; taken
-   * back out should the write fail. `named`: a refusal of one answer says which
+   * back out should the write fail. A refusal of one answer says which
    * (`answers.<index>`).
    */
-  submitBatch(participantId: string, requests: readonly AnswerRequest[], named = true): Promise<AnswerReceipt[]> {
-    const p = this.participants.get(participantId);
-    if (!p) return Promise.reject(new KonsensError('NOT_JOINED'));
-    if (this.deleted) return Promise.reject(new KonsensError('NOT_FOUND'));
+  async submitBatch(participantId: string, requests: readonly AnswerRequest[]): Promise<AnswerReceipt[]> {
+    const p = this.answering(participantId);
     const cells: number[] = [];
     const fresh: AnswerOp[] = [];
     /** Cell and in-flight key of each fresh answer, found once. */
@@ -354,9 +367,9 @@ export class Room {
         continue;
       }
       // The phase is the batch's, not one answer's: no answer is named.
-      if (!acceptsAnswers(this.phase)) return Promise.reject(new KonsensError('WRONG_PHASE'));
+      if (!acceptsAnswers(this.phase)) throw new KonsensError('WRONG_PHASE');
       const refusal = this.refusal(request, cell);
-      if (refusal) return Promise.reject(new KonsensError(refusal, named ? [{ path: `answers.${index}`, message: ERROR_CODES[refusal] }] : undefined));
+      if (refusal) throw new KonsensError(refusal, [{ path: `answers.${index}`, message: ERROR_CODES[refusal] }]);
       inBatch.add(request.opId);
       fresh.push({ workshopId: this.id, participantId, at, ...request });
       freshCells.push(cell);
@@ -365,18 +378,42 @@ export class Room {
     /** Answers sent before are acknowledged with their value when their own write has committed. */
     const receipts = (counted: readonly (AnswerReceipt | null)[] = []) =>
       requests.map((request, i) => counted[i] ?? this.receipt(p, request, cells[i]!, true));
-    if (fresh.length === 0) return Promise.all(waiting).then(() => receipts());
-    // D-6: the live tally does not wait for the disk; the acknowledgement does (D-1).
-    const uncommitted = fresh.map((op, i) => this.count(p, freshCells[i]!, op.value));
-    this.answersVersion++;
-    this.deps.onChange(this, 'answers');
+    if (fresh.length === 0) {
+      await Promise.all(waiting);
+      return receipts();
+    }
+    const committed = this.store(p, fresh, freshCells, freshKeys);
     // Each fresh answer's receipt carries its cell's value after the whole batch.
     const counted = requests.map((request, i) => (inBatch.has(request.opId) ? this.receipt(p, request, cells[i]!, false) : null));
+    await Promise.all([committed, ...waiting]);
+    return receipts(counted);
+  }
+
+  /** The participant, if answers can come from them at all. */
+  private answering(participantId: string): Participant {
+    const p = this.participants.get(participantId);
+    if (!p) throw new KonsensError('NOT_JOINED');
+    if (this.deleted) throw new KonsensError('NOT_FOUND');
+    return p;
+  }
+
+  /**
+   * Fresh, checked answers: counted at once (D-6; the live tally does not wait
+   * for the disk, the acknowledgement does, D-1), stored in one write, taken back
+   * out should it fail. A resend of one of them waits for this write (`keys`).
+   */
+  private store(p: Participant, ops: AnswerOp[], cells: readonly number[], keys: readonly string[]): Promise<void> {
+    const uncommitted = ops.map((op, i) => this.count(p, cells[i]!, op.value));
+    this.answersVersion++;
+    this.deps.onChange(this, 'answers');
+    const done = () => {
+      for (const key of keys) this.inFlight.delete(key);
+    };
     const committed = this.deps.writer
       .write(
-        fresh,
+        ops,
         () => {
-          for (const op of fresh) p.ops.add(op.opId);
+          for (const op of ops) p.ops.add(op.opId);
           for (const entry of uncommitted) this.committed(entry);
         },
         () => {
@@ -385,15 +422,12 @@ export class Room {
           this.deps.onChange(this, 'answers');
         },
       )
-      .catch(() => {
+      .then(done, () => {
+        done();
         throw new KonsensError('STORAGE_FAILED');
-      })
-      .finally(() => {
-        for (const key of freshKeys) this.inFlight.delete(key);
       });
-    // A resend of one of these waits for this write alone, not for what this batch waits for.
-    for (const key of freshKeys) this.inFlight.set(key, committed);
-    return Promise.all([committed, ...waiting]).then(() => receipts(counted));
+    for (const key of keys) this.inFlight.set(key, committed);
+    return committed;
   }
 
   /** Why an answer cannot be taken now, if it cannot. */

@@ -94,6 +94,17 @@ describe('answers counted before their commit (SPEC D-6)', () => {
     expect(cellOf(after.state, cellB)).toEqual({ nPersons: 1, mean: 4 });
   });
 
+  it('a single answer (answer:set, answer:withdraw) whose commit fails is taken back too', async () => {
+    const { facilitator, tablet, cellA } = await setup();
+    await ok(tablet, 'answer:set', { opId: opId(), ...cellA, value: 2 });
+    refuseFailOps(server!.dbFile);
+    expect(await request(tablet, 'answer:set', { opId: `fail-${opId()}`, ...cellA, value: 5 })).toMatchObject({ ok: false, code: 'STORAGE_FAILED' });
+    expect(await request(tablet, 'answer:withdraw', { opId: `fail-${opId()}`, ...cellA })).toMatchObject({ ok: false, code: 'STORAGE_FAILED' });
+    const { state } = await ok<{ state: FacilitatorState }>(facilitator, 'state:get', {});
+    expect(cellOf(state, cellA)).toEqual({ nPersons: 1, mean: 2 });
+    expect(storedOpIds(server!.dbFile)).toHaveLength(1);
+  });
+
   it('an answer counted while an earlier one to the same cell fails stays counted, on top of the committed value', async () => {
     const { tablet, room, participantId, cellA } = await setup();
     await ok(tablet, 'answer:set', { opId: opId(), ...cellA, value: 2 });
