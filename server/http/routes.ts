@@ -1,5 +1,5 @@
 /** HTTP API: create or import a workshop, read its public info, export it, health (SPEC H-1 … H-5). */
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
 import { ZodError } from 'zod';
@@ -171,24 +171,34 @@ export const EMBEDDED_INFO_ID = 'workshop-info';
  */
 export function clientRoutes(app: Express, clientDir: string, deps: HttpDeps): void {
   app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
-  const page = readFileSync(join(clientDir, 'index.html'), 'utf8');
-  app.get('/join/:code', async (req, res, next) => {
-    try {
-      // As the tablet reads codes: case-insensitive, anything but letters and digits ignored.
-      const code = req.params.code.toUpperCase().replace(/[^A-Z0-9]/g, '');
-      const info = await publicInfo(deps, req, code);
-      // The answer /api/workshops/<code> would give, refusals included: the tablet does not ask again.
-      const result = typeof info === 'string' ? { ok: false, code: info } : { ok: true, data: info };
-      // "<" escaped, so that no text in it can end the data block.
-      const data = JSON.stringify({ code, result }).replace(/</g, '\\u003c');
-      res.set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
-      res.send(page.replace('<div id="root"></div>', `<div id="root"></div><script type="application/json" id="${EMBEDDED_INFO_ID}">${data}</script>`));
-    } catch (error) {
-      next(error);
-    }
-  });
-  app.use((req, res, next) => {
+  app.use(async (req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api/') || req.path.startsWith('/socket.io/')) return next();
-    res.sendFile('index.html', { root: clientDir }, (error) => error && next());
+    // The raw path segment, normalised as the tablet normalises it (main.tsx): both then name the same code.
+    const segment = /^\/join\/([^/]+)\/?$/.exec(req.path)?.[1];
+    const page = segment === undefined ? null : await joinPage(deps, req, clientDir, segment.toUpperCase().replace(/[^A-Z0-9]/g, '')).catch(() => null);
+    if (page === null) {
+      // Any other page, or a join page that cannot carry the workshop: the plain page, which asks for it.
+      res.sendFile('index.html', { root: clientDir }, (error) => error && next());
+      return;
+    }
+    // Not kept by the browser, not even for "back": the phase and the title may have changed.
+    res.set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.send(page);
   });
+}
+
+const ROOT = '<div id="root"></div>';
+
+/** index.html (read afresh: a redeployed client is served at once) with the answer for `code` after the root element. */
+async function joinPage(deps: HttpDeps, req: Request, clientDir: string, code: string): Promise<string | null> {
+  const html = await readFile(join(clientDir, 'index.html'), 'utf8');
+  const at = html.indexOf(ROOT);
+  if (at < 0) return null;
+  const info = await publicInfo(deps, req, code);
+  // The answer /api/workshops/<code> would give, refusals included: the tablet does not ask again.
+  const result = typeof info === 'string' ? { ok: false, code: info } : { ok: true, data: info };
+  // "<" escaped, so that no text in it can end the data block; spliced, not replaced, so that no "$" in it is a pattern.
+  const data = JSON.stringify({ code, result }).replace(/</g, '\\u003c');
+  const end = at + ROOT.length;
+  return `${html.slice(0, end)}<script type="application/json" id="${EMBEDDED_INFO_ID}">${data}</script>${html.slice(end)}`;
 }

@@ -101,7 +101,8 @@ export function attachRealtime(io: Server, deps: RealtimeDeps, log: (error: unkn
     const bucket = new TokenBucket(deps.limits.eventBurst, deps.limits.eventsPerSecond);
     let refused = 0;
     // Every event is handled here, from the one registry: no listeners per connection (a tablet
-    // holds nothing per event type), and an event that is not in the registry is ignored.
+    // holds nothing per event type), and an event that is not in the registry is ignored. The
+    // packet goes no further (next() is never called): this is the last middleware.
     socket.use((packet) => {
       const ack = packet[packet.length - 1] as ((response: Ack<unknown>) => void) | undefined;
       if (!bucket.take(cost(packet, deps.limits.eventBurst))) {

@@ -404,8 +404,6 @@ export class Room {
    */
   private store(p: Participant, ops: AnswerOp[], cells: readonly number[], keys: readonly string[]): Promise<void> {
     const uncommitted = ops.map((op, i) => this.count(p, cells[i]!, op.value));
-    this.answersVersion++;
-    this.deps.onChange(this, 'answers');
     const done = () => {
       for (const key of keys) this.inFlight.delete(key);
     };
@@ -427,6 +425,8 @@ export class Room {
         throw new KonsensError('STORAGE_FAILED');
       });
     for (const key of keys) this.inFlight.set(key, committed);
+    this.answersVersion++;
+    this.deps.onChange(this, 'answers');
     return committed;
   }
 
@@ -457,6 +457,8 @@ export class Room {
       if (removed.some((o) => [...this.participants.values()].some((p) => p.record.organisationId === o.id))) {
         throw new KonsensError('ORGANISATION_IN_USE');
       }
+      // Answers still under way were counted in the tally a structure change replaces: let them settle first.
+      if (structureChanged) await this.deps.writer.settle();
       await this.save({ config });
       if (structureChanged) this.retally();
       return this.view();
@@ -470,6 +472,8 @@ export class Room {
       if (phase === this.phase) return this.view();
       this.assertWritable();
       if (!canTransition(this.phase, phase)) throw new KonsensError('INVALID_TRANSITION');
+      // D-6: scoring closes on committed answers only; those under way are stored (or taken back) first.
+      if (acceptsAnswers(this.phase)) await this.deps.writer.settle();
       const meta = isFinal(phase) ? { ...this.meta, finalisedAt: this.deps.now() } : this.meta;
       await this.save({ phase, meta });
       return this.view();
@@ -585,7 +589,7 @@ export class Room {
     for (const p of this.participants.values()) {
       const held = [...p.answers];
       p.answers = new Map();
-      // Answers still under way were counted in the old tally; should they fail, there is nothing to take back here.
+      // Nothing is under way any more (update() let it settle); entries of the old tally are dropped.
       p.uncommitted = null;
       for (const [cell, value] of held) {
         const { themeId, criterionId } = previous.cellIds(cell);

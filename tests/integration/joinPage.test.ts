@@ -43,8 +43,8 @@ describe('the join page', () => {
     expect(status).toBe(200);
     expect(embedded).toEqual({ code: created.code, result: { ok: true, data: api } });
     expect(api.title.length).toBeGreaterThan(0);
-    // A page that names a workshop is not cached; the CSP (no inline scripts) stays.
-    expect(headers.get('cache-control')).toBe('no-cache');
+    // A page that names a workshop is not kept; the CSP (no inline scripts) stays.
+    expect(headers.get('cache-control')).toBe('no-store');
     expect(headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 
@@ -52,12 +52,15 @@ describe('the join page', () => {
     server = await startServer({ clientDir: clientDir() });
     const created = await createWorkshop(server.url);
     const { socket } = await facilitate(server.url, created);
-    const title = 'Quick-Check </script><script>alert(1)</script> <!-- & "Ü"';
+    const title = 'Quick-Check </script><script>alert(1)</script> <!-- & "Ü" $$ $& $` $\' 5 $';
     await ok(socket, 'workshop:update', { title });
     const { html, embedded } = await page(`/join/${created.code}`);
     expect(html.match(/<script/g)).toHaveLength(1);
     expect(html).not.toContain('alert(1)</script>');
+    // Every character as the facilitator typed it, "$" patterns included; the page around it unchanged.
     expect(embedded?.result).toMatchObject({ ok: true, data: { title } });
+    expect(html.startsWith('<!doctype html><html lang="de"><head><title>Konsens</title></head><body><div id="root"></div><script type="application/json" id="workshop-info">')).toBe(true);
+    expect(html.endsWith('</script></body></html>')).toBe(true);
   });
 
   it('says so for an unknown code, and counts it against the address like a failed join', async () => {
@@ -71,6 +74,17 @@ describe('the join page', () => {
     // The address has used its guesses: the right code is refused too, on the page and over the API.
     expect((await page(`/join/${created.code}`)).embedded).toEqual({ code: created.code, result: { ok: false, code: 'RATE_LIMITED' } });
     expect((await fetch(`${server.url}/api/workshops/${created.code}`)).status).toBe(429);
+  });
+
+  it('reads the code from the address as the tablet does, malformed escapes included', async () => {
+    server = await startServer({ clientDir: clientDir() });
+    const created = await createWorkshop(server.url);
+    // The tablet normalises the raw path segment (client/src/views/tablet/code.ts): "%20" is not a space to it.
+    const spaced = await page(`/join/${created.code.slice(0, 3)}%20${created.code.slice(3)}`);
+    expect(spaced.embedded?.code).toBe(`${created.code.slice(0, 3)}20${created.code.slice(3)}`);
+    const broken = await page('/join/%E0%A4%A');
+    expect(broken.status).toBe(200);
+    expect(broken.embedded).toEqual({ code: 'E0A4A', result: { ok: false, code: 'NOT_FOUND' } });
   });
 
   it('leaves the other pages as they are', async () => {

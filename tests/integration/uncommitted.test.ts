@@ -2,8 +2,12 @@
  * SPEC D-6: an answer counts in the live tally as soon as it is accepted, is
  * acknowledged only after its commit (D-1), and is taken back out should the
  * commit fail. The failures are real: a trigger in the real database refuses
- * answers whose opId starts with "fail-". A write begins in the turn after it
- * was queued, so an answer submitted after `nextTurn()` goes into the next write.
+ * answers whose opId starts with "fail-" (if asked, only after computing for a
+ * while, so that the failure comes well after the answer was counted).
+ *
+ * Which answers share a write: once the writer has been idle for longer than its
+ * minimum interval (2 ms), a write begins in the turn after it was queued, so an
+ * answer submitted after `quiet()` and then `nextTurn()` goes into a write of its own.
  */
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -18,10 +22,11 @@ afterEach(async () => {
   server = undefined;
 });
 
-/** Commits of answers whose opId starts with "fail-" abort. */
-function refuseFailOps(dbFile: string): void {
+/** Commits of answers whose opId starts with "fail-" abort; `slow`: each such insert computes for a while first. */
+function refuseFailOps(dbFile: string, slow = false): void {
   const db = new Database(dbFile);
-  db.exec(`CREATE TRIGGER refuse_fail BEFORE INSERT ON answer_log WHEN NEW.op_id LIKE 'fail-%' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
+  const delay = slow ? '(WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000) SELECT count(*) FROM c) > 0 AND ' : '';
+  db.exec(`CREATE TRIGGER refuse_fail BEFORE INSERT ON answer_log WHEN ${delay}NEW.op_id LIKE 'fail-%' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
   db.close();
 }
 
@@ -60,15 +65,24 @@ function cellOf(state: FacilitatorState, cell: { themeId: string; criterionId: s
 }
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+/** Longer than the writer's minimum interval between writes, so that the next write begins in the next turn. */
+const quiet = () => new Promise((resolve) => setTimeout(resolve, 10));
 
 describe('answers counted before their commit (SPEC D-6)', () => {
   it('a failed commit takes its answers back out of the tally and the dashboard; a resend counts them once', async () => {
     const { facilitator, states, tablet, cellA, cellB } = await setup();
     await ok(tablet, 'answer:set', { opId: opId(), ...cellA, value: 2 });
-    refuseFailOps(server!.dbFile);
+    // The failure comes long after the 20 ms push interval: only the take-back's own push can show it.
+    refuseFailOps(server!.dbFile, true);
     const batch = { answers: [{ opId: opId(), ...cellB, value: 4 }, { opId: `fail-${opId()}`, ...cellA, value: 5 }] };
+    const refusal = request(tablet, 'answer:batch', batch);
+    // Counted before its commit: the dashboard shows it while the write is under way.
+    await until(() => {
+      const s = states.at(-1) as FacilitatorState | undefined;
+      return s && cellOf(s, cellA).mean === 5 && cellOf(s, cellB).nPersons === 1;
+    }, 'a push with the batch counted');
     const pushesBefore = states.length;
-    const refused = await request(tablet, 'answer:batch', batch);
+    const refused = await refusal;
     expect(refused).toMatchObject({ ok: false, code: 'STORAGE_FAILED' });
     // Nothing of the batch is stored, and the tally is as it was before it.
     expect(storedOpIds(server!.dbFile)).toHaveLength(1);
@@ -109,6 +123,7 @@ describe('answers counted before their commit (SPEC D-6)', () => {
     const { tablet, room, participantId, cellA } = await setup();
     await ok(tablet, 'answer:set', { opId: opId(), ...cellA, value: 2 });
     refuseFailOps(server!.dbFile);
+    await quiet();
     const failing = room.submitBatch(participantId, [{ opId: `fail-${opId()}`, ...cellA, value: 5 }]);
     const failed = failing.catch((error: { code?: string }) => error.code);
     // Counted at once, before the commit.
@@ -131,6 +146,7 @@ describe('answers counted before their commit (SPEC D-6)', () => {
     const { tablet, room, participantId, cellA, cellB } = await setup();
     await ok(tablet, 'answer:set', { opId: opId(), ...cellA, value: 2 });
     refuseFailOps(server!.dbFile);
+    await quiet();
     const first = room.submitBatch(participantId, [{ opId: `fail-${opId()}`, ...cellA, value: 5 }]).catch((error: { code?: string }) => error.code);
     await nextTurn();
     const second = room
@@ -149,18 +165,38 @@ describe('answers counted before their commit (SPEC D-6)', () => {
     expect(room.progress().organisations.find((o) => o.organisationId === 'olfen')?.answered).toBe(1);
   });
 
-  it('a resend of an answer whose commit is under way waits for it, and fails with it', async () => {
+  it('closing scoring waits for the answers under way: the closed tally holds committed answers only', async () => {
+    const { room, participantId, cellA } = await setup();
+    refuseFailOps(server!.dbFile, true);
+    const failing = room.submitBatch(participantId, [{ opId: `fail-${opId()}`, ...cellA, value: 5 }]).catch((error: { code?: string }) => error.code);
+    expect(room.results().themes.find((t) => t.themeId === cellA.themeId)!.criteria[0]).toMatchObject({ nPersons: 1 });
+    await room.setPhase('closed');
+    expect(room.results().themes.find((t) => t.themeId === cellA.themeId)!.criteria[0]).toMatchObject({ nPersons: 0 });
+    expect(await failing).toBe('STORAGE_FAILED');
+  });
+
+  it('a resend of an answer whose commit is under way waits for it: written once, then a duplicate', async () => {
+    const { room, participantId, cellA } = await setup();
+    const op = { opId: opId(), ...cellA, value: 4 };
+    const original = room.submitBatch(participantId, [op]);
+    // Sent again before the first write committed (a tablet that lost the acknowledgement), one way and the other.
+    const resends = [room.submit(participantId, op), room.submitBatch(participantId, [op])];
+    expect((await original)[0]).toMatchObject({ value: 4, duplicate: false });
+    expect(await resends[0]).toMatchObject({ value: 4, duplicate: true });
+    expect(await resends[1]).toEqual([expect.objectContaining({ value: 4, duplicate: true })]);
+    expect(storedOpIds(server!.dbFile).filter((id) => id === op.opId)).toHaveLength(1);
+  });
+
+  it('a resend of an answer whose commit is under way fails with it, and nothing of it stays', async () => {
     const { room, participantId, cellA } = await setup();
     refuseFailOps(server!.dbFile);
     const op = { opId: `fail-${opId()}`, ...cellA, value: 4 };
     const original = room.submitBatch(participantId, [op]).catch((error: { code?: string }) => error.code);
-    await nextTurn();
-    const resend = room.submitBatch(participantId, [op]).catch((error: { code?: string }) => error.code);
-    // Counted once, not twice.
-    expect(room.results().themes.find((t) => t.themeId === cellA.themeId)!.criteria[0]).toMatchObject({ nPersons: 1 });
+    const resend = room.submit(participantId, op).catch((error: { code?: string }) => error.code);
     expect(await original).toBe('STORAGE_FAILED');
     expect(await resend).toBe('STORAGE_FAILED');
     expect(room.ownAnswers(participantId)).toEqual([]);
     expect(room.results().themes.find((t) => t.themeId === cellA.themeId)!.criteria[0]).toMatchObject({ nPersons: 0 });
+    expect(storedOpIds(server!.dbFile)).toEqual([]);
   });
 });
