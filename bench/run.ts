@@ -11,6 +11,7 @@
  *   BENCH_TRACE=1 …                    # Konsens' SQLite statements timed, printed at exit
  *   BENCH_STAGES=1 …                   # Konsens' probe answers timed stage by stage, printed at exit
  *   BENCH_FLAGS="--trace-gc" …         # extra Node flags for the servers
+ * Only a run with none of these set writes docs/BENCHMARKS.md.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -69,7 +70,7 @@ function konsensScript(): string {
 }
 
 async function measure(kind: Kind, participants: number) {
-  const server = start(kind === 'konsens' ? (konsensScript()) : 'bench/servers/bareRelay.ts', 0, kind === 'bare-coalesced' ? { COALESCE: '1' } : {}, process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=bench/profiles'] : (process.env.BENCH_FLAGS ? process.env.BENCH_FLAGS.split(' ') : []));
+  const server = start(kind === 'konsens' ? (konsensScript()) : 'bench/servers/bareRelay.ts', 0, kind === 'bare-coalesced' ? { COALESCE: '1' } : {}, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=bench/profiles'] : []), ...(process.env.BENCH_FLAGS?.split(' ').filter(Boolean) ?? [])]);
   const { port } = await next<{ port: number }>(server, 'ready');
   const generator = start('bench/loadgen.ts', 1);
   generator.on('message', (message: { type: string; gc?: boolean }) => {
@@ -111,7 +112,7 @@ const seconds = Math.round((Date.now() - started) / 1000);
 const lines: string[] = [
   `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` (${seconds} s; ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}; server and generator ${pin ? 'pinned to cores 0 and 1 with taskset' : 'not pinned'}).`,
   'Each participant submits a full ballot (8 themes × 2 criteria = 16 answers, one event each) at random moments within 2 s; a probe participant answers every 25 ms and its answer is timed until the dashboard shows it (Konsens: the facilitator\'s pushed state; relay: the forwarded vote or coalesced count).',
-  'At N = 1,000 the server\'s first burst (its answer path not yet optimised by the JIT) is reported on its own ("cold round"); the other columns are three more rounds in a row, for a p99 that rests on about 230 probes. At N = 10,000 there is one round, cold.',
+  'At N = 1,000 the server\'s first burst (its answer path not yet optimised by the JIT) is reported on its own ("cold round"); the latency, event-loop and CPU columns are three more rounds in a row, for a p99 that rests on about 230 probes, while "answers acked / lost" counts all four rounds. At N = 10,000 there is one round, cold.',
   '"bare" forwards every answer to the dashboard room; "bare-coalesced" counts and pushes with the same 20 ms leading-edge throttle as Konsens. Konsens runs with its SQLite store (each answer committed before its acknowledgement) and rate limits lifted.',
   '',
   '| N | server | connect p50 / p99 | heap / participant | RSS / participant | answers acked / lost | ack p50 / p99 | vote → dashboard p50 / p95 / p99 | server ELD p99 | generator CPU | cold round: vote → dashboard p99, ack p99, ELD p99 |',
@@ -155,9 +156,10 @@ for (const r of results.filter((x) => x.steps.length > 0)) lines.push(`| ${r.kin
 const table = lines.join('\n');
 console.log(`\n${table}`);
 
-// Only a full run replaces the published figures; BENCH_SIZES runs are for trying things out.
-if (process.env.BENCH_SIZES || process.env.BENCH_KINDS) {
-  console.log('\n(BENCH_SIZES or BENCH_KINDS set: docs/BENCHMARKS.md left as it is)');
+// Only a full, uninstrumented run replaces the published figures; the others are for trying things out.
+const partial = ['BENCH_SIZES', 'BENCH_KINDS', 'BENCH_PROFILE', 'BENCH_TRACE', 'BENCH_STAGES', 'BENCH_FLAGS'].filter((name) => process.env[name]);
+if (partial.length > 0) {
+  console.log(`\n(${partial.join(', ')} set: docs/BENCHMARKS.md left as it is)`);
 } else {
   writeSection('bench', table);
 }

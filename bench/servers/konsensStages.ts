@@ -19,6 +19,11 @@ const mark = (k: number, stage: 'received' | 'writing' | 'committed' | 'pushed')
 };
 let unpushed: number[] = [];
 
+const submit = Room.prototype.submit;
+Room.prototype.submit = function (this: Room, ...args: Parameters<typeof submit>) {
+  mark(probe(args[1].opId), 'received');
+  return submit.apply(this, args);
+};
 const submitBatch = Room.prototype.submitBatch;
 Room.prototype.submitBatch = function (this: Room, ...args: Parameters<typeof submitBatch>) {
   for (const r of args[1]) mark(probe(r.opId), 'received');
