@@ -23,15 +23,18 @@ export function audienceRoom(workshopId: string, role: Role, organisationId?: st
 
 type Audiences = Record<Role, Throttle>;
 
-/** Which audiences a change concerns; participants see nothing of answers before the reveal (P-4). */
-function concerned(change: RoomChange, room: Room): Role[] {
+const EVERYONE: readonly Role[] = ['facilitator', 'projector', 'participant'];
+const LIVE: readonly Role[] = ['facilitator', 'projector'];
+
+/** Which audiences a change concerns; participants see nothing of answers before the reveal (P-4). Runs for every answer: no allocation. */
+function concerned(change: RoomChange, room: Room): readonly Role[] {
   switch (change) {
     case 'workshop':
-      return ['facilitator', 'projector', 'participant'];
+      return EVERYONE;
     case 'participants':
-      return ['facilitator', 'projector'];
+      return LIVE;
     case 'answers':
-      return isRevealed(room.phase) ? ['facilitator', 'projector', 'participant'] : ['facilitator', 'projector'];
+      return isRevealed(room.phase) ? EVERYONE : LIVE;
   }
 }
 

@@ -54,7 +54,7 @@ interface Participant {
   answers: Map<number, AnswerValue>;
   /** Every committed opId of this participant. */
   ops: Set<string>;
-  /** cell index → the latest answer to it whose commit is still under way; null when there is none. */
+  /** cell index → the latest answer to it whose commit is still under way; null until the first answer (kept after: no map per answer). */
   uncommitted: Map<number, Uncommitted> | null;
 }
 
@@ -552,9 +552,7 @@ export class Room {
   /** Its commit went through: nothing to put back any more. */
   private committed(entry: Uncommitted): void {
     const p = entry.participant;
-    if (p.uncommitted?.get(entry.cell) !== entry) return;
-    p.uncommitted.delete(entry.cell);
-    if (p.uncommitted.size === 0) p.uncommitted = null;
+    if (p.uncommitted?.get(entry.cell) === entry) p.uncommitted.delete(entry.cell);
   }
 
   /**
