@@ -25,9 +25,9 @@ const ALL_KINDS = ['bare', 'bare-coalesced', 'konsens'] as const;
 /** BENCH_KINDS=konsens runs only that server (a partial run: docs/BENCHMARKS.md is left alone). */
 const kinds = ALL_KINDS.filter((k) => !process.env.BENCH_KINDS || process.env.BENCH_KINDS.split(',').includes(k));
 /** Ballots per second for the step load (at N = 1,000): each ballot as 16 events … */
-const STEPS = [250, 500, 1000, 1500, 2000, 3000, 4000];
+const STEPS = [500, 1000, 1500, 2000, 3000, 4000];
 /** … and as one `answer:batch` of 16 answers. */
-const BATCH_STEPS = [1000, 2000, 3000, 4000, 8000, 16000];
+const BATCH_STEPS = [1000, 2000, 3000, 4000, 5000, 8000, 16000];
 type Kind = (typeof ALL_KINDS)[number];
 /**
  * Burst rounds: at N = 1,000 a cold first round (the server's first burst, reported on its own) and
