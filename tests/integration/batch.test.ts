@@ -5,8 +5,8 @@
  */
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Ack, AnswerReceipt, FacilitatorState, ParticipantSession } from '../../shared/protocol.js';
-import { connect, createWorkshop, disconnectAll, facilitate, ok, opId, recordStates, request, startServer, tempDir, until, version, type TestServer } from '../support/harness.js';
+import type { Ack, AnswerReceipt, FacilitatorState } from '../../shared/protocol.js';
+import { disconnectAll, facilitate, ok, opId, request, scoringWithTablet, startServer, tempDir, until, type TestServer } from '../support/harness.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -29,13 +29,7 @@ function storedAnswers(dbFile: string, participantId: string): Record<string, nu
 
 async function setup(dataDir?: string) {
   server = await startServer({}, dataDir);
-  const created = await createWorkshop(server.url);
-  const { socket: facilitator, session } = await facilitate(server.url, created);
-  const states = recordStates(facilitator);
-  await ok(facilitator, 'phase:set', { phase: 'scoring' });
-  const tablet = connect(server.url);
-  const joined = await ok<ParticipantSession>(tablet, 'workshop:join', { role: 'participant', code: created.code, organisationId: 'olfen', protocolVersion: version });
-  return { created, facilitator, states, tablet, participantId: joined.participantId, config: session.state.workshop.config };
+  return scoringWithTablet(server.url);
 }
 
 describe('answer:batch', () => {

@@ -11,9 +11,9 @@
  */
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AnswerReceipt, FacilitatorState, ParticipantSession } from '../../shared/protocol.js';
+import type { AnswerReceipt, FacilitatorState } from '../../shared/protocol.js';
 import type { Room } from '../../server/rooms/room.js';
-import { connect, createWorkshop, disconnectAll, facilitate, ok, opId, recordStates, request, startServer, until, version, type TestServer } from '../support/harness.js';
+import { disconnectAll, ok, opId, request, scoringWithTablet, startServer, until, type TestServer } from '../support/harness.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -47,15 +47,10 @@ function storedOpIds(dbFile: string): string[] {
 
 async function setup() {
   server = await startServer();
-  const created = await createWorkshop(server.url);
-  const { socket: facilitator, session } = await facilitate(server.url, created);
-  const states = recordStates(facilitator);
-  await ok(facilitator, 'phase:set', { phase: 'scoring' });
-  const tablet = connect(server.url);
-  const joined = await ok<ParticipantSession>(tablet, 'workshop:join', { role: 'participant', code: created.code, organisationId: 'olfen', protocolVersion: version });
+  const { created, facilitator, states, tablet, participantId, config } = await scoringWithTablet(server.url);
   const room = (await server.app.rooms.get(created.workshopId)) as Room;
-  const [a, b] = session.state.workshop.config.themes.map((t) => t.id);
-  return { facilitator, states, tablet, room, participantId: joined.participantId, cellA: { themeId: a!, criterionId: 'importance' }, cellB: { themeId: b!, criterionId: 'importance' } };
+  const [a, b] = config.themes.map((t) => t.id);
+  return { facilitator, states, tablet, room, participantId, cellA: { themeId: a!, criterionId: 'importance' }, cellB: { themeId: b!, criterionId: 'importance' } };
 }
 
 /** The cell's tally as the facilitator is sent it. */

@@ -12,6 +12,7 @@ import {
   type ClientToServerEvents,
   type CreatedWorkshop,
   type FacilitatorSession,
+  type ParticipantSession,
   type RoleState,
   type ServerToClientEvents,
 } from '../../shared/protocol.js';
@@ -115,6 +116,20 @@ export async function facilitate(url: string, created: CreatedWorkshop, before?:
     protocolVersion: PROTOCOL_VERSION,
   });
   return { socket, session };
+}
+
+/**
+ * A new Coesfeld workshop open for scoring: its facilitator (every pushed state
+ * recorded) and one tablet joined for Olfen.
+ */
+export async function scoringWithTablet(url: string) {
+  const created = await createWorkshop(url);
+  const { socket: facilitator, session } = await facilitate(url, created);
+  const states = recordStates(facilitator);
+  await ok(facilitator, 'phase:set', { phase: 'scoring' });
+  const tablet = connect(url);
+  const joined = await ok<ParticipantSession>(tablet, 'workshop:join', { role: 'participant', code: created.code, organisationId: 'olfen', protocolVersion: PROTOCOL_VERSION });
+  return { created, facilitator, states, tablet, participantId: joined.participantId, config: session.state.workshop.config };
 }
 
 /** Collects every state:update a client receives. */
