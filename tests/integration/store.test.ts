@@ -97,6 +97,29 @@ describe.each(implementations)('WorkshopStore contract: %s', (_name, open) => {
     await store.close();
   });
 
+  it('D-5: a large write lands in the log whole and in order, every value as sent', async () => {
+    const { dir, store } = await fresh();
+    await store.createWorkshop(workshop('w1', 'ABC234'));
+    await store.addParticipant({ id: 'p1', workshopId: 'w1', organisationId: 'olfen', displayName: null, tokenHash: 'h', createdAt: 1 });
+    // 37 answers: more than two full ballots (the worker writes 16 rows per statement) and a rest.
+    const values = [1, null, undefined, 5];
+    const ops = Array.from({ length: 37 }, (_, i) => ({ ...op('p1', `o${i}`, i % 2 ? 'bildung' : 'kultur', values[i % 4]), at: 100 + i }));
+    await store.writeAnswers(ops);
+    const reader = new BetterSqlite3(join(dir, 'konsens.sqlite'), { readonly: true });
+    try {
+      const rows = reader.prepare('SELECT op_id, theme_id, value, withdrawn, at FROM answer_log ORDER BY seq').all();
+      expect(rows).toEqual(ops.map((o) => ({ op_id: o.opId, theme_id: o.themeId, value: o.value ?? null, withdrawn: o.value === undefined ? 1 : 0, at: o.at })));
+    } finally {
+      reader.close();
+    }
+    const loaded = (await store.loadWorkshop('w1'))!;
+    expect(loaded.opIds).toHaveLength(37);
+    // The last answer per cell: o36 (kultur, 1) and o35 (bildung, 5).
+    const latest = Object.fromEntries(loaded.answers.map((a) => [a.themeId, [a.opId, a.value]]));
+    expect(latest).toEqual({ kultur: ['o36', 1], bildung: ['o35', 5] });
+    await store.close();
+  });
+
   it('D-3: everything is there after closing and reopening the file', async () => {
     const { dir, store } = await fresh();
     await store.createWorkshop(workshop('w1', 'ABC234'));

@@ -6,13 +6,14 @@
  * while, so that the failure comes well after the answer was counted).
  *
  * Which answers share a write: once the writer has been idle for longer than its
- * minimum interval (2 ms), a write begins in the turn after it was queued, so an
+ * minimum interval (COMMIT_INTERVAL_MS), a write begins in the turn after it was queued, so an
  * answer submitted after `quiet()` and then `nextTurn()` goes into a write of its own.
  */
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnswerReceipt, FacilitatorState } from '../../shared/protocol.js';
 import type { Room } from '../../server/rooms/room.js';
+import { COMMIT_INTERVAL_MS } from '../../server/rooms/answerWriter.js';
 import { disconnectAll, ok, opId, request, scoringWithTablet, startServer, until, type TestServer } from '../support/harness.js';
 
 let server: TestServer | undefined;
@@ -61,7 +62,7 @@ function cellOf(state: FacilitatorState, cell: { themeId: string; criterionId: s
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 /** Longer than the writer's minimum interval between writes, so that the next write begins in the next turn. */
-const quiet = () => new Promise((resolve) => setTimeout(resolve, 10));
+const quiet = () => new Promise((resolve) => setTimeout(resolve, COMMIT_INTERVAL_MS + 5));
 
 describe('answers counted before their commit (SPEC D-6)', () => {
   it('a failed commit takes its answers back out of the tally and the dashboard; a resend counts them once', async () => {
