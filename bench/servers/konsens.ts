@@ -1,12 +1,15 @@
 /** Konsens as the benchmark runs it: the real app and SQLite store, rate limits lifted (a capacity test). */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../server/app.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 import { serveStats } from './ipc.js';
 
-const store = await openSqliteStore({ file: join(mkdtempSync(join(tmpdir(), 'konsens-bench-')), 'konsens.sqlite') });
+const dir = mkdtempSync(join(tmpdir(), 'konsens-bench-'));
+// A step load leaves some 150 MB of answer log: gone with the process (the orchestrator asks it to exit).
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+const store = await openSqliteStore({ file: join(dir, 'konsens.sqlite') });
 const unlimited = 1e9;
 const app = createApp({
   store,
