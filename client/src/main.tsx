@@ -5,7 +5,7 @@
  */
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import './i18n';
+import { languageReady } from './i18n';
 import './styles.css';
 import { prefetchWorkshopInfo } from './net/http';
 import { normaliseCode } from './views/tablet/code';
@@ -32,8 +32,10 @@ function route() {
   }
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Suspense fallback={null}>{route()}</Suspense>
-  </StrictMode>,
+void languageReady.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <Suspense fallback={null}>{route()}</Suspense>
+    </StrictMode>,
+  ),
 );

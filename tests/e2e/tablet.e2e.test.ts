@@ -67,14 +67,35 @@ describe('tablet', () => {
     const tablet = await e2e.open('tablet', `/join/${created.code}`);
     await tablet.getByText('Für welche Organisation bewerten Sie?').waitFor();
     expect(await tablet.getAttribute('html', 'lang')).toBe('de');
+    // German is in the bundle; the English strings come only when chosen.
+    const englishLoaded = () => tablet.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/assets\/en-[^/]*\.js$/.test(e.name)));
+    expect(await englishLoaded()).toBe(false);
     await tablet.getByRole('button', { name: 'English' }).click();
     await tablet.getByText('Which organisation are you rating for?').waitFor();
     expect(await tablet.getAttribute('html', 'lang')).toBe('en');
     expect(await tablet.getByRole('button', { name: 'Join', exact: true }).isVisible()).toBe(true);
     await expectAccessible(tablet, 'tablet join form in English');
-    // The choice is remembered on the device.
+    expect(await englishLoaded()).toBe(true);
+    // The choice is remembered on the device, and the reload shows no German first.
+    await tablet.addInitScript(() => {
+      const w = window as unknown as { firstRender?: string };
+      const observer = new MutationObserver(() => {
+        const root = document.getElementById('root');
+        if (!root?.firstChild) return;
+        w.firstRender = root.textContent ?? '';
+        observer.disconnect();
+      });
+      observer.observe(document, { subtree: true, childList: true });
+    });
+    // A slow network for the English strings: the app waits for them rather than render German first.
+    await tablet.route(/\/assets\/en-[^/]*\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await route.continue();
+    });
     await tablet.reload();
     await tablet.getByText('Which organisation are you rating for?').waitFor();
+    const firstRender = await tablet.evaluate(() => (window as unknown as { firstRender?: string }).firstRender);
+    expect(firstRender).toContain('Which organisation are you rating for?');
     await screenshot(tablet, 'tablet-join-english-1024x768');
   });
 

@@ -5,7 +5,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { de } from './de';
-import { en } from './en';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -16,20 +15,40 @@ function initialLanguage(): Language {
   return stored === 'en' ? 'en' : 'de';
 }
 
+/**
+ * German is in the bundle; other languages are loaded when chosen, so that a
+ * tablet does not download strings nobody reads (English: about 3.5 kB gzip).
+ */
+const LOADERS: Record<Exclude<Language, 'de'>, () => Promise<typeof de>> = {
+  en: () => import('./en').then((module) => module.en),
+};
+
 void i18next.use(initReactI18next).init({
-  resources: { de: { translation: de }, en: { translation: en } },
-  lng: initialLanguage(),
+  resources: { de: { translation: de } },
+  partialBundledLanguages: true,
+  lng: 'de',
   fallbackLng: 'de',
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
 });
-document.documentElement.lang = i18next.language;
+document.documentElement.lang = 'de';
 
-export function setLanguage(language: Language): void {
+/** Switch to `language` once its strings are there; remembered on the device. Rejects (nothing changes) if they cannot be loaded. */
+export async function setLanguage(language: Language): Promise<void> {
+  if (language !== 'de' && !i18next.hasResourceBundle(language, 'translation')) {
+    i18next.addResourceBundle(language, 'translation', await LOADERS[language]());
+  }
   localStorage.setItem(STORAGE_KEY, language);
-  void i18next.changeLanguage(language);
+  await i18next.changeLanguage(language);
   document.documentElement.lang = language;
 }
+
+/**
+ * Resolves when the remembered language can be shown: the app renders after it,
+ * so that an English reader never sees German first. Should its strings fail to
+ * load, the app starts in German.
+ */
+export const languageReady: Promise<void> = initialLanguage() === 'de' ? Promise.resolve() : setLanguage(initialLanguage()).catch(() => undefined);
 
 /** Numbers the way the reader writes them: 3,8 in German, 3.8 in English. */
 export function formatNumber(value: number | null | undefined, digits = 1): string {

@@ -13,7 +13,7 @@ export function LanguageSwitch() {
           type="button"
           lang={language}
           aria-pressed={i18n.language === language}
-          onClick={() => setLanguage(language)}
+          onClick={() => void setLanguage(language).catch(() => undefined)}
         >
           {NAMES[language]}
         </button>
