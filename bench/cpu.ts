@@ -1,0 +1,195 @@
+/**
+ * `npm run bench:cpu`: what one ballot costs the server in CPU, Konsens against the
+ * coalescing bare relay, at a steady load (not a burst): 300 tablets send ballots at
+ * a fixed rate, as 16 answer events or as one `answer:batch`; after a warm-up, the
+ * server process's CPU time (/proc, all its threads) is divided by the ballots sent.
+ * The server runs pinned to core 0, this generator to core 1 (where taskset exists).
+ * Writes the table into docs/BENCHMARKS.md unless BENCH_KINDS narrows the run.
+ *
+ *   npm run bench:cpu
+ */
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { io, type Socket } from 'socket.io-client';
+import { PROTOCOL_VERSION, type Ack, type FacilitatorSession } from '../shared/protocol.js';
+import { workshopFromTemplate } from '../shared/domain/templates.js';
+import { writeSection } from './docs.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const KINDS = ['bare-coalesced', 'konsens'] as const;
+type Kind = (typeof KINDS)[number];
+const kinds = KINDS.filter((k) => !process.env.BENCH_KINDS || process.env.BENCH_KINDS.split(',').includes(k));
+/** Ballots per second: 8,000 answer events a second (the burst's rate at N = 1,000), and 2,000 batches. */
+const LOADS = [
+  { mode: 'events', rate: 500 },
+  { mode: 'batch', rate: 2000 },
+] as const;
+const TABLETS = 300;
+const WARM_UP_S = 3;
+const MEASURE_S = 8;
+const pin = existsSync('/usr/bin/taskset') && cpus().length >= 2;
+if (pin) execFileSync('/usr/bin/taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
+
+const template = workshopFromTemplate('coesfeld');
+const THEMES = template.themes.map((t) => t.id);
+const CRITERIA = template.criteria.map((c) => c.id);
+const ORGANISATIONS = template.organisations.map((o) => o.id);
+
+function startServer(kind: Kind): Promise<{ child: ChildProcess; url: string }> {
+  const script = `${root}bench/servers/${kind === 'konsens' ? 'konsens.ts' : 'bareRelay.ts'}`;
+  const args = ['--import', 'tsx'];
+  const child = fork(script, [], {
+    cwd: root,
+    execPath: pin ? '/usr/bin/taskset' : process.execPath,
+    execArgv: pin ? ['-c', '0', process.execPath, ...args] : args,
+    env: { ...process.env, COALESCE: kind === 'bare-coalesced' ? '1' : '' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.on('message', (m: { type: string; port?: number }) => {
+      if (m.type === 'ready') resolve({ child, url: `http://127.0.0.1:${m.port}` });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+function open(url: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+function emit<T>(socket: Socket, event: string, payload: unknown): Promise<Ack<T>> {
+  return socket.timeout(60_000).emitWithAck(event, payload) as Promise<Ack<T>>;
+}
+
+/** A workshop open for scoring (Konsens) or the relay's dashboard, and the joined tablets. */
+async function setUp(kind: Kind, url: string): Promise<Socket[]> {
+  const dashboard = await open(url);
+  let code = '';
+  if (kind === 'konsens') {
+    const created = (await (await fetch(`${url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as {
+      workshopId: string;
+      code: string;
+      facilitatorSecret: string;
+    };
+    code = created.code;
+    const joined = await emit<FacilitatorSession>(dashboard, 'workshop:join', { role: 'facilitator', workshopId: created.workshopId, secret: created.facilitatorSecret, protocolVersion: PROTOCOL_VERSION });
+    if (!joined.ok) throw new Error(joined.code);
+    await emit(dashboard, 'phase:set', { phase: 'scoring' });
+  } else {
+    await emit(dashboard, 'workshop:join', { role: 'facilitator' });
+  }
+  const tablets: Socket[] = [dashboard];
+  for (let i = 0; i < TABLETS; i++) {
+    const socket = await open(url);
+    const reply = await emit(socket, 'workshop:join', { role: 'participant', code, organisationId: ORGANISATIONS[i % ORGANISATIONS.length], protocolVersion: PROTOCOL_VERSION });
+    if (!reply.ok) throw new Error(`join: ${reply.code}`);
+    tablets.push(socket);
+  }
+  return tablets;
+}
+
+/** Send `rate` ballots a second for `seconds`, each from a random tablet with new values; resolves when all are acknowledged. */
+async function load(tablets: Socket[], mode: 'events' | 'batch', rate: number, seconds: number, round: number): Promise<number> {
+  let sent = 0;
+  const pending: Promise<unknown>[] = [];
+  const started = performance.now();
+  await new Promise<void>((resolve) => {
+    const timer = setInterval(() => {
+      const due = Math.floor(((performance.now() - started) / 1000) * rate) - sent;
+      for (let b = 0; b < due; b++, sent++) {
+        const socket = tablets[1 + Math.floor(Math.random() * (tablets.length - 1))]!;
+        const value = 1 + ((sent + round) % 5);
+        const ballot = THEMES.flatMap((themeId) => CRITERIA.map((criterionId) => ({ opId: `c${round}-${sent}-${themeId}-${criterionId}`, themeId, criterionId, value })));
+        if (mode === 'batch') pending.push(emit(socket, 'answer:batch', { answers: ballot }));
+        else for (const answer of ballot) pending.push(emit(socket, 'answer:set', answer));
+      }
+      if (performance.now() - started >= seconds * 1000) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 5);
+  });
+  const replies = (await Promise.all(pending)) as Ack<unknown>[];
+  const refused = replies.filter((r) => !r.ok).length;
+  if (refused > 0) throw new Error(`${refused} answers refused`);
+  return sent;
+}
+
+/** CPU ticks (user + system) of each thread of a process: the main thread's id is the process id. */
+function threadTicks(pid: number): Map<number, number> {
+  const ticks = new Map<number, number>();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks.set(Number(tid), Number(fields[11]) + Number(fields[12]));
+  }
+  return ticks;
+}
+
+interface Row {
+  kind: Kind;
+  mode: 'events' | 'batch';
+  rate: number;
+  total: number;
+  main: number;
+  others: number;
+}
+
+async function measure(kind: Kind, mode: 'events' | 'batch', rate: number): Promise<Row> {
+  const { child, url } = await startServer(kind);
+  try {
+    const tablets = await setUp(kind, url);
+    await load(tablets, mode, rate, WARM_UP_S, 0);
+    const pid = child.pid!;
+    const before = threadTicks(pid);
+    const ballots = await load(tablets, mode, rate, MEASURE_S, 1);
+    const after = threadTicks(pid);
+    for (const s of tablets) s.disconnect();
+    // A tick is 10 ms of CPU (USER_HZ = 100).
+    const us = (ticks: number) => Math.round((ticks * 10_000) / ballots);
+    let main = 0;
+    let others = 0;
+    for (const [tid, t] of after) {
+      const used = t - (before.get(tid) ?? 0);
+      if (tid === pid) main += used;
+      else others += used;
+    }
+    return { kind, mode, rate, total: us(main + others), main: us(main), others: us(others) };
+  } finally {
+    child.send({ type: 'exit' });
+    await new Promise((r) => setTimeout(r, 1000));
+    child.kill('SIGKILL');
+  }
+}
+
+const rows: Row[] = [];
+for (const { mode, rate } of LOADS) {
+  for (const kind of kinds) {
+    const row = await measure(kind, mode, rate);
+    console.log(JSON.stringify(row));
+    rows.push(row);
+  }
+}
+
+const lines = [
+  `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:cpu\` (${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}; server ${pin ? 'pinned to core 0, generator to core 1' : 'not pinned'}).`,
+  `${TABLETS} tablets send ballots (16 answers) at a steady rate, from random tablets; after ${WARM_UP_S} s of warm-up, the server's CPU time over ${MEASURE_S} s (all its threads, from /proc) divided by the ballots sent. "Other threads" are Konsens' writer thread (SQLite) and V8's garbage-collection helpers.`,
+  '',
+  '| ballot as | ballots/s | server | CPU per ballot | main thread | other threads | CPU per answer | Konsens / relay |',
+  '|---|---|---|---|---|---|---|---|',
+];
+for (const r of rows) {
+  const relay = rows.find((x) => x.kind === 'bare-coalesced' && x.mode === r.mode);
+  const ratio = r.kind === 'konsens' && relay ? `${(r.total / relay.total).toFixed(2)} ×` : '–';
+  lines.push(`| ${r.mode} | ${r.rate} | ${r.kind} | ${r.total} µs | ${r.main} µs | ${r.others} µs | ${(r.total / 16).toFixed(1)} µs | ${ratio} |`);
+}
+const table = lines.join('\n');
+console.log(`\n${table}`);
+if (process.env.BENCH_KINDS) console.log('\n(BENCH_KINDS set: docs/BENCHMARKS.md left as it is)');
+else writeSection('cpu', table, 'Server CPU per ballot at a steady load');
