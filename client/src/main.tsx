@@ -11,10 +11,18 @@ import { prefetchWorkshopInfo } from './net/http';
 import { normaliseCode } from './views/tablet/code';
 import { TabletApp } from './views/tablet/TabletApp';
 
-const FacilitatorApp = lazy(() => import('./views/facilitator/FacilitatorApp'));
-const ProjectorApp = lazy(() => import('./views/projector/ProjectorApp'));
-const HomeApp = lazy(() => import('./views/home/HomeApp'));
+const screens = {
+  moderation: () => import('./views/facilitator/FacilitatorApp'),
+  projector: () => import('./views/projector/ProjectorApp'),
+  home: () => import('./views/home/HomeApp'),
+};
+/** Started early; should it fail, the lazy screen's own import reports it. */
+const preload = (load: () => Promise<unknown>) => void load().catch(() => undefined);
+const FacilitatorApp = lazy(screens.moderation);
+const ProjectorApp = lazy(screens.projector);
+const HomeApp = lazy(screens.home);
 
+/** The screen for this address; what it needs first starts loading now, also while a remembered language loads. */
 function route() {
   const [, section = '', param = ''] = location.pathname.split('/');
   switch (section) {
@@ -24,18 +32,22 @@ function route() {
       return <TabletApp initialCode={param} />;
     }
     case 'moderation':
+      preload(screens.moderation);
       return <FacilitatorApp workshopId={param} />;
     case 'projector':
+      preload(screens.projector);
       return <ProjectorApp code={param.toUpperCase()} />;
     default:
+      preload(screens.home);
       return <HomeApp />;
   }
 }
 
+const screen = route();
 void languageReady.then(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <Suspense fallback={null}>{route()}</Suspense>
+      <Suspense fallback={null}>{screen}</Suspense>
     </StrictMode>,
   ),
 );

@@ -97,6 +97,28 @@ describe('tablet', () => {
     const firstRender = await tablet.evaluate(() => (window as unknown as { firstRender?: string }).firstRender);
     expect(firstRender).toContain('Which organisation are you rating for?');
     await screenshot(tablet, 'tablet-join-english-1024x768');
+
+    // Strings that do not come in time: German after a short wait, English once they arrive.
+    const englishChunk = /\/assets\/en-[^/]*\.js$/;
+    await tablet.unroute(englishChunk);
+    let release = () => undefined as void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await tablet.route(englishChunk, async (route) => {
+      await released;
+      await route.continue().catch(() => undefined);
+    });
+    await tablet.reload();
+    await tablet.getByText('Für welche Organisation bewerten Sie?').waitFor({ timeout: 5_000 });
+    release();
+    await tablet.getByText('Which organisation are you rating for?').waitFor();
+    expect(await tablet.getAttribute('html', 'lang')).toBe('en');
+
+    // Strings that cannot be had at all: German, not an empty page.
+    await tablet.unroute(englishChunk);
+    await tablet.route(englishChunk, (route) => route.abort());
+    await tablet.reload();
+    await tablet.getByText('Für welche Organisation bewerten Sie?').waitFor({ timeout: 5_000 });
+    expect(await tablet.getAttribute('html', 'lang')).toBe('de');
   });
 
   it('a whole vote works with the keyboard alone', async () => {

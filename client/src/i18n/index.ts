@@ -33,22 +33,38 @@ void i18next.use(initReactI18next).init({
 });
 document.documentElement.lang = 'de';
 
+/** The latest choice: a slow load of one language must not undo a later choice of another. */
+let chosen = 0;
+
 /** Switch to `language` once its strings are there; remembered on the device. Rejects (nothing changes) if they cannot be loaded. */
 export async function setLanguage(language: Language): Promise<void> {
+  const choice = ++chosen;
   if (language !== 'de' && !i18next.hasResourceBundle(language, 'translation')) {
-    i18next.addResourceBundle(language, 'translation', await LOADERS[language]());
+    const strings = await LOADERS[language]();
+    if (!i18next.hasResourceBundle(language, 'translation')) i18next.addResourceBundle(language, 'translation', strings);
   }
+  if (choice !== chosen) return;
   localStorage.setItem(STORAGE_KEY, language);
   await i18next.changeLanguage(language);
   document.documentElement.lang = language;
 }
 
+/** How long the first render waits for a remembered language before it shows German (and switches when the strings arrive). */
+const LANGUAGE_WAIT_MS = 1500;
+
 /**
  * Resolves when the remembered language can be shown: the app renders after it,
- * so that an English reader never sees German first. Should its strings fail to
- * load, the app starts in German.
+ * so that an English reader does not see German first. Should its strings fail
+ * to load, or take longer than LANGUAGE_WAIT_MS on a slow network, the app
+ * starts in German.
  */
-export const languageReady: Promise<void> = initialLanguage() === 'de' ? Promise.resolve() : setLanguage(initialLanguage()).catch(() => undefined);
+export const languageReady: Promise<void> =
+  initialLanguage() === 'de'
+    ? Promise.resolve()
+    : Promise.race([
+        setLanguage(initialLanguage()).catch(() => undefined),
+        new Promise<void>((resolve) => setTimeout(resolve, LANGUAGE_WAIT_MS)),
+      ]);
 
 /** Numbers the way the reader writes them: 3,8 in German, 3.8 in English. */
 export function formatNumber(value: number | null | undefined, digits = 1): string {
