@@ -2,7 +2,7 @@
  * `npm run bench:cpu`: what one ballot costs the server in CPU, Konsens against the
  * coalescing bare relay, at a steady load (not a burst): 300 tablets send ballots at
  * a fixed rate, as 16 answer events or as one `answer:batch`; after a warm-up, the
- * server process's CPU time (/proc, all its threads) is divided by the ballots sent.
+ * server process's CPU time (/proc/…/schedstat, all its threads) is divided by the ballots sent.
  * The server runs pinned to core 0, this generator to core 1 (where taskset exists).
  * Writes the table into docs/BENCHMARKS.md unless BENCH_KINDS narrows the run.
  *
@@ -30,7 +30,8 @@ const TABLETS = 300;
 const WARM_UP_S = 3;
 const MEASURE_S = 8;
 const pin = existsSync('/usr/bin/taskset') && cpus().length >= 2;
-if (pin) execFileSync('/usr/bin/taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
+// All of this process's threads (-a), V8's helpers included, away from the server's core.
+if (pin) execFileSync('/usr/bin/taskset', ['-a', '-cp', '1', String(process.pid)], { stdio: 'ignore' });
 
 const template = workshopFromTemplate('coesfeld');
 const THEMES = template.themes.map((t) => t.id);
@@ -121,15 +122,13 @@ async function load(tablets: Socket[], mode: 'events' | 'batch', rate: number, s
   return sent;
 }
 
-/** CPU ticks (user + system) of each thread of a process: the main thread's id is the process id. */
-function threadTicks(pid: number): Map<number, number> {
-  const ticks = new Map<number, number>();
+/** Nanoseconds each thread of a process has run (schedstat); the main thread's id is the process id. */
+function threadCpu(pid: number): Map<number, number> {
+  const ns = new Map<number, number>();
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    ticks.set(Number(tid), Number(fields[11]) + Number(fields[12]));
+    ns.set(Number(tid), Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]));
   }
-  return ticks;
+  return ns;
 }
 
 interface Row {
@@ -147,12 +146,11 @@ async function measure(kind: Kind, mode: 'events' | 'batch', rate: number): Prom
     const tablets = await setUp(kind, url);
     await load(tablets, mode, rate, WARM_UP_S, 0);
     const pid = child.pid!;
-    const before = threadTicks(pid);
+    const before = threadCpu(pid);
     const ballots = await load(tablets, mode, rate, MEASURE_S, 1);
-    const after = threadTicks(pid);
+    const after = threadCpu(pid);
     for (const s of tablets) s.disconnect();
-    // A tick is 10 ms of CPU (USER_HZ = 100).
-    const us = (ticks: number) => Math.round((ticks * 10_000) / ballots);
+    const us = (ns: number) => Math.round(ns / 1000 / ballots);
     let main = 0;
     let others = 0;
     for (const [tid, t] of after) {
@@ -162,7 +160,7 @@ async function measure(kind: Kind, mode: 'events' | 'batch', rate: number): Prom
     }
     return { kind, mode, rate, total: us(main + others), main: us(main), others: us(others) };
   } finally {
-    child.send({ type: 'exit' });
+    if (child.connected) child.send({ type: 'exit' });
     await new Promise((r) => setTimeout(r, 1000));
     child.kill('SIGKILL');
   }
@@ -179,7 +177,7 @@ for (const { mode, rate } of LOADS) {
 
 const lines = [
   `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:cpu\` (${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}; server ${pin ? 'pinned to core 0, generator to core 1' : 'not pinned'}).`,
-  `${TABLETS} tablets send ballots (16 answers) at a steady rate, from random tablets; after ${WARM_UP_S} s of warm-up, the server's CPU time over ${MEASURE_S} s (all its threads, from /proc) divided by the ballots sent. "Other threads" are Konsens' writer thread (SQLite) and V8's garbage-collection helpers.`,
+  `${TABLETS} tablets send ballots (16 answers) at a steady rate, from random tablets; after ${WARM_UP_S} s of warm-up, the server's CPU time over ${MEASURE_S} s (all its threads, from /proc/…/schedstat) divided by the ballots sent. "Other threads" are Konsens' writer thread (SQLite) and V8's garbage-collection helpers.`,
   '',
   '| ballot as | ballots/s | server | CPU per ballot | main thread | other threads | CPU per answer | Konsens / relay |',
   '|---|---|---|---|---|---|---|---|',

@@ -188,21 +188,30 @@ export async function run(job: Job) {
   const probeTimes: [k: number, round: number, sent: number, seen: number][] = [];
   let matched = -1;
   let round = 0;
+  // A push that shows probe k also shows every earlier probe not yet seen (one socket: the server takes
+  // them in order); each is timed to that push, so that probes overtaken while waiting are not dropped.
   const seen = (k: number, at: number) => {
-    if (k <= matched) return;
-    (job.coldRound && probeRound[k] === 0 ? coldProbeLatency : probeLatency).push(at - probeSent[k]!);
-    probeTimes.push([k, probeRound[k]!, performance.timeOrigin + probeSent[k]!, performance.timeOrigin + at]);
-    matched = k;
+    for (let j = matched + 1; j <= k; j++) {
+      (job.coldRound && probeRound[j] === 0 ? coldProbeLatency : probeLatency).push(at - probeSent[j]!);
+      probeTimes.push([j, probeRound[j]!, performance.timeOrigin + probeSent[j]!, performance.timeOrigin + at]);
+    }
+    if (k > matched) matched = k;
   };
   // Konsens probe: set then withdraw the probe organisation's cells, so that its "answered" count
-  // in the facilitator's register walks 1…18…0 and tells which probe a push reflects.
+  // in the facilitator's register walks 1…18…0 and tells which probe a push reflects. Every probe
+  // changes the count by one, so a push with a new count shows at least one new probe; the earliest
+  // unseen probe with that count is one the push shows for certain (the latest it shows has the count
+  // too, and the server takes probes in order), so no probe is ever timed before it was shown.
   const expectedAnswered = (k: number) => (k % 36 < 18 ? (k % 36) + 1 : 35 - (k % 36));
+  let lastAnswered = 0;
   let votesSeen = 0;
   if (konsens) {
     dashboard.on('state:update', (state: FacilitatorState) => {
       const at = performance.now();
-      const answered = state.progress.organisations.find((o) => o.organisationId === 'probe')?.answered;
-      for (let k = probeSent.length - 1; k > matched && k >= probeSent.length - 17; k--) {
+      const answered = state.progress.organisations.find((o) => o.organisationId === 'probe')?.answered ?? 0;
+      if (answered === lastAnswered) return;
+      lastAnswered = answered;
+      for (let k = matched + 1; k < probeSent.length; k++) {
         if (expectedAnswered(k) === answered) return seen(k, at);
       }
     });

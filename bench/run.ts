@@ -111,7 +111,7 @@ const seconds = Math.round((Date.now() - started) / 1000);
 
 const lines: string[] = [
   `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` (${seconds} s; ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}; server and generator ${pin ? 'pinned to cores 0 and 1 with taskset' : 'not pinned'}).`,
-  'Each participant submits a full ballot (8 themes × 2 criteria = 16 answers, one event each) at random moments within 2 s; a probe participant answers every 25 ms and its answer is timed until the dashboard shows it (Konsens: the facilitator\'s pushed state; relay: the forwarded vote or coalesced count).',
+  'Each participant submits a full ballot (8 themes × 2 criteria = 16 answers, one event each) at random moments within 2 s; a probe participant answers every 25 ms and its answer is timed until the dashboard shows it (Konsens: the facilitator\'s pushed state; relay: the forwarded vote or coalesced count; a probe first shown together with a later one is timed to that push, not dropped).',
   'At N = 1,000 the server\'s first burst (its answer path not yet optimised by the JIT) is reported on its own ("cold round"); the latency, event-loop and CPU columns are three more rounds in a row, for a p99 that rests on about 230 probes, while "answers acked / lost" counts all four rounds. At N = 10,000 there is one round, cold.',
   '"bare" forwards every answer to the dashboard room; "bare-coalesced" counts and pushes with the same 20 ms leading-edge throttle as Konsens. Konsens runs with its SQLite store (each answer committed before its acknowledgement) and rate limits lifted.',
   '',

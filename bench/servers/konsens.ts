@@ -9,6 +9,7 @@ import { serveStats } from './ipc.js';
 const dir = mkdtempSync(join(tmpdir(), 'konsens-bench-'));
 // A step load leaves some 150 MB of answer log: gone with the process (the orchestrator asks it to exit).
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 const store = await openSqliteStore({ file: join(dir, 'konsens.sqlite') });
 const unlimited = 1e9;
 const app = createApp({
