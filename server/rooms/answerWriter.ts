@@ -9,8 +9,9 @@ import type { AnswerOp, WorkshopStore } from '../store/types.js';
  * Under load, the least time between the starts of two commits. Each commit has
  * a fixed cost (its fsync, the WAL pages it writes, the hand-off to the writer
  * thread) that more answers share when commits are fewer: at 8,000 answers a
- * second, 10 ms instead of 2 ms took the writer thread's CPU per answer down by
- * about 40 % and the server's by 10-15 % (docs/BENCHMARKS.md). An acknowledgement
+ * second, 10 ms instead of 2 ms (with 16 rows per INSERT) took the server's CPU
+ * per answer down by about 16 %, that of the writer thread and the collector's
+ * helpers by about a third (`npm run bench:cpu`, docs/BENCHMARKS.md). An acknowledgement
  * waits that much longer; the live tally does not wait for commits at all (SPEC D-6).
  */
 export const COMMIT_INTERVAL_MS = 10;
