@@ -119,6 +119,12 @@ describe('tablet', () => {
     await tablet.reload();
     await tablet.getByText('Für welche Organisation bewerten Sie?').waitFor({ timeout: 5_000 });
     expect(await tablet.getAttribute('html', 'lang')).toBe('de');
+    // Choosing English then says that it could not be loaded, and the page stays German.
+    await tablet.getByRole('button', { name: 'English' }).click();
+    await tablet.getByRole('status').filter({ hasText: 'Die Sprache ließ sich nicht laden.' }).waitFor();
+    expect(await tablet.getAttribute('html', 'lang')).toBe('de');
+    await expectAccessible(tablet, 'tablet join form, English not loadable');
+    await screenshot(tablet, 'tablet-language-failed-1024x768');
   });
 
   it('a whole vote works with the keyboard alone', async () => {

@@ -4,6 +4,7 @@ export const de = {
     name: 'Konsens',
     tagline: 'Priorisierungs-Workshops live durchführen: Quick-Check, Ergebnisse, Prioritäten I–III.',
     language: 'Sprache',
+    languageFailed: 'Die Sprache ließ sich nicht laden. Bitte später erneut versuchen.',
     skipToContent: 'Zum Inhalt springen',
   },
   connection: {

@@ -5,6 +5,7 @@ export const en: Messages = {
     name: 'Konsens',
     tagline: 'Run prioritisation workshops live: Quick-Check, results, Priority I–III.',
     language: 'Language',
+    languageFailed: 'The language could not be loaded. Please try again later.',
     skipToContent: 'Skip to content',
   },
   connection: {
