@@ -8,16 +8,15 @@
  *
  *   npm run bench:cpu
  */
-import { execFileSync, fork, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { io, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, type Ack, type FacilitatorSession } from '../shared/protocol.js';
-import { workshopFromTemplate } from '../shared/domain/templates.js';
+import type { Socket } from 'socket.io-client';
+import { PROTOCOL_VERSION } from '../shared/protocol.js';
+import { emit, open, ORGANISATIONS, sendBallots, setUpWorkshop, type BallotMode } from './client.js';
 import { writeSection } from './docs.js';
+import { pin, start } from './fork.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const KINDS = ['bare-coalesced', 'konsens'] as const;
 type Kind = (typeof KINDS)[number];
 const kinds = KINDS.filter((k) => !process.env.BENCH_KINDS || process.env.BENCH_KINDS.split(',').includes(k));
@@ -29,25 +28,11 @@ const LOADS = [
 const TABLETS = 300;
 const WARM_UP_S = 3;
 const MEASURE_S = 8;
-const pin = existsSync('/usr/bin/taskset') && cpus().length >= 2;
 // All of this process's threads (-a), V8's helpers included, away from the server's core.
 if (pin) execFileSync('/usr/bin/taskset', ['-a', '-cp', '1', String(process.pid)], { stdio: 'ignore' });
 
-const template = workshopFromTemplate('coesfeld');
-const THEMES = template.themes.map((t) => t.id);
-const CRITERIA = template.criteria.map((c) => c.id);
-const ORGANISATIONS = template.organisations.map((o) => o.id);
-
 function startServer(kind: Kind): Promise<{ child: ChildProcess; url: string }> {
-  const script = `${root}bench/servers/${kind === 'konsens' ? 'konsens.ts' : 'bareRelay.ts'}`;
-  const args = ['--import', 'tsx'];
-  const child = fork(script, [], {
-    cwd: root,
-    execPath: pin ? '/usr/bin/taskset' : process.execPath,
-    execArgv: pin ? ['-c', '0', process.execPath, ...args] : args,
-    env: { ...process.env, COALESCE: kind === 'bare-coalesced' ? '1' : '' },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const child = start(kind === 'konsens' ? 'bench/servers/konsens.ts' : 'bench/servers/bareRelay.ts', 0, { COALESCE: kind === 'bare-coalesced' ? '1' : '' });
   return new Promise((resolve, reject) => {
     child.on('message', (m: { type: string; port?: number }) => {
       if (m.type === 'ready') resolve({ child, url: `http://127.0.0.1:${m.port}` });
@@ -56,35 +41,10 @@ function startServer(kind: Kind): Promise<{ child: ChildProcess; url: string }> 
   });
 }
 
-function open(url: string): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
-
-function emit<T>(socket: Socket, event: string, payload: unknown): Promise<Ack<T>> {
-  return socket.timeout(60_000).emitWithAck(event, payload) as Promise<Ack<T>>;
-}
-
-/** A workshop open for scoring (Konsens) or the relay's dashboard, and the joined tablets. */
+/** A workshop open for scoring (Konsens) or the relay's dashboard, and the joined tablets (the dashboard first). */
 async function setUp(kind: Kind, url: string): Promise<Socket[]> {
   const dashboard = await open(url);
-  let code = '';
-  if (kind === 'konsens') {
-    const created = (await (await fetch(`${url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as {
-      workshopId: string;
-      code: string;
-      facilitatorSecret: string;
-    };
-    code = created.code;
-    const joined = await emit<FacilitatorSession>(dashboard, 'workshop:join', { role: 'facilitator', workshopId: created.workshopId, secret: created.facilitatorSecret, protocolVersion: PROTOCOL_VERSION });
-    if (!joined.ok) throw new Error(joined.code);
-    await emit(dashboard, 'phase:set', { phase: 'scoring' });
-  } else {
-    await emit(dashboard, 'workshop:join', { role: 'facilitator' });
-  }
+  const code = await setUpWorkshop(url, dashboard, kind === 'konsens');
   const tablets: Socket[] = [dashboard];
   for (let i = 0; i < TABLETS; i++) {
     const socket = await open(url);
@@ -95,30 +55,13 @@ async function setUp(kind: Kind, url: string): Promise<Socket[]> {
   return tablets;
 }
 
-/** Send `rate` ballots a second for `seconds`, each from a random tablet with new values; resolves when all are acknowledged. */
-async function load(tablets: Socket[], mode: 'events' | 'batch', rate: number, seconds: number, round: number): Promise<number> {
-  let sent = 0;
-  const pending: Promise<unknown>[] = [];
-  const started = performance.now();
-  await new Promise<void>((resolve) => {
-    const timer = setInterval(() => {
-      const due = Math.floor(((performance.now() - started) / 1000) * rate) - sent;
-      for (let b = 0; b < due; b++, sent++) {
-        const socket = tablets[1 + Math.floor(Math.random() * (tablets.length - 1))]!;
-        const value = 1 + ((sent + round) % 5);
-        const ballot = THEMES.flatMap((themeId) => CRITERIA.map((criterionId) => ({ opId: `c${round}-${sent}-${themeId}-${criterionId}`, themeId, criterionId, value })));
-        if (mode === 'batch') pending.push(emit(socket, 'answer:batch', { answers: ballot }));
-        else for (const answer of ballot) pending.push(emit(socket, 'answer:set', answer));
-      }
-      if (performance.now() - started >= seconds * 1000) {
-        clearInterval(timer);
-        resolve();
-      }
-    }, 5);
+/** Ballots at `rate` a second for `seconds`, all of them acknowledged; resolves with the ballots sent. */
+async function load(tablets: Socket[], mode: BallotMode, rate: number, seconds: number, round: number): Promise<number> {
+  let acknowledged = 0;
+  const sent = await sendBallots(tablets.slice(1), mode, rate, seconds, { prefix: `c${round}`, round }, (reply, answers) => {
+    if (reply.ok) acknowledged += answers;
   });
-  const replies = (await Promise.all(pending)) as Ack<unknown>[];
-  const refused = replies.filter((r) => !r.ok).length;
-  if (refused > 0) throw new Error(`${refused} answers refused`);
+  if (acknowledged !== sent * 16) throw new Error(`${sent * 16 - acknowledged} of ${sent * 16} answers not acknowledged`);
   return sent;
 }
 
@@ -133,14 +76,14 @@ function threadCpu(pid: number): Map<number, number> {
 
 interface Row {
   kind: Kind;
-  mode: 'events' | 'batch';
+  mode: BallotMode;
   rate: number;
   total: number;
   main: number;
   others: number;
 }
 
-async function measure(kind: Kind, mode: 'events' | 'batch', rate: number): Promise<Row> {
+async function measure(kind: Kind, mode: BallotMode, rate: number): Promise<Row> {
   const { child, url } = await startServer(kind);
   try {
     const tablets = await setUp(kind, url);

@@ -5,10 +5,10 @@
  * facilitator) shows them. Talks to the orchestrator over IPC; see bench/run.ts.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { io, type Socket } from 'socket.io-client';
-import type { Ack, FacilitatorSession, FacilitatorState, ParticipantSession } from '../shared/protocol.js';
+import type { Socket } from 'socket.io-client';
+import type { FacilitatorState, ParticipantSession } from '../shared/protocol.js';
 import { PROTOCOL_VERSION } from '../shared/protocol.js';
-import { workshopFromTemplate } from '../shared/domain/templates.js';
+import { CRITERIA, emit, open, ORGANISATIONS, sendBallots, setUpWorkshop, THEMES, type BallotMode } from './client.js';
 
 interface Job {
   kind: 'konsens' | 'bare' | 'bare-coalesced';
@@ -26,9 +26,6 @@ interface Job {
    */
   coldRound: boolean;
 }
-
-/** How a ballot is sent: 16 events of one answer, or one `answer:batch`. */
-export type BallotMode = 'events' | 'batch';
 
 export interface Step {
   mode: BallotMode;
@@ -48,34 +45,11 @@ const STEP_SECONDS = 2;
 /** Send `rate` full ballots per second for a while, each from a random participant with changed values. */
 async function stepLoad(sockets: Socket[], mode: BallotMode, rate: number, round: number): Promise<Omit<Step, 'eldP99' | 'passed'>> {
   const ackMs: number[] = [];
-  let sent = 0;
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const pending: Promise<void>[] = [];
-  await new Promise<void>((resolve) => {
-    const timer = setInterval(() => {
-      const due = Math.floor(((performance.now() - started) / 1000) * rate) - sent;
-      for (let b = 0; b < due; b++, sent++) {
-        const i = Math.floor(Math.random() * sockets.length);
-        const value = 1 + ((sent + round) % 5);
-        const ballot = THEMES.flatMap((themeId) => CRITERIA.map((criterionId) => ({ opId: `s${mode[0]}${round}-${sent}-${themeId}-${criterionId}`, themeId, criterionId, value })));
-        const t0 = performance.now();
-        const acked = (answers: number) => (reply: Ack<unknown>) => {
-          if (reply.ok) for (let a = 0; a < answers; a++) ackMs.push(performance.now() - t0);
-        };
-        if (mode === 'batch') {
-          pending.push(emit(sockets[i]!, 'answer:batch', { answers: ballot }).then(acked(ballot.length)).catch(() => undefined));
-        } else {
-          for (const answer of ballot) pending.push(emit(sockets[i]!, 'answer:set', answer).then(acked(1)).catch(() => undefined));
-        }
-      }
-      if (performance.now() - started >= STEP_SECONDS * 1000) {
-        clearInterval(timer);
-        resolve();
-      }
-    }, 5);
+  await sendBallots(sockets, mode, rate, STEP_SECONDS, { prefix: `s${mode[0]}${round}`, round }, (reply, answers, ms) => {
+    if (reply.ok) for (let a = 0; a < answers; a++) ackMs.push(ms);
   });
-  await Promise.all(pending);
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   return {
@@ -95,10 +69,6 @@ interface ServerStats {
   eldMax: number;
 }
 
-const template = workshopFromTemplate('coesfeld');
-const THEMES = template.themes.map((t) => t.id);
-const CRITERIA = template.criteria.map((c) => c.id);
-const ORGANISATIONS = template.organisations.map((o) => o.id);
 const PROBE_CELLS = [...THEMES, 'probe'].flatMap((themeId) => CRITERIA.map((criterionId) => ({ themeId, criterionId })));
 const PROBE_INTERVAL_MS = 25;
 
@@ -121,39 +91,11 @@ function stats({ gc = true } = {}): Promise<ServerStats> {
   });
 }
 
-function emit<T>(socket: Socket, event: string, payload: unknown): Promise<Ack<T>> {
-  return socket.timeout(60_000).emitWithAck(event, payload) as Promise<Ack<T>>;
-}
-
-function open(url: string): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
-
 export async function run(job: Job) {
   const konsens = job.kind === 'konsens';
   // Set-up: a workshop with a probe theme and a probe organisation, open for scoring.
   const dashboard = await open(job.url);
-  let code = '';
-  if (konsens) {
-    const created = (await (await fetch(`${job.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as {
-      workshopId: string; code: string; facilitatorSecret: string;
-    };
-    code = created.code;
-    const joined = await emit<FacilitatorSession>(dashboard, 'workshop:join', { role: 'facilitator', workshopId: created.workshopId, secret: created.facilitatorSecret, protocolVersion: PROTOCOL_VERSION });
-    if (!joined.ok) throw new Error(joined.code);
-    const config = joined.data.state.workshop.config;
-    await emit(dashboard, 'workshop:update', {
-      themes: [...config.themes, { id: 'probe', name: 'Probe' }],
-      organisations: [...config.organisations, { id: 'probe', name: 'Probe' }],
-    });
-    await emit(dashboard, 'phase:set', { phase: 'scoring' });
-  } else {
-    await emit(dashboard, 'workshop:join', { role: 'facilitator' });
-  }
+  const code = await setUpWorkshop(job.url, dashboard, konsens, true);
   const base = await stats();
 
   // Phase 1: connect.

@@ -13,13 +13,12 @@
  *   BENCH_FLAGS="--trace-gc" …         # extra Node flags for the servers
  * Only a run with none of these set writes docs/BENCHMARKS.md.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import type { BallotMode } from './client.js';
 import { writeSection } from './docs.js';
+import { pin, start } from './fork.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const ALL_KINDS = ['bare', 'bare-coalesced', 'konsens'] as const;
 /** BENCH_KINDS=konsens runs only that server (a partial run: docs/BENCHMARKS.md is left alone). */
@@ -36,19 +35,6 @@ type Kind = (typeof ALL_KINDS)[number];
  */
 const burstRounds = (participants: number) => (participants <= 1000 ? 3 : 1);
 const coldRound = (participants: number) => participants <= 1000;
-const pin = existsSync('/usr/bin/taskset') && cpus().length >= 2;
-
-function start(script: string, core: number, env: Record<string, string> = {}, extra: string[] = []): ChildProcess {
-  const args = ['--expose-gc', '--max-old-space-size=4096', ...extra, '--import', 'tsx', script];
-  return fork(`${root}${script}`, [], {
-    cwd: root,
-    execPath: pin ? '/usr/bin/taskset' : process.execPath,
-    execArgv: pin ? ['-c', String(core), process.execPath, ...args.slice(0, -1)] : args.slice(0, -1),
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-}
-
 function next<T>(child: ChildProcess, type: string): Promise<T> {
   return new Promise((resolve, reject) => {
     const onMessage = (message: { type: string }) => {
@@ -146,7 +132,7 @@ for (const r of results.filter((x) => x.steps.length > 0)) {
   }
 }
 lines.push('', '| server | sustained ballots/s as events | sustained ballots/s as batches |', '|---|---|---|');
-const sustainedOf = (r: Result, mode: 'events' | 'batch') => {
+const sustainedOf = (r: Result, mode: BallotMode) => {
   const steps = r.steps.filter((s) => s.mode === mode);
   const last = [...steps].reverse().find((s) => s.passed);
   const capped = steps.at(-1)?.passed && steps.at(-1)!.generatorCpu >= SATURATED ? ' (generator saturated: at least)' : '';
