@@ -223,3 +223,9 @@ export interface PublicWorkshopInfo {
   organisations: { id: string; name: string }[];
   protocolVersion: number;
 }
+
+/**
+ * A /join/<code> page carries the answer GET /api/workshops/:code would give,
+ * as a JSON data block with this element id (SPEC H-2): `{ code, result }`.
+ */
+export const EMBEDDED_INFO_ID = 'workshop-info';

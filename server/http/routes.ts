@@ -5,7 +5,7 @@ import express, { type ErrorRequestHandler, type Express, type Request } from 'e
 import { ZodError } from 'zod';
 import { workshopFromTemplate } from '../../shared/domain/templates.js';
 import { fromWorkshopFile, IMPORT_LIMITS, workshopFileSchema } from '../../shared/exchange.js';
-import { ERROR_CODES, EXPORT_FILES, PROTOCOL_VERSION, type ErrorCode, type ExportFile, type PublicWorkshopInfo } from '../../shared/protocol.js';
+import { EMBEDDED_INFO_ID, ERROR_CODES, EXPORT_FILES, PROTOCOL_VERSION, type ErrorCode, type ExportFile, type PublicWorkshopInfo } from '../../shared/protocol.js';
 import { createWorkshopSchema, idSchema, joinCodeSchema } from '../../shared/schemas.js';
 import { exportFile } from '../export/index.js';
 import type { Renderer } from '../export/renderer.js';
@@ -158,9 +158,6 @@ async function publicInfo(deps: HttpDeps, req: Request, rawCode: string): Promis
     protocolVersion: PROTOCOL_VERSION,
   };
 }
-
-/** The element id of the workshop info a /join/<code> page carries (client/src/net/http.ts reads it). */
-export const EMBEDDED_INFO_ID = 'workshop-info';
 
 /**
  * The built client, with the single-page routes (/join/…, /moderation/…,

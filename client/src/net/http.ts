@@ -1,5 +1,5 @@
 /** The few HTTP calls: create or import a workshop, read a workshop's public info, download an export. */
-import type { CreatedWorkshop, ErrorCode, ErrorDetail, ExportFile, PublicWorkshopInfo } from '../../../shared/protocol';
+import { EMBEDDED_INFO_ID, type CreatedWorkshop, type ErrorCode, type ErrorDetail, type ExportFile, type PublicWorkshopInfo } from '../../../shared/protocol';
 import type { CreateWorkshopRequest } from '../../../shared/schemas';
 
 export type HttpResult<T> = { ok: true; data: T } | { ok: false; code: ErrorCode | 'network'; details?: ErrorDetail[] };
@@ -24,7 +24,7 @@ const prefetched = new Map<string, Promise<HttpResult<PublicWorkshopInfo>>>();
 let embedded = readEmbeddedInfo();
 
 function readEmbeddedInfo(): { code: string; result: HttpResult<PublicWorkshopInfo> } | null {
-  const text = document.getElementById('workshop-info')?.textContent;
+  const text = document.getElementById(EMBEDDED_INFO_ID)?.textContent;
   if (!text) return null;
   try {
     return JSON.parse(text) as { code: string; result: HttpResult<PublicWorkshopInfo> };
@@ -42,14 +42,18 @@ export function knownWorkshopInfo(code: string): HttpResult<PublicWorkshopInfo> 
 export function prefetchWorkshopInfo(code: string): void {
   if (prefetched.has(code)) return;
   const known = knownWorkshopInfo(code);
-  prefetched.set(code, known ? Promise.resolve(known) : json<PublicWorkshopInfo>(`/api/workshops/${encodeURIComponent(code)}`));
+  prefetched.set(code, known ? Promise.resolve(known) : askWorkshopInfo(code));
 }
 
 export function fetchWorkshopInfo(code: string): Promise<HttpResult<PublicWorkshopInfo>> {
   const early = prefetched.get(code);
   prefetched.delete(code);
   if (embedded?.code === code) embedded = null;
-  return early ?? json<PublicWorkshopInfo>(`/api/workshops/${encodeURIComponent(code)}`);
+  return early ?? askWorkshopInfo(code);
+}
+
+function askWorkshopInfo(code: string): Promise<HttpResult<PublicWorkshopInfo>> {
+  return json<PublicWorkshopInfo>(`/api/workshops/${encodeURIComponent(code)}`);
 }
 
 export function createWorkshop(request: CreateWorkshopRequest): Promise<HttpResult<CreatedWorkshop>> {

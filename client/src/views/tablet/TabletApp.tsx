@@ -32,14 +32,9 @@ export function TabletApp({ initialCode }: { initialCode?: string }) {
   }, []);
   const [code, setCode] = useState(() => normaliseCode(initialCode));
   // Opened from a QR code, the page already says which workshop this is: shown in the first render.
-  const [info, setInfo] = useState<PublicWorkshopInfo | null>(() => {
-    const known = code ? knownWorkshopInfo(code) : null;
-    return known?.ok ? known.data : null;
-  });
-  const [infoError, setInfoError] = useState<ErrorCode | 'network' | null>(() => {
-    const known = code ? knownWorkshopInfo(code) : null;
-    return known && !known.ok ? known.code : null;
-  });
+  const [known] = useState(() => (code ? knownWorkshopInfo(code) : null));
+  const [info, setInfo] = useState<PublicWorkshopInfo | null>(known?.ok ? known.data : null);
+  const [infoError, setInfoError] = useState<ErrorCode | 'network' | null>(known && !known.ok ? known.code : null);
   const [joining, setJoining] = useState(false);
   const me = useStore((s) => s.me);
   const problem = useStore((s) => s.problem);
