@@ -8,7 +8,10 @@ import express from 'express';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol.js';
 import { Renderer } from './export/renderer.js';
-import { apiRouter, clientRoutes } from './http/routes.js';
+import { apiRouter, clientRoutes, type HttpDeps } from './http/routes.js';
+import { AccountService, defaultAccountPolicy, type AccountPolicy } from './accounts/service.js';
+import { ProcessService } from './processes/service.js';
+import { linkRoom, sessionRoom } from './realtime/joinHandlers.js';
 import { AnswerWriter } from './rooms/answerWriter.js';
 import { RoomRegistry } from './rooms/registry.js';
 import { audienceRoom, Broadcaster, type BroadcastTiming } from './realtime/broadcaster.js';
@@ -38,6 +41,12 @@ export interface AppConfig extends BroadcastTiming, RateLimits {
   trustProxy: boolean;
   /** Browser origins besides the server's own that may connect (e.g. behind a proxy with another host name). */
   allowedOrigins: string[];
+  /** AC-3: failed sign-ins per e-mail address at once … */
+  loginFailureBurst: number;
+  /** … and per minute after that; per client address the limit is four times this. */
+  loginFailuresPerMinute: number;
+  /** AC-4, AC-5 */
+  accountPolicy: AccountPolicy;
   /** Imports per address at once … */
   importBurst: number;
   /** … and per minute after that (SPEC H-4). */
@@ -57,6 +66,9 @@ export const defaultAppConfig: AppConfig = {
   eventsPerSecond: 20,
   joinFailureBurst: 20,
   joinFailuresPerMinute: 20,
+  loginFailureBurst: 5,
+  loginFailuresPerMinute: 5,
+  accountPolicy: defaultAccountPolicy,
   importBurst: 10,
   importsPerMinute: 1,
   log: (error) => console.error(error),
@@ -68,6 +80,7 @@ export interface KonsensApp {
   httpServer: HttpServer;
   io: KonsensServer;
   rooms: RoomRegistry;
+  accounts: AccountService;
   listen(port: number, host?: string): Promise<AddressInfo>;
   /** SPEC V-5: with a retention period, forget participant identifiers of older workshops; returns how many workshops. */
   purgeExpired(): Promise<number>;
@@ -116,10 +129,10 @@ export function createApp({
   const now = () => clock.now();
   const rooms = new RoomRegistry({ store, writer, now, onChange: (room, change) => broadcaster.changed(room, change) });
 
-  const renderer = new Renderer();
-  const httpDeps = { store, rooms, now, joinFailures, imports, renderer, trustProxy: config.trustProxy, log: config.log };
-  app.use('/api', apiRouter(httpDeps));
-  if (config.clientDir) clientRoutes(app, config.clientDir, httpDeps);
+  // AC-6: ended sessions and replaced links close the consoles that came in with them.
+  const accounts = new AccountService(store.accounts, now, config.accountPolicy, (hashes) => {
+    for (const hash of hashes) io.in(sessionRoom(hash)).disconnectSockets(true);
+  });
   const onDeleted = (workshopId: string) => {
     broadcaster.forget(workshopId);
     // After the facilitator's acknowledgement has gone out; not forced, so that
@@ -129,12 +142,37 @@ export function createApp({
       io.in(workshopId).disconnectSockets(false);
     });
   };
-  attachRealtime(io, { rooms, joinFailures, limits: config, trustProxy: config.trustProxy, onDeleted }, config.log);
+  const processes = new ProcessService(store, rooms, now, onDeleted);
+
+  const renderer = new Renderer();
+  const httpDeps: HttpDeps = {
+    store,
+    rooms,
+    now,
+    accounts,
+    processes,
+    joinFailures,
+    imports,
+    renderer,
+    trustProxy: config.trustProxy,
+    allowedOrigins: config.allowedOrigins,
+    onLinkChanged: (workshopId) => io.in(linkRoom(workshopId)).disconnectSockets(true),
+    auth: {
+      loginFailuresPerAccount: new FailureLimiter(config.loginFailureBurst, config.loginFailuresPerMinute / 60),
+      loginFailuresPerAddress: new FailureLimiter(4 * config.loginFailureBurst, (4 * config.loginFailuresPerMinute) / 60),
+      oidc: { enabled: false, label: '' },
+    },
+    log: config.log,
+  };
+  app.use('/api', apiRouter(httpDeps));
+  if (config.clientDir) clientRoutes(app, config.clientDir, httpDeps);
+  attachRealtime(io, { rooms, store, accounts, joinFailures, limits: config, trustProxy: config.trustProxy, onDeleted }, config.log);
 
   return {
     httpServer,
     io,
     rooms,
+    accounts,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);

@@ -39,6 +39,9 @@ async function main(): Promise<void> {
   const local = `http://localhost:${address.port}`;
   console.log(`Konsens läuft: ${local}`);
   for (const ip of lanAddresses()) console.log(`  im Netzwerk: http://${ip}:${address.port}`);
+  // AC-1: until the first administrator exists, a one-time link (new with every start) creates it.
+  const setup = await app.accounts.setupPath();
+  if (setup) console.log(`  Ersteinrichtung (einmalig, legt das erste Administrationskonto an): ${local}${setup}`);
   console.log(`  Daten: ${dataDir}`);
   if (!existsSync(clientDir)) console.log(`  (keine Oberfläche gebaut: ${clientDir} fehlt — nur API)`);
   if (retentionDays !== null) {

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { Decision } from './domain/consolidation.js';
+import { singleLine } from './text.js';
 import type { Phase } from './domain/phases.js';
 import {
   idSchema,
@@ -63,6 +64,8 @@ export const workshopFileSchema = z
           computed: tierSchema.nullable(),
           reason: reasonSchema,
           at: isoTime,
+          /** Who took it (SPEC AC-9): the facilitator's name; accounts stay on their server. */
+          by: singleLine(120).optional(),
         }),
       )
       .max(IMPORT_LIMITS.decisions),
@@ -139,7 +142,7 @@ export function toWorkshopFile(content: WorkshopFileContent, anonymised: boolean
     pseudonymOrder: content.pseudonymOrder,
     participants: content.participants,
     answers: content.answers,
-    decisions: content.decisions.map((d) => ({ ...d, at: new Date(d.at).toISOString() })),
+    decisions: content.decisions.map(({ by, ...d }) => ({ ...d, at: new Date(d.at).toISOString(), ...(by ? { by: by.name } : {}) })),
   };
 }
 
@@ -153,6 +156,6 @@ export function fromWorkshopFile(file: WorkshopFile): WorkshopFileContent {
     pseudonymOrder: file.pseudonymOrder,
     participants: file.participants,
     answers: file.answers,
-    decisions: file.decisions.map((d) => ({ ...d, at: Date.parse(d.at) })),
+    decisions: file.decisions.map(({ by, ...d }) => ({ ...d, at: Date.parse(d.at), ...(by ? { by: { accountId: null, name: by } } : {}) })),
   };
 }

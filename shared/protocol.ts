@@ -31,7 +31,11 @@ export const ERROR_CODES = {
   NOT_FOUND: 'No workshop with this code or id.',
   UNKNOWN_ORGANISATION: 'The organisation is not part of this workshop.',
   INVALID_RESUME_TOKEN: 'The resume token is not valid for this workshop: join afresh.',
-  UNAUTHORISED: 'The facilitator secret is wrong.',
+  UNAUTHORISED: 'The secret, token, e-mail address or password is not valid.',
+  NOT_SIGNED_IN: 'Sign in as a facilitator first.',
+  EMAIL_TAKEN: 'An account with this e-mail address exists.',
+  INVITE_USED: 'The invitation has been used or has expired.',
+  CROSS_SITE: 'A state-changing request must come from a Konsens page as JSON.',
   NOT_JOINED: 'Join a workshop first.',
   ALREADY_JOINED: 'This connection has already joined a workshop.',
   FORBIDDEN: 'Your role may not do this.',
@@ -202,12 +206,23 @@ export const CLIENT_EVENTS_COMPLETE: [Unlisted] extends [never] ? true : Unliste
 /** HTTP: POST /api/workshops */
 export interface CreatedWorkshop {
   workshopId: string;
+  /** The process the workshop is a step of (PR-1). */
+  processId: string | null;
   code: string;
-  facilitatorSecret: string;
-  /** Relative link for the facilitator; the secret travels in the fragment so it never reaches a server log. */
+  /** Relative link to the console, for signed-in facilitators of the process. */
   facilitatorPath: string;
   joinPath: string;
   projectorPath: string;
+}
+
+/**
+ * HTTP: POST /api/workshops/:id/co-facilitation-link (SPEC AC-8). The secret
+ * travels in the link's fragment, so it never reaches a server log; it is
+ * shown once, and a new link ends the old one.
+ */
+export interface CoFacilitationLink {
+  secret: string;
+  path: string;
 }
 
 /** HTTP: GET /api/workshops/:id/export/:file (SPEC X-1 … X-6). */

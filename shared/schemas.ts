@@ -181,10 +181,11 @@ export const participantJoinSchema = z.object({
   resumeToken: token.optional(),
 });
 
+/** AC-7, AC-8: a signed-in facilitator's connection carries its cookie; a co-facilitation link sends its secret. */
 export const facilitatorJoinSchema = z.object({
   role: z.literal('facilitator'),
   workshopId: idSchema,
-  secret: token,
+  secret: token.optional(),
   protocolVersion,
 });
 

@@ -1,15 +1,24 @@
 /** HTTP API: create or import a workshop, read its public info, export it, health (SPEC H-1 … H-5). */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
-import { ZodError } from 'zod';
+import express, { type Express, type Request } from 'express';
 import { workshopFromTemplate } from '../../shared/domain/templates.js';
 import { fromWorkshopFile, IMPORT_LIMITS, workshopFileSchema } from '../../shared/exchange.js';
-import { EMBEDDED_INFO_ID, ERROR_CODES, EXPORT_FILES, PROTOCOL_VERSION, type ErrorCode, type ExportFile, type PublicWorkshopInfo } from '../../shared/protocol.js';
+import { EMBEDDED_INFO_ID, EXPORT_FILES, PROTOCOL_VERSION, type CoFacilitationLink, type ExportFile, type PublicWorkshopInfo } from '../../shared/protocol.js';
 import { createWorkshopSchema, idSchema, joinCodeSchema } from '../../shared/schemas.js';
 import { exportFile } from '../export/index.js';
 import type { Renderer } from '../export/renderer.js';
-import { createWorkshop, importWorkshop } from '../rooms/creation.js';
+import { authRouter, requireSignIn, signedIn, signedInOf, type AuthHttpDeps } from '../accounts/http.js';
+import type { AccountService } from '../accounts/service.js';
+import { KonsensError } from '../errors.js';
+import { mayFacilitateWorkshop } from '../processes/access.js';
+import { processRouter } from '../processes/http.js';
+import type { ProcessService } from '../processes/service.js';
+import { importWorkshop } from '../rooms/creation.js';
+import type { Room } from '../rooms/room.js';
+import type { AccountRecord } from '../store/accountStore.js';
+import { refuseCrossSite } from './csrf.js';
+import { errorHandler, sendProblem } from './problem.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import type { WorkshopStore } from '../store/types.js';
 import type { FailureLimiter } from '../security/rateLimit.js';
@@ -19,22 +28,23 @@ export interface HttpDeps {
   store: WorkshopStore;
   rooms: RoomRegistry;
   now: () => number;
+  accounts: AccountService;
+  processes: ProcessService;
   /** Unknown codes count against the address, like failed joins (SPEC S-6). */
   joinFailures: FailureLimiter;
   /** Every import counts against the address (SPEC H-4). */
   imports: FailureLimiter;
   renderer: Renderer;
   trustProxy: boolean;
+  /** AC-11: further origins allowed (V-2). */
+  allowedOrigins: string[];
+  /** Closes the connections of a co-facilitation link that was renewed or revoked (AC-8). */
+  onLinkChanged: (workshopId: string) => void;
+  auth: Omit<AuthHttpDeps, 'accounts' | 'trustProxy'>;
   log: (error: unknown) => void;
 }
 
-function problem(code: ErrorCode, details?: { path: string; message: string }[]) {
-  return { code, message: ERROR_CODES[code], ...(details ? { details } : {}) };
-}
-
-const MAX_DETAILS = 20;
-
-/** The facilitator secret, from "Authorization: Bearer <secret>" (never from the URL: it would reach logs). */
+/** The co-facilitation link's secret, from "Authorization: Bearer <secret>" (never from the URL: it would reach logs). */
 function bearer(header: string | undefined): string | null {
   const match = /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(header ?? '');
   return match ? match[1]! : null;
@@ -43,20 +53,21 @@ function bearer(header: string | undefined): string | null {
 export function apiRouter(deps: HttpDeps): express.Router {
   const router = express.Router();
   const address = (req: express.Request) => clientAddress(req.headers, req.socket.remoteAddress, deps.trustProxy);
+  // AC-11: before any body is read.
+  router.use(refuseCrossSite(deps.allowedOrigins));
 
-  // H-4: an exported workshop file; the only route with a large body.
-  router.post('/workshops/import', (req, res, next) => {
+  // H-4, AC-7: an exported workshop file, by a signed-in facilitator; the only route with a large body.
+  router.post('/workshops/import', requireSignIn(deps.accounts), (req, res, next) => {
     const from = address(req);
-    if (deps.imports.blocked(from)) {
-      res.status(429).json(problem('RATE_LIMITED'));
-      return;
-    }
+    if (deps.imports.blocked(from)) return sendProblem(res, 'RATE_LIMITED');
     deps.imports.fail(from);
     next();
   });
   router.post('/workshops/import', express.json({ limit: IMPORT_LIMITS.bytes }), async (req, res) => {
-    const file = workshopFileSchema.parse(req.body);
-    res.status(201).json(await importWorkshop(deps.store, fromWorkshopFile(file), deps.now()));
+    const content = fromWorkshopFile(workshopFileSchema.parse(req.body));
+    const owner = signedIn(res).account;
+    const process = await deps.processes.create(owner, content.config.title, content.config.organisations);
+    res.status(201).json(await importWorkshop(deps.store, content, deps.now(), { processId: process.id, kind: 'quickcheck', position: 1 }));
   });
 
   router.use(express.json({ limit: '32kb' }));
@@ -65,36 +76,48 @@ export function apiRouter(deps: HttpDeps): express.Router {
     res.json({ status: 'ok', protocolVersion: PROTOCOL_VERSION });
   });
 
-  router.post('/workshops', async (req, res) => {
+  router.use(authRouter({ accounts: deps.accounts, trustProxy: deps.trustProxy, ...deps.auth }));
+  router.use(processRouter(deps.accounts, deps.processes));
+
+  // H-1, AC-7: a single workshop (a process of one step), by a signed-in facilitator.
+  router.post('/workshops', requireSignIn(deps.accounts), async (req, res) => {
     const request = createWorkshopSchema.parse(req.body ?? {});
     const config = workshopFromTemplate(request.template, request.title, request.date);
-    res.status(201).json(await createWorkshop(deps.store, config, deps.now()));
+    res.status(201).json(await deps.processes.createSingleWorkshop(signedIn(res).account, config));
   });
 
-  // H-5: exports, for the facilitator only (SPEC X-1 … X-4).
+  // AC-8: a new co-facilitation link (the old one ends), or none.
+  router.post('/workshops/:id/co-facilitation-link', requireSignIn(deps.accounts), async (req, res) => {
+    const room = await facilitatedRoom(deps, signedIn(res).account, String(req.params.id));
+    const secret = (await room.setCoFacilitationLink(true))!;
+    deps.onLinkChanged(room.id);
+    const link: CoFacilitationLink = { secret, path: `/moderation/${room.id}#${secret}` };
+    res.status(201).set('Cache-Control', 'no-store').json(link);
+  });
+  router.delete('/workshops/:id/co-facilitation-link', requireSignIn(deps.accounts), async (req, res) => {
+    const room = await facilitatedRoom(deps, signedIn(res).account, String(req.params.id));
+    await room.setCoFacilitationLink(false);
+    deps.onLinkChanged(room.id);
+    res.status(204).end();
+  });
+
+  // H-5: exports, for the workshop's facilitators (signed in, or with the co-facilitation link) (SPEC X-1 … X-4).
   router.get('/workshops/:id/export/:file', async (req, res) => {
     const from = address(req);
-    if (deps.joinFailures.blocked(from)) {
-      res.status(429).json(problem('RATE_LIMITED'));
-      return;
-    }
+    if (deps.joinFailures.blocked(from)) return sendProblem(res, 'RATE_LIMITED');
     const file = req.params.file as ExportFile;
-    if (!EXPORT_FILES.includes(file)) {
-      res.status(404).json(problem('NOT_FOUND', [{ path: 'file', message: `one of ${EXPORT_FILES.join(', ')}` }]));
-      return;
-    }
+    if (!EXPORT_FILES.includes(file)) return sendProblem(res, 'NOT_FOUND', [{ path: 'file', message: `one of ${EXPORT_FILES.join(', ')}` }]);
     const variant = req.query.variant === undefined ? 'standard' : req.query.variant;
-    if (variant !== 'standard' && variant !== 'excel-de') {
-      res.status(400).json(problem('BAD_REQUEST', [{ path: 'variant', message: 'standard or excel-de' }]));
-      return;
-    }
+    if (variant !== 'standard' && variant !== 'excel-de') return sendProblem(res, 'BAD_REQUEST', [{ path: 'variant', message: 'standard or excel-de' }]);
     const id = idSchema.safeParse(req.params.id);
     const room = id.success ? await deps.rooms.get(id.data) : undefined;
     const secret = bearer(req.headers.authorization);
-    if (!room || !secret || !room.verifyFacilitator(secret)) {
-      deps.joinFailures.fail(from);
-      res.status(room ? 401 : 404).json(problem(room ? 'UNAUTHORISED' : 'NOT_FOUND'));
-      return;
+    const current = secret ? null : await signedInOf(req, deps.accounts);
+    const allowed = room && (secret ? room.verifyFacilitator(secret) : current && (await mayFacilitateWorkshop(deps.store, current.account, room.id)));
+    if (!room || !allowed) {
+      if (!current) deps.joinFailures.fail(from);
+      // A signed-in facilitator of another process learns no more than that it is not theirs.
+      return sendProblem(res, !room || current ? 'NOT_FOUND' : secret ? 'UNAUTHORISED' : 'NOT_SIGNED_IN');
     }
     const exported = await exportFile(room, file, variant, deps.now(), deps.renderer);
     res.set({
@@ -107,32 +130,21 @@ export function apiRouter(deps: HttpDeps): express.Router {
 
   router.get('/workshops/:code', async (req, res) => {
     const info = await publicInfo(deps, req, req.params.code);
-    if (info === 'RATE_LIMITED') res.status(429).json(problem('RATE_LIMITED'));
-    else if (info === 'NOT_FOUND') res.status(404).json(problem('NOT_FOUND'));
+    if (info === 'RATE_LIMITED' || info === 'NOT_FOUND') sendProblem(res, info);
     else res.json(info);
   });
 
-  router.use((_req, res) => {
-    res.status(404).json(problem('NOT_FOUND'));
-  });
-
-  const errors: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
-    if (error instanceof ZodError) {
-      // A broken file can have thousands of issues; the first ones tell what is wrong.
-      const details = error.issues.slice(0, MAX_DETAILS).map((i) => ({ path: i.path.join('.'), message: i.message }));
-      if (error.issues.length > MAX_DETAILS) details.push({ path: '', message: `… and ${error.issues.length - MAX_DETAILS} more` });
-      res.status(400).json(problem('BAD_REQUEST', details));
-    } else if (typeof error === 'object' && error !== null && 'type' in error && error.type === 'entity.parse.failed') {
-      res.status(400).json(problem('BAD_REQUEST', [{ path: '', message: 'body is not valid JSON' }]));
-    } else if (typeof error === 'object' && error !== null && 'status' in error && error.status === 413) {
-      res.status(413).json(problem('BAD_REQUEST', [{ path: '', message: 'body too large' }]));
-    } else {
-      deps.log(error);
-      res.status(500).json(problem('INTERNAL'));
-    }
-  };
-  router.use(errors);
+  router.use((_req, res) => sendProblem(res, 'NOT_FOUND'));
+  router.use(errorHandler(deps.log));
   return router;
+}
+
+/** The workshop, if the account may facilitate it (AC-7); NOT_FOUND otherwise. */
+async function facilitatedRoom(deps: HttpDeps, account: AccountRecord, rawId: string): Promise<Room> {
+  const id = idSchema.safeParse(rawId);
+  const room = id.success ? await deps.rooms.get(id.data) : undefined;
+  if (!room || !(await mayFacilitateWorkshop(deps.store, account, room.id))) throw new KonsensError('NOT_FOUND');
+  return room;
 }
 
 /**

@@ -18,7 +18,7 @@ export const facilitationHandlers = [
   defineHandler('consolidation:move', {
     callers: ['facilitator'],
     schema: decisionRequestSchema,
-    run: ({ room }, request) => room!.decide(request),
+    run: ({ room, session }, request) => room!.decide(request, session!.actor ?? null),
   }),
 
   defineHandler('projector:show', {

@@ -4,7 +4,10 @@
  * third runs, for every event alike (SPEC S-1).
  */
 import type { z } from 'zod';
+import type { Actor } from '../../shared/accounts.js';
 import type { Role } from '../../shared/domain/phases.js';
+import type { AccountService } from '../accounts/service.js';
+import type { WorkshopStore } from '../store/types.js';
 import type { AckCallback, ClientEventName, ClientToServerEvents } from '../../shared/protocol.js';
 import type { Room } from '../rooms/room.js';
 import type { RoomRegistry } from '../rooms/registry.js';
@@ -19,6 +22,8 @@ export interface SocketSession {
   role: Role;
   participantId?: string;
   organisationId?: string;
+  /** The facilitator behind the connection (AC-9): an account, or a co-facilitation link. */
+  actor?: Actor;
 }
 
 export interface SocketData {
@@ -39,6 +44,8 @@ export interface RateLimits {
 
 export interface RealtimeDeps {
   rooms: RoomRegistry;
+  store: WorkshopStore;
+  accounts: AccountService;
   joinFailures: FailureLimiter;
   limits: RateLimits;
   trustProxy: boolean;

@@ -4,6 +4,9 @@ import { PROTOCOL_VERSION, type ErrorCode, type Session } from '../../shared/pro
 import { emptySchema, joinSchema } from '../../shared/schemas.js';
 import { KonsensError } from '../errors.js';
 import type { Room } from '../rooms/room.js';
+import type { Actor } from '../../shared/accounts.js';
+import { readCookie, SESSION_COOKIE } from '../accounts/cookies.js';
+import { mayFacilitateWorkshop } from '../processes/access.js';
 import { clientAddress } from '../security/address.js';
 import { audienceRoom } from './broadcaster.js';
 import { defineHandler, type HandlerContext, type SocketData, type SocketSession } from './handler.js';
@@ -28,6 +31,31 @@ function enter(ctx: HandlerContext, room: Room, session: SocketSession): void {
   void ctx.socket.join(rooms);
 }
 
+/**
+ * AC-7: a signed-in facilitator of the workshop's process (the session cookie
+ * came with the connection); AC-8: or the holder of its co-facilitation link.
+ * The connection joins a room named after its session or link, so that
+ * signing out, disabling the account or a new link closes it (AC-6).
+ */
+async function facilitatorOf(ctx: HandlerContext, room: Room, secret: string | undefined): Promise<Actor> {
+  if (secret !== undefined) {
+    if (!room.verifyFacilitator(secret)) throw new KonsensError('UNAUTHORISED');
+    void ctx.socket.join(linkRoom(room.id));
+    return { accountId: null, name: LINK_ACTOR };
+  }
+  const signedIn = await ctx.deps.accounts.authenticate(readCookie(ctx.socket.handshake.headers, SESSION_COOKIE));
+  if (!signedIn) throw new KonsensError('NOT_SIGNED_IN');
+  if (!(await mayFacilitateWorkshop(ctx.deps.store, signedIn.account, room.id))) throw new KonsensError('FORBIDDEN');
+  void ctx.socket.join(sessionRoom(signedIn.sessionHash));
+  return { accountId: signedIn.account.id, name: signedIn.account.name };
+}
+
+/** The name decisions taken through a co-facilitation link are recorded under. */
+export const LINK_ACTOR = 'Co-Moderation (Link)';
+
+export const sessionRoom = (sessionHash: string) => `session:${sessionHash}`;
+export const linkRoom = (workshopId: string) => `link:${workshopId}`;
+
 async function joinAs(ctx: HandlerContext, payload: z.output<typeof joinSchema>): Promise<Session> {
   switch (payload.role) {
     case 'participant': {
@@ -47,8 +75,8 @@ async function joinAs(ctx: HandlerContext, payload: z.output<typeof joinSchema>)
     }
     case 'facilitator': {
       const room = await roomOrNotFound(ctx.deps.rooms.get(payload.workshopId));
-      if (!room.verifyFacilitator(payload.secret)) throw new KonsensError('UNAUTHORISED');
-      enter(ctx, room, { workshopId: room.id, role: 'facilitator' });
+      const actor = await facilitatorOf(ctx, room, payload.secret);
+      enter(ctx, room, { workshopId: room.id, role: 'facilitator', actor });
       return { role: 'facilitator', state: room.facilitatorState() };
     }
     case 'projector': {

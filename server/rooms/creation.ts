@@ -1,33 +1,42 @@
 /**
- * Creating a workshop: from a template (H-1), as a copy for a new round (P-7),
- * or from an exported file (X-5). Each gets a fresh id, join code and
- * facilitator secret; only the secret's hash is stored.
+ * Creating a workshop as a step of a process: from a template (H-1), as a copy
+ * for a new round (P-7), or from an exported file (X-5). Each gets a fresh id
+ * and join code, and no co-facilitation link until one is made (AC-8).
  */
 import type { WorkshopFileContent } from '../../shared/exchange.js';
+import type { StepKind } from '../../shared/process.js';
 import type { CreatedWorkshop } from '../../shared/protocol.js';
 import type { WorkshopConfig } from '../../shared/schemas.js';
-import { hashSecret, newId, newJoinCode, newSecret } from '../security/tokens.js';
+import { newId, newJoinCode, newSecret } from '../security/tokens.js';
 import { DuplicateCodeError, type WorkshopRecord, type WorkshopSnapshot, type WorkshopStore } from '../store/types.js';
+
+/** Where a new workshop goes: its process and its place there. */
+export interface Placement {
+  processId: string | null;
+  kind: StepKind;
+  position: number;
+}
 
 /** Imported participants cannot resume: their token hash matches no token (a real hash is 64 hex digits). */
 const IMPORTED = 'imported:';
 
-function created(record: WorkshopRecord, secret: string): CreatedWorkshop {
+function created(record: WorkshopRecord): CreatedWorkshop {
   return {
     workshopId: record.id,
+    processId: record.processId,
     code: record.code,
-    facilitatorSecret: secret,
-    facilitatorPath: `/moderation/${record.id}#${secret}`,
+    facilitatorPath: `/moderation/${record.id}`,
     joinPath: `/join/${record.code}`,
     projectorPath: `/projector/${record.code}`,
   };
 }
 
-function newRecord(config: WorkshopConfig, secret: string, now: number): WorkshopRecord {
+function newRecord(config: WorkshopConfig, now: number, placement: Placement): WorkshopRecord {
   return {
     id: newId(),
     code: newJoinCode(),
-    secretHash: hashSecret(secret),
+    secretHash: '',
+    ...placement,
     config,
     phase: 'lobby',
     revision: 1,
@@ -50,10 +59,9 @@ async function withFreshCode(record: WorkshopRecord, insert: (record: WorkshopRe
   }
 }
 
-export async function createWorkshop(store: WorkshopStore, config: WorkshopConfig, now: number): Promise<CreatedWorkshop> {
-  const secret = newSecret();
-  const record = await withFreshCode(newRecord(config, secret, now), (r) => store.createWorkshop(r));
-  return created(record, secret);
+export async function createWorkshop(store: WorkshopStore, config: WorkshopConfig, now: number, placement: Placement): Promise<CreatedWorkshop> {
+  const record = await withFreshCode(newRecord(config, now, placement), (r) => store.createWorkshop(r));
+  return created(record);
 }
 
 /** P-7: a new round: the same setup, in the lobby, without participants, answers or decisions. */
@@ -63,10 +71,9 @@ export function nextRoundTitle(title: string): string {
   return next.length <= 200 ? next : title;
 }
 
-/** X-5: everything of the file, under a new id, code and secret; imported participants cannot resume. */
-export async function importWorkshop(store: WorkshopStore, content: WorkshopFileContent, now: number): Promise<CreatedWorkshop> {
-  const secret = newSecret();
-  const base = newRecord(content.config, secret, now);
+/** X-5: everything of the file, under a new id and code; imported participants cannot resume. */
+export async function importWorkshop(store: WorkshopStore, content: WorkshopFileContent, now: number, placement: Placement): Promise<CreatedWorkshop> {
+  const base = newRecord(content.config, now, placement);
   const workshop: WorkshopRecord = {
     ...base,
     phase: content.phase,
@@ -100,5 +107,5 @@ export async function importWorkshop(store: WorkshopStore, content: WorkshopFile
     decisions: content.decisions,
   });
   const record = await withFreshCode(workshop, (r) => store.importWorkshop(snapshot(r)));
-  return created(record, secret);
+  return created(record);
 }

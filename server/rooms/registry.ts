@@ -33,9 +33,12 @@ export class RoomRegistry {
   }
 
   /** SPEC P-7: a new round with the same setup, in the lobby; the original stays as it is. */
-  duplicate(room: Room): Promise<CreatedWorkshop> {
+  async duplicate(room: Room): Promise<CreatedWorkshop> {
     const config = { ...room.config, title: nextRoundTitle(room.config.title) };
-    return createWorkshop(this.deps.store, config, this.deps.now());
+    const processId = room.processId;
+    // PR-5: the next round is the process's next step.
+    const position = processId ? await this.deps.store.processes.nextPosition(processId) : 1;
+    return createWorkshop(this.deps.store, config, this.deps.now(), { processId, kind: 'quickcheck', position });
   }
 
   /**

@@ -33,6 +33,7 @@ import {
 } from '../../shared/protocol.js';
 import type { Tier } from '../../shared/domain/tiering.js';
 import { workshopConfigSchema, type ProjectorView, type WorkshopConfig, type WorkshopPatch } from '../../shared/schemas.js';
+import type { Actor } from '../../shared/accounts.js';
 import { KonsensError } from '../errors.js';
 import { hashSecret, newId, newSecret, secretMatches } from '../security/tokens.js';
 import type { AnswerOp, ParticipantRecord, WorkshopMeta, WorkshopRecord, WorkshopSnapshot, WorkshopStore } from '../store/types.js';
@@ -253,6 +254,22 @@ export class Room {
 
   verifyFacilitator(secret: string): boolean {
     return secretMatches(secret, this.workshop.secretHash);
+  }
+
+  get processId(): string | null {
+    return this.workshop.processId;
+  }
+
+  /** AC-8: a new co-facilitation link (the old one stops working), or none. Returns the new secret. */
+  async setCoFacilitationLink(enabled: boolean): Promise<string | null> {
+    return this.exclusive(async () => {
+      if (this.deleted) throw new KonsensError('NOT_FOUND');
+      const secret = enabled ? newSecret() : null;
+      const secretHash = secret ? hashSecret(secret) : '';
+      await this.deps.store.setWorkshopSecret(this.id, secretHash);
+      this.workshop = { ...this.workshop, secretHash };
+      return secret;
+    });
   }
 
   ownAnswers(participantId: string): OwnAnswer[] {
@@ -484,7 +501,7 @@ export class Room {
    * SPEC C-1, C-2: move a theme to a tier, with a reason. The decision is in the
    * audit trail, durably, before it is acknowledged.
    */
-  async decide(request: { themeId: string; tier: Tier; reason: string }): Promise<Decision> {
+  async decide(request: { themeId: string; tier: Tier; reason: string }, by: Actor | null): Promise<Decision> {
     return this.exclusive(async () => {
       this.assertWritable();
       if (!acceptsDecisions(this.phase)) throw new KonsensError('WRONG_PHASE');
@@ -502,6 +519,7 @@ export class Room {
         computed: current?.computed ?? null,
         reason: request.reason,
         at: this.deps.now(),
+        ...(by ? { by } : {}),
       };
       await this.deps.store.addDecision(this.id, decision);
       this.trail.push(decision);

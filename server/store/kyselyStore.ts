@@ -7,6 +7,9 @@ import type { Decision } from '../../shared/domain/consolidation.js';
 import type { Phase } from '../../shared/domain/phases.js';
 import type { Tier } from '../../shared/domain/tiering.js';
 import { workshopConfigSchema } from '../../shared/schemas.js';
+import type { StepKind } from '../../shared/process.js';
+import { KyselyAccountStore } from './kyselyAccounts.js';
+import { KyselyProcessStore } from './kyselyProcesses.js';
 import type { Database } from './migrations.js';
 import {
   DuplicateCodeError,
@@ -32,9 +35,9 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-type WorkshopRow = Database['workshops'];
+type WorkshopRow = Selectable<Database['workshops']>;
 
-function toMeta(row: WorkshopRow): WorkshopMeta {
+export function toMeta(row: Pick<WorkshopRow, 'meta' | 'secret_hash'>): WorkshopMeta {
   const stored = JSON.parse(row.meta || '{}') as Partial<WorkshopMeta>;
   return {
     projectorView: stored.projectorView ?? 'overview',
@@ -45,7 +48,7 @@ function toMeta(row: WorkshopRow): WorkshopMeta {
   };
 }
 
-function workshopRow(w: WorkshopRecord): WorkshopRow {
+function workshopRow(w: WorkshopRecord): Insertable<Database['workshops']> {
   return {
     id: w.id,
     code: w.code,
@@ -56,11 +59,15 @@ function workshopRow(w: WorkshopRecord): WorkshopRow {
     created_at: w.createdAt,
     updated_at: w.updatedAt,
     meta: JSON.stringify(w.meta),
+    process_id: w.processId,
+    kind: w.kind,
+    position: w.position,
   };
 }
 
-function toDecision(row: Database['decisions']): Decision {
+function toDecision(row: Selectable<Database['decisions']>): Decision {
   return {
+    ...(row.by_name !== null ? { by: { accountId: row.by_account, name: row.by_name } } : {}),
     seq: Number(row.seq),
     themeId: row.theme_id,
     from: row.from_tier as Tier | null,
@@ -71,8 +78,10 @@ function toDecision(row: Database['decisions']): Decision {
   };
 }
 
-function decisionRow(workshopId: string, d: Decision): Database['decisions'] {
+function decisionRow(workshopId: string, d: Decision): Insertable<Database['decisions']> {
   return {
+    by_account: d.by?.accountId ?? null,
+    by_name: d.by?.name ?? null,
     workshop_id: workshopId,
     seq: d.seq,
     theme_id: d.themeId,
@@ -96,6 +105,9 @@ function toWorkshop(row: WorkshopRow): WorkshopRecord {
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
     meta: toMeta(row),
+    processId: row.process_id,
+    kind: row.kind as StepKind,
+    position: Number(row.position),
   };
 }
 
@@ -166,6 +178,9 @@ async function insertWorkshop(db: Kysely<Database> | Transaction<Database>, w: W
 }
 
 export class KyselyWorkshopStore implements WorkshopStore {
+  readonly accounts: KyselyAccountStore;
+  readonly processes: KyselyProcessStore;
+
   /**
    * @param answerWriter Optional: a faster path for the hot write (SQLite uses a worker thread);
    *   without it answers are written through Kysely like everything else.
@@ -174,7 +189,15 @@ export class KyselyWorkshopStore implements WorkshopStore {
     private readonly db: Kysely<Database>,
     private readonly onClose: () => Promise<void> = () => db.destroy(),
     private readonly answerWriter?: (ops: readonly AnswerOp[]) => Promise<void>,
-  ) {}
+  ) {
+    this.accounts = new KyselyAccountStore(db);
+    this.processes = new KyselyProcessStore(db);
+  }
+
+  async processOf(workshopId: string): Promise<string | null | undefined> {
+    const row = await this.db.selectFrom('workshops').select('process_id').where('id', '=', workshopId).executeTakeFirst();
+    return row ? row.process_id : undefined;
+  }
 
   async createWorkshop(w: WorkshopRecord): Promise<void> {
     await insertWorkshop(this.db, w);
@@ -252,6 +275,10 @@ export class KyselyWorkshopStore implements WorkshopStore {
       })
       .where('id', '=', id)
       .execute();
+  }
+
+  async setWorkshopSecret(id: string, secretHash: string): Promise<void> {
+    await this.db.updateTable('workshops').set({ secret_hash: secretHash }).where('id', '=', id).execute();
   }
 
   async addParticipant(p: ParticipantRecord): Promise<void> {

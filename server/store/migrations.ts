@@ -125,6 +125,78 @@ const migrations: Record<string, Migration> = {
       });
     },
   },
+  '2026-11-28-004-accounts-processes': {
+    // Facilitator accounts and strategy processes (SPEC AC-*, PR-*). Every workshop becomes a step of a
+    // process; a workshop from before becomes a process of one step without an owner, which
+    // administrators see (AC-7) and its co-facilitation link keeps opening.
+    async up(db: Kysely<unknown>) {
+      await db.transaction().execute(async (trx) => {
+        // As in 003: a crash after this commit and before Kysely records it finds the tables in place.
+        const { rows } = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE name = 'accounts'`.execute(trx);
+        if (rows.length > 0) return;
+        await trx.schema
+          .createTable('accounts')
+          .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+          .addColumn('email', 'varchar(254)', (c) => c.notNull().unique())
+          .addColumn('name', 'varchar(120)', (c) => c.notNull())
+          .addColumn('role', 'varchar(16)', (c) => c.notNull())
+          // scrypt, with its parameters and salt (AC-3); null for accounts that sign in with OpenID only.
+          .addColumn('password_hash', 'varchar(256)')
+          .addColumn('oidc_subject', 'varchar(512)', (c) => c.unique())
+          .addColumn('disabled_at', 'bigint')
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await trx.schema
+          .createTable('auth_sessions')
+          .addColumn('token_hash', 'varchar(128)', (c) => c.primaryKey())
+          .addColumn('account_id', 'varchar(64)', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await trx.schema.createIndex('auth_sessions_account').on('auth_sessions').column('account_id').execute();
+        await trx.schema
+          .createTable('invites')
+          .addColumn('token_hash', 'varchar(128)', (c) => c.primaryKey())
+          .addColumn('role', 'varchar(16)', (c) => c.notNull())
+          .addColumn('note', 'varchar(120)')
+          .addColumn('created_by', 'varchar(64)', (c) => c.references('accounts.id').onDelete('set null'))
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .addColumn('used_at', 'bigint')
+          .execute();
+        await trx.schema
+          .createTable('processes')
+          .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+          .addColumn('title', 'varchar(200)', (c) => c.notNull())
+          .addColumn('owner_id', 'varchar(64)', (c) => c.references('accounts.id').onDelete('set null'))
+          // The roster for all of the process's workshops, as JSON (organisations with weights).
+          .addColumn('organisations', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('updated_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await trx.schema
+          .createTable('process_facilitators')
+          .addColumn('process_id', 'varchar(64)', (c) => c.notNull().references('processes.id').onDelete('cascade'))
+          .addColumn('account_id', 'varchar(64)', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+          .addPrimaryKeyConstraint('process_facilitators_pk', ['process_id', 'account_id'])
+          .execute();
+        await trx.schema.alterTable('workshops').addColumn('process_id', 'varchar(64)', (c) => c.references('processes.id').onDelete('cascade')).execute();
+        await trx.schema.alterTable('workshops').addColumn('kind', 'varchar(32)', (c) => c.notNull().defaultTo('quickcheck')).execute();
+        await trx.schema.alterTable('workshops').addColumn('position', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+        await trx.schema.createIndex('workshops_process').on('workshops').column('process_id').execute();
+        // C-2: who took a decision; null for decisions from before accounts.
+        await trx.schema.alterTable('decisions').addColumn('by_account', 'varchar(64)').execute();
+        await trx.schema.alterTable('decisions').addColumn('by_name', 'varchar(120)').execute();
+        const old = await sql<{ id: string; config: string; created_at: number; updated_at: number }>`SELECT id, config, created_at, updated_at FROM workshops`.execute(trx);
+        for (const w of old.rows) {
+          const config = JSON.parse(w.config) as { title?: string; organisations?: unknown[] };
+          await sql`INSERT INTO processes (id, title, owner_id, organisations, created_at, updated_at)
+            VALUES (${w.id}, ${String(config.title ?? 'Workshop').slice(0, 200)}, NULL, ${JSON.stringify(config.organisations ?? [])}, ${w.created_at}, ${w.updated_at})`.execute(trx);
+          await sql`UPDATE workshops SET process_id = ${w.id} WHERE id = ${w.id}`.execute(trx);
+        }
+      });
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {
@@ -142,6 +214,46 @@ export interface Database {
     created_at: number;
     updated_at: number;
     meta: string;
+    process_id: string | null;
+    kind: Generated<string>;
+    position: Generated<number>;
+  };
+  accounts: {
+    id: string;
+    email: string;
+    name: string;
+    role: string;
+    password_hash: string | null;
+    oidc_subject: string | null;
+    disabled_at: number | null;
+    created_at: number;
+  };
+  auth_sessions: {
+    token_hash: string;
+    account_id: string;
+    created_at: number;
+    expires_at: number;
+  };
+  invites: {
+    token_hash: string;
+    role: string;
+    note: string | null;
+    created_by: string | null;
+    created_at: number;
+    expires_at: number;
+    used_at: number | null;
+  };
+  processes: {
+    id: string;
+    title: string;
+    owner_id: string | null;
+    organisations: string;
+    created_at: number;
+    updated_at: number;
+  };
+  process_facilitators: {
+    process_id: string;
+    account_id: string;
   };
   participants: {
     id: string;
@@ -160,6 +272,8 @@ export interface Database {
     computed_tier: string | null;
     reason: string;
     at: number;
+    by_account: Generated<string | null>;
+    by_name: Generated<string | null>;
   };
   answer_log: {
     seq: Generated<number>;

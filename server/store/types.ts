@@ -5,7 +5,9 @@
 import type { Decision } from '../../shared/domain/consolidation.js';
 import type { Phase } from '../../shared/domain/phases.js';
 import type { AnswerValue } from '../../shared/domain/tally.js';
-import type { ProjectorView, WorkshopConfig } from '../../shared/schemas.js';
+import type { StepKind } from '../../shared/process.js';
+import type { Organisation, ProjectorView, WorkshopConfig } from '../../shared/schemas.js';
+import type { AccountStore } from './accountStore.js';
 
 /** Workshop state beside configuration and phase. */
 export interface WorkshopMeta {
@@ -21,7 +23,13 @@ export interface WorkshopMeta {
 export interface WorkshopRecord {
   id: string;
   code: string;
+  /** The co-facilitation link's secret, hashed; '' when there is none (AC-8). */
   secretHash: string;
+  /** The strategy process this workshop is a step of (PR-1). */
+  processId: string | null;
+  kind: StepKind;
+  /** The step's place in its process: 1, 2, 3 … */
+  position: number;
   config: WorkshopConfig;
   phase: Phase;
   revision: number;
@@ -71,6 +79,45 @@ export interface WorkshopSnapshot {
 
 export type WorkshopChanges = Pick<WorkshopRecord, 'config' | 'phase' | 'revision' | 'updatedAt' | 'meta'>;
 
+export interface ProcessRecord {
+  id: string;
+  title: string;
+  ownerId: string | null;
+  organisations: Organisation[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A workshop as one step of a process, without its answers. */
+export interface StepRecord {
+  workshopId: string;
+  processId: string;
+  kind: StepKind;
+  position: number;
+  code: string;
+  config: WorkshopConfig;
+  phase: Phase;
+  meta: WorkshopMeta;
+  createdAt: number;
+}
+
+export interface ProcessStore {
+  createProcess(process: ProcessRecord): Promise<void>;
+  processById(id: string): Promise<ProcessRecord | undefined>;
+  /** Processes the account owns or co-facilitates; every process with `all` (administrators, AC-7). */
+  processesFor(accountId: string, all: boolean): Promise<ProcessRecord[]>;
+  updateProcess(id: string, changes: Partial<Pick<ProcessRecord, 'title' | 'organisations'>> & { updatedAt: number }): Promise<void>;
+  /** Deletes the process with all of its workshops. */
+  deleteProcess(id: string): Promise<void>;
+  facilitatorIds(processId: string): Promise<string[]>;
+  addFacilitator(processId: string, accountId: string): Promise<void>;
+  removeFacilitator(processId: string, accountId: string): Promise<void>;
+  /** The process's workshops, by position. */
+  steps(processId: string): Promise<StepRecord[]>;
+  /** The next free position in the process. */
+  nextPosition(processId: string): Promise<number>;
+}
+
 export class DuplicateCodeError extends Error {
   constructor(code: string) {
     super(`join code ${code} is taken`);
@@ -78,11 +125,17 @@ export class DuplicateCodeError extends Error {
 }
 
 export interface WorkshopStore {
+  readonly accounts: AccountStore;
+  readonly processes: ProcessStore;
+  /** The process a workshop belongs to (null for none). */
+  processOf(workshopId: string): Promise<string | null | undefined>;
   /** Throws DuplicateCodeError when the join code is already used. */
   createWorkshop(workshop: WorkshopRecord): Promise<void>;
   findWorkshopIdByCode(code: string): Promise<string | undefined>;
   loadWorkshop(id: string): Promise<WorkshopSnapshot | undefined>;
   updateWorkshop(id: string, changes: WorkshopChanges): Promise<void>;
+  /** AC-8: the co-facilitation link's secret hash; '' for none. */
+  setWorkshopSecret(id: string, secretHash: string): Promise<void>;
   addParticipant(participant: ParticipantRecord): Promise<void>;
   /**
    * Append answer operations to the workshop's answer log, in order, in one

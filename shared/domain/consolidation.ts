@@ -19,6 +19,8 @@ export interface Decision {
   reason: string;
   /** Milliseconds since the epoch. */
   at: number;
+  /** Who took it (SPEC AC-9): a facilitator's account, or a co-facilitation link (accountId null). Absent in decisions from before accounts. */
+  by?: { accountId: string | null; name: string };
 }
 
 export interface ConsolidatedTheme {

@@ -14,9 +14,8 @@ import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreatedWorkshop } from '../../shared/protocol.js';
 import { expectAccessible, screenshot, startE2E, type E2E } from '../support/browser.js';
-import { connect, createWorkshop, disconnectAll, facilitate, ok, opId, tempDir, version } from '../support/harness.js';
+import { connect, createWorkshop, disconnectAll, facilitate, ok, opId, tempDir, version, type TestWorkshop } from '../support/harness.js';
 import { join } from '../support/tablet.js';
 
 let e2e: E2E;
@@ -34,7 +33,7 @@ const HTML = '<img src=x onerror=alert(1)>';
 /** Verwaltung, Bildung high … Kultur (renamed to the HTML tag) low; Tourismus is the formula. */
 const BASE = [5, 5, 4, 2, 4, 2, 1, 3];
 
-async function quickCheckOverTheWire(url: string, created: CreatedWorkshop): Promise<void> {
+async function quickCheckOverTheWire(url: string, created: TestWorkshop): Promise<void> {
   const { socket: facilitator, session } = await facilitate(url, created);
   const { config } = session.state.workshop;
   const themes = config.themes.map((t) => (t.id === 'tourismus' ? { ...t, name: FORMULA } : t.id === 'kultur' ? { ...t, name: HTML } : t));

@@ -18,7 +18,7 @@ import type { WorkshopFile } from '../../shared/exchange.js';
 import type { Decision } from '../../shared/domain/consolidation.js';
 import type { CreatedWorkshop, FacilitatorState, ProjectorState, Resync, RoleState, WorkshopView } from '../../shared/protocol.js';
 import type { NameVisibility } from '../../shared/schemas.js';
-import { connect, createWorkshop, disconnectAll, facilitate, ok, opId, recordStates, request, startServer, tempDir, until, version, type Client, type TestServer } from '../support/harness.js';
+import { connect, createWorkshop, disconnectAll, facilitate, ok, opId, importFile, recordStates, request, startServer, tempDir, until, version, withLink, type Client, type TestServer, type TestWorkshop } from '../support/harness.js';
 
 const servers: TestServer[] = [];
 afterEach(async () => {
@@ -43,7 +43,7 @@ function rating(person: number, theme: number, criterion: number): number | null
 }
 
 interface Run {
-  created: CreatedWorkshop;
+  created: TestWorkshop;
   facilitator: Client;
   state: () => FacilitatorState;
 }
@@ -77,7 +77,7 @@ async function runQuickCheck(url: string, organisationNames: NameVisibility = 'f
   return { created, facilitator, state: () => last() };
 }
 
-async function download(url: string, created: CreatedWorkshop, file: string, query = ''): Promise<Buffer> {
+async function download(url: string, created: TestWorkshop, file: string, query = ''): Promise<Buffer> {
   const response = await fetch(`${url}/api/workshops/${created.workshopId}/export/${file}${query}`, {
     headers: { authorization: `Bearer ${created.facilitatorSecret}` },
   });
@@ -155,7 +155,7 @@ describe('consolidation', () => {
 
     // P-7: a new round with the same setup.
     const copy = await ok<CreatedWorkshop>(facilitator, 'workshop:duplicate', {});
-    const { session: copySession } = await facilitate(server.url, copy);
+    const { session: copySession } = await facilitate(server.url, await withLink(server.url, copy));
     expect(copySession.state.workshop).toMatchObject({ phase: 'lobby', finalisedAt: null });
     expect(copySession.state.workshop.config.title).toBe('Quick-Check Kreis Coesfeld (Runde 2)');
     const { title: _title, ...setup } = state().workshop.config;
@@ -346,10 +346,10 @@ describe('exports (X-1 … X-6)', () => {
     const json = (await download(server.url, created, 'workshop.json')).toString('utf8');
     expect(json).not.toMatch(/displayName|resumeToken|tokenHash|secret/i);
     const fresh = await start();
-    const imported = await fetch(`${fresh.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: json });
+    const imported = await importFile(fresh.url, json);
     expect(imported.status).toBe(201);
     const copy = (await imported.json()) as CreatedWorkshop;
-    const { session: restored } = await facilitate(fresh.url, copy);
+    const { session: restored } = await facilitate(fresh.url, await withLink(fresh.url, copy));
     expect(restored.state.results).toEqual(results);
     expect(restored.state.consolidation).toEqual(consolidation);
     expect(restored.state.individual).toEqual(current.individual);
@@ -380,7 +380,7 @@ describe('exports (X-1 … X-6)', () => {
       answers: [{ participant: 'p1', themeId: 'bildung', criterionId: 'importance', value: 4 }],
       decisions: [{ seq: 1, themeId: 'bildung', from: null, to: 'I', computed: null, reason: 'Schulträger', at: '2026-11-24T10:00:00.000Z' }],
     };
-    const post = (body: string) => fetch(`${server.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const post = (body: string) => importFile(server.url, body);
     const workshops = () => (new Database(server.dbFile, { readonly: true }).prepare('SELECT count(*) AS n FROM workshops').get() as { n: number }).n;
     expect((await post(JSON.stringify(good))).status).toBe(201);
     const before = workshops();
@@ -417,7 +417,7 @@ describe('exports (X-1 … X-6)', () => {
   it('H-4: imports are limited per address', async () => {
     const server = await start({ importBurst: 2 });
     const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await fetch(`${server.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status);
+    for (let i = 0; i < 3; i++) statuses.push((await importFile(server.url, '{}')).status);
     expect(statuses).toEqual([400, 400, 429]);
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
   });
@@ -445,9 +445,9 @@ describe('exports (X-1 … X-6)', () => {
       answers,
       decisions: [],
     };
-    const response = await fetch(`${server.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(file) });
+    const response = await importFile(server.url, JSON.stringify(file));
     expect(response.status).toBe(201);
-    const big = (await response.json()) as CreatedWorkshop;
+    const big = await withLink(server.url, (await response.json()) as CreatedWorkshop);
     const { socket } = await facilitate(server.url, big);
 
     let exported = false;

@@ -425,7 +425,7 @@ class Generator {
         const code = () => this.pick([ctx.code, ctx.code.toLowerCase(), `${ctx.code.slice(0, 3)}-${ctx.code.slice(3)}`, ` ${ctx.code} `]);
         const common = [f('role', 'string', true, () => role, badRole), f('protocolVersion', 'int', true, () => version, badVersion)];
         if (role === 'facilitator') {
-          return [...common, f('workshopId', 'string', true, () => ctx.workshopId, badId), f('secret', 'string', true, () => ctx.secret, badToken)];
+          return [...common, f('workshopId', 'string', true, () => ctx.workshopId, badId), f('secret', 'string', false, () => ctx.secret, badToken)];
         }
         if (role === 'projector') return [...common, f('code', 'string', true, code, badCode)];
         return [

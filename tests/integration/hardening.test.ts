@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FacilitatorSession, ParticipantSession } from '../../shared/protocol.js';
 import { createApp } from '../../server/app.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
-import { connect, createWorkshop, disconnectAll, ok, opId, request, startServer, tempDir, version, type TestServer } from '../support/harness.js';
+import { connect, createWorkshop, disconnectAll, ok, opId, registerSetupPath, request, startServer, tempDir, version, type TestServer } from '../support/harness.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -138,6 +138,7 @@ describe('privacy', () => {
     const app = createApp({ store, clock: { now: () => now }, config: { retentionDays: 30 } });
     const address = await app.listen(0, '127.0.0.1');
     const url = `http://127.0.0.1:${address.port}`;
+    registerSetupPath(url, (await app.accounts.setupPath())!);
     try {
       const { created, facilitator } = await facilitatorOf(url);
       const tablet = connect(url);

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../support/harness.js';
+import { setupPathOf, startServer, type TestServer } from '../support/harness.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let server: TestServer | undefined;
@@ -25,13 +25,15 @@ describe('docs/PROTOCOL.md', () => {
     writeFileSync(file, block![1]!);
 
     server = await startServer();
-    const { stdout } = await promisify(execFile)(process.execPath, [file], { env: { ...process.env, KONSENS_URL: server.url }, timeout: 20_000 });
+    // As a person would: the link the fresh server printed (AC-1).
+    const env = { ...process.env, KONSENS_URL: server.url, KONSENS_SETUP_LINK: `${server.url}${setupPathOf(server.url)!}` };
+    const { stdout } = await promisify(execFile)(process.execPath, [file], { env, timeout: 20_000 });
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(10);
     for (const line of lines.slice(0, 7)) expect(line).toMatch(/^.+: Priorität (I|II|III) \(Bedeutung \d\.\d\d, Potenzial \d\.\d\d\)$/);
     // The county abstained on Kultur: one responding organisation is insufficient data, ranked last.
     expect(lines[7]).toMatch(/^Kultur: Priorität – /);
-    // Consolidation and export (steps 6 and 7).
+    // Consolidation and export (steps 7 and 8).
     expect(lines[8]).toBe('Entscheidung 1: Kultur – → II („Vereine und Ehrenamt“)');
     expect(lines[9]).toBe('CSV: 8 Themen, Spalten: Rang | Thema | Bedeutung: Mittelwert');
     const themes = lines.slice(0, 8).map((l) => l.split(':')[0]);

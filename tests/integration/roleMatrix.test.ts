@@ -29,7 +29,7 @@ import {
 import type { Decision } from '../../shared/domain/consolidation.js';
 import { HANDLERS } from '../../server/realtime/transport.js';
 import type { AppConfig } from '../../server/app.js';
-import { connect, createWorkshop, disconnectAll, ok, opId, request, startServer, until, version, type Client, type TestServer } from '../support/harness.js';
+import { connect, createWorkshop, disconnectAll, ok, opId, request, startServer, until, version, type Client, type TestServer, type TestWorkshop } from '../support/harness.js';
 
 type Actor = 'guest' | 'participant' | 'projector' | 'otherFacilitator' | 'facilitator';
 const ACTORS: readonly Actor[] = ['guest', 'participant', 'projector', 'otherFacilitator', 'facilitator'];
@@ -97,7 +97,7 @@ async function start(config: Partial<AppConfig> = {}): Promise<TestServer> {
   return server;
 }
 
-function joinPayloads(w: CreatedWorkshop, organisationId = 'coesfeld') {
+function joinPayloads(w: TestWorkshop, organisationId = 'coesfeld') {
   return {
     participant: { role: 'participant', code: w.code, organisationId, protocolVersion: version },
     projector: { role: 'projector', code: w.code, protocolVersion: version },

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLIENT_EVENTS, ERROR_CODES, type ClientEventName, type FacilitatorSession, type ParticipantSession } from '../../shared/protocol.js';
 import { HANDLERS } from '../../server/realtime/transport.js';
-import { connect, createWorkshop, disconnectAll, ok, opId, request, startServer, version, type TestServer } from '../support/harness.js';
+import { adminCookie, api, connect, createWorkshop, disconnectAll, ok, opId, request, startServer, version, type TestServer } from '../support/harness.js';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -136,10 +136,11 @@ describe('bad input', () => {
   });
 
   it('H-1: the HTTP API validates too', async () => {
-    const bad = await fetch(`${server.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"template": "atlantis"}' });
+    const cookie = await adminCookie(server.url);
+    const bad = await api(server.url, '/api/workshops', { body: '{"template": "atlantis"}', cookie });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ code: 'BAD_REQUEST' });
-    const broken = await fetch(`${server.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"template":' });
+    const broken = await api(server.url, '/api/workshops', { body: '{"template":', cookie });
     expect(broken.status).toBe(400);
     const missing = await fetch(`${server.url}/api/workshops/NOPE42`);
     expect(missing.status).toBe(404);

@@ -39,6 +39,8 @@ export async function startServer(config: Partial<AppConfig> = {}, dataDir = tem
   const app = createApp({ store, config });
   const address = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${address.port}`;
+  const setup = await app.accounts.setupPath();
+  if (setup) registerSetupPath(url, setup);
   return {
     url,
     app,
@@ -95,18 +97,93 @@ export async function ok<T = unknown>(socket: Client, event: string, payload?: u
   return response.data;
 }
 
-export async function createWorkshop(url: string, body: object = { template: 'coesfeld' }): Promise<CreatedWorkshop> {
-  const response = await fetch(`${url}/api/workshops`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
+/** The first administrator every test server gets (through the setup link, as a person would). */
+export const ADMIN = { email: 'moderation@kreis-coesfeld.de', name: 'Anna Admin', password: 'korrekt-pferd-batterie' } as const;
+
+const setupPaths = new Map<string, string>();
+const cookies = new Map<string, Promise<string>>();
+
+/** The one-time setup link a server printed or returned (AC-1). */
+export function registerSetupPath(url: string, path: string): void {
+  setupPaths.set(url, path);
+}
+
+export function setupPathOf(url: string): string | undefined {
+  return setupPaths.get(url);
+}
+
+/** The `name=value` part of a Set-Cookie answer. */
+export function cookieOf(response: Response): string {
+  const header = response.headers.get('set-cookie');
+  if (!header) throw new Error(`no cookie in answer ${response.status}`);
+  return header.split(';')[0]!;
+}
+
+/** JSON request as a Konsens page sends it (AC-11), optionally signed in. */
+export function api(url: string, path: string, init: { method?: string; body?: unknown; cookie?: string | undefined; headers?: Record<string, string> } = {}): Promise<Response> {
+  return fetch(`${url}${path}`, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers: {
+      ...(init.body !== undefined || (init.method && init.method !== 'GET') ? { 'content-type': 'application/json' } : {}),
+      ...(init.cookie ? { cookie: init.cookie } : {}),
+      ...init.headers,
+    },
+    ...(init.body !== undefined ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) } : {}),
   });
+}
+
+/**
+ * The session cookie of the server's first administrator: made through the
+ * setup link on first use, by signing in after a restart of the same data.
+ */
+export function adminCookie(url: string): Promise<string> {
+  let cookie = cookies.get(url);
+  if (!cookie) {
+    cookie = (async () => {
+      const setup = setupPaths.get(url);
+      const response = setup
+        ? await api(url, '/api/auth/setup', { body: { token: setup.split('/').pop(), email: ADMIN.email, name: ADMIN.name, password: ADMIN.password } })
+        : await api(url, '/api/auth/login', { body: { email: ADMIN.email, password: ADMIN.password } });
+      if (response.status !== 201 && response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+      setupPaths.delete(url);
+      return cookieOf(response);
+    })();
+    cookie.catch(() => cookies.delete(url));
+    cookies.set(url, cookie);
+  }
+  return cookie;
+}
+
+/** A created workshop with a co-facilitation link, which most tests use to join as its facilitator (AC-8). */
+export type TestWorkshop = CreatedWorkshop & { facilitatorSecret: string; cookie: string };
+
+export async function createWorkshop(url: string, body: object = { template: 'coesfeld' }, cookie?: string): Promise<TestWorkshop> {
+  const session = cookie ?? (await adminCookie(url));
+  const response = await api(url, '/api/workshops', { body, cookie: session });
   if (response.status !== 201) throw new Error(`create failed: ${response.status} ${await response.text()}`);
-  return (await response.json()) as CreatedWorkshop;
+  const created = (await response.json()) as CreatedWorkshop;
+  return { ...created, facilitatorSecret: await coFacilitationSecret(url, created.workshopId, session), cookie: session };
+}
+
+/** A workshop made some other way (copy, import) as a TestWorkshop: with a new co-facilitation link. */
+export async function withLink(url: string, created: CreatedWorkshop, cookie?: string): Promise<TestWorkshop> {
+  const session = cookie ?? (await adminCookie(url));
+  return { ...created, facilitatorSecret: await coFacilitationSecret(url, created.workshopId, session), cookie: session };
+}
+
+/** POST /api/workshops/import as the signed-in administrator (or the cookie given). */
+export async function importFile(url: string, body: string, cookie?: string): Promise<Response> {
+  return api(url, '/api/workshops/import', { body, cookie: cookie ?? (await adminCookie(url)) });
+}
+
+export async function coFacilitationSecret(url: string, workshopId: string, cookie: string): Promise<string> {
+  const response = await api(url, `/api/workshops/${workshopId}/co-facilitation-link`, { method: 'POST', body: {}, cookie });
+  if (response.status !== 201) throw new Error(`link failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { secret: string }).secret;
 }
 
 /** A new connection that joins as the workshop's facilitator; `before` runs first (e.g. to record states). */
-export async function facilitate(url: string, created: CreatedWorkshop, before?: (socket: Client) => void): Promise<{ socket: Client; session: FacilitatorSession }> {
+export async function facilitate(url: string, created: TestWorkshop, before?: (socket: Client) => void): Promise<{ socket: Client; session: FacilitatorSession }> {
   const socket = connect(url);
   before?.(socket);
   const session = await ok<FacilitatorSession>(socket, 'workshop:join', {

@@ -1,6 +1,7 @@
 /** The real server as a separate process, so that tests can kill it with SIGKILL. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { registerSetupPath } from './harness.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -30,9 +31,13 @@ export function spawnServer(dataDir: string): Promise<ServerProcess> {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Konsens läuft: http:\/\/localhost:(\d+)/.exec(output);
-      if (match) {
+      // The banner ends with the data directory; the setup link (first start only) comes before it.
+      if (match && /\n {2}Daten: /.test(output)) {
         clearTimeout(timer);
-        resolve({ url: `http://127.0.0.1:${match[1]}`, child, kill });
+        const url = `http://127.0.0.1:${match[1]}`;
+        const setup = /Ersteinrichtung[^\n]*http:\/\/localhost:\d+(\/setup\/[A-Za-z0-9_-]+)/.exec(output);
+        if (setup) registerSetupPath(url, setup[1]!);
+        resolve({ url, child, kill });
       }
     };
     child.stdout!.on('data', onData);

@@ -1,0 +1,54 @@
+/** HTTP error answers: `{ code, message, details? }` with a status per code (docs/PROTOCOL.md). */
+import type { ErrorRequestHandler, Response } from 'express';
+import { ZodError } from 'zod';
+import { ERROR_CODES, type ErrorCode, type ErrorDetail } from '../../shared/protocol.js';
+import { KonsensError } from '../errors.js';
+import { DuplicateEmailError } from '../store/accountStore.js';
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  BAD_REQUEST: 400,
+  UNAUTHORISED: 401,
+  NOT_SIGNED_IN: 401,
+  FORBIDDEN: 403,
+  CROSS_SITE: 403,
+  NOT_FOUND: 404,
+  EMAIL_TAKEN: 409,
+  WRONG_PHASE: 409,
+  FINALISED: 409,
+  INVALID_TRANSITION: 409,
+  INVITE_USED: 410,
+  RATE_LIMITED: 429,
+};
+
+export function problem(code: ErrorCode, details?: ErrorDetail[]) {
+  return { code, message: ERROR_CODES[code], ...(details ? { details } : {}) };
+}
+
+export function sendProblem(res: Response, code: ErrorCode, details?: ErrorDetail[]): void {
+  res.status(STATUS[code] ?? 400).json(problem(code, details));
+}
+
+const MAX_DETAILS = 20;
+
+/** The last handler of every router: clear 4xx answers for what the client sent, 500 (logged) for the rest. */
+export function errorHandler(log: (error: unknown) => void): ErrorRequestHandler {
+  return (error: unknown, _req, res, _next) => {
+    if (error instanceof KonsensError) {
+      sendProblem(res, error.code, error.details);
+    } else if (error instanceof DuplicateEmailError) {
+      sendProblem(res, 'EMAIL_TAKEN');
+    } else if (error instanceof ZodError) {
+      // A broken file can have thousands of issues; the first ones tell what is wrong.
+      const details = error.issues.slice(0, MAX_DETAILS).map((i) => ({ path: i.path.join('.'), message: i.message }));
+      if (error.issues.length > MAX_DETAILS) details.push({ path: '', message: `… and ${error.issues.length - MAX_DETAILS} more` });
+      res.status(400).json(problem('BAD_REQUEST', details));
+    } else if (typeof error === 'object' && error !== null && 'type' in error && error.type === 'entity.parse.failed') {
+      res.status(400).json(problem('BAD_REQUEST', [{ path: '', message: 'body is not valid JSON' }]));
+    } else if (typeof error === 'object' && error !== null && 'status' in error && error.status === 413) {
+      res.status(413).json(problem('BAD_REQUEST', [{ path: '', message: 'body too large' }]));
+    } else {
+      log(error);
+      res.status(500).json(problem('INTERNAL'));
+    }
+  };
+}

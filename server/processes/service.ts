@@ -1,0 +1,196 @@
+/**
+ * Strategy processes (SPEC PR-1 … PR-8): creating them, their roster and
+ * facilitators, adding steps (a finalised step seeds the next), and what a
+ * finalised Quick-Check hands on: decided tiers and the round comparison.
+ */
+import type { AccountRecord } from '../store/accountStore.js';
+import { compareRounds, type RoundComparison } from '../../shared/domain/comparison.js';
+import { workshopFromTemplate } from '../../shared/domain/templates.js';
+import type { DecidedTiers, PersonRef, ProcessSummary, ProcessView, StepView } from '../../shared/process.js';
+import type { CreatedWorkshop } from '../../shared/protocol.js';
+import type { Organisation, WorkshopConfig } from '../../shared/schemas.js';
+import { KonsensError } from '../errors.js';
+import { createWorkshop, type Placement } from '../rooms/creation.js';
+import type { RoomRegistry } from '../rooms/registry.js';
+import type { Room } from '../rooms/room.js';
+import { newId } from '../security/tokens.js';
+import type { ProcessRecord, StepRecord, WorkshopStore } from '../store/types.js';
+import { processAccess, type ProcessAccess } from './access.js';
+
+function stepView(step: StepRecord): StepView {
+  return {
+    workshopId: step.workshopId,
+    kind: step.kind,
+    title: step.config.title,
+    code: step.code,
+    phase: step.phase,
+    position: step.position,
+    finalisedAt: step.meta.finalisedAt,
+    createdAt: step.createdAt,
+  };
+}
+
+export class ProcessService {
+  constructor(
+    private readonly store: WorkshopStore,
+    private readonly rooms: RoomRegistry,
+    private readonly now: () => number,
+    /** Tell everyone in a deleted workshop and close their connections. */
+    private readonly onWorkshopDeleted: (workshopId: string) => void,
+  ) {}
+
+  /** PR-1: a new process owned by the account, with a roster to start from. */
+  async create(owner: AccountRecord, title: string, organisations: Organisation[]): Promise<ProcessRecord> {
+    const now = this.now();
+    const process: ProcessRecord = { id: newId(), title, ownerId: owner.id, organisations, createdAt: now, updatedAt: now };
+    await this.store.processes.createProcess(process);
+    return process;
+  }
+
+  /** H-1: a single workshop is a process of one step (PR-1). */
+  async createSingleWorkshop(owner: AccountRecord, config: WorkshopConfig): Promise<CreatedWorkshop> {
+    const process = await this.create(owner, config.title, config.organisations);
+    return createWorkshop(this.store, config, this.now(), { processId: process.id, kind: 'quickcheck', position: 1 });
+  }
+
+  async list(account: AccountRecord): Promise<ProcessSummary[]> {
+    const processes = await this.store.processes.processesFor(account.id, account.role === 'admin');
+    return Promise.all(processes.map(async (p) => ({ id: p.id, title: p.title, owner: await this.person(p.ownerId), steps: (await this.store.processes.steps(p.id)).map(stepView), updatedAt: p.updatedAt })));
+  }
+
+  /** The process if the account may see it (PR-2); NOT_FOUND otherwise, so that ids cannot be probed. */
+  async open(account: AccountRecord, id: string, need: 'facilitate' | 'manage' = 'facilitate'): Promise<{ process: ProcessRecord; access: Exclude<ProcessAccess, null> }> {
+    const found = await processAccess(this.store, account, id);
+    if (!found || found.access === null) throw new KonsensError('NOT_FOUND');
+    if (need === 'manage' && found.access !== 'manage') throw new KonsensError('FORBIDDEN');
+    return { process: found.process, access: found.access };
+  }
+
+  async view(account: AccountRecord, id: string): Promise<ProcessView> {
+    const { process, access } = await this.open(account, id);
+    const [steps, facilitatorIds, owner] = await Promise.all([this.store.processes.steps(id), this.store.processes.facilitatorIds(id), this.person(process.ownerId)]);
+    const facilitators = (await Promise.all(facilitatorIds.map((f) => this.person(f)))).filter((p): p is PersonRef => p !== null);
+    return {
+      id,
+      title: process.title,
+      owner,
+      steps: steps.map(stepView),
+      updatedAt: process.updatedAt,
+      organisations: process.organisations,
+      facilitators,
+      mayManage: access === 'manage',
+    };
+  }
+
+  /** PR-3: title and roster; the roster seeds the steps created after, and steps still in their lobby take it at once. */
+  async update(account: AccountRecord, id: string, patch: { title?: string | undefined; organisations?: Organisation[] | undefined }): Promise<ProcessView> {
+    await this.open(account, id, 'manage');
+    await this.store.processes.updateProcess(id, { ...patch, updatedAt: this.now() });
+    if (patch.organisations) {
+      for (const step of await this.store.processes.steps(id)) {
+        if (step.phase !== 'lobby') continue;
+        const room = await this.rooms.get(step.workshopId);
+        // A step whose participants joined for an organisation that left keeps its own list (ORGANISATION_IN_USE).
+        await room?.update({ organisations: patch.organisations }).catch((error: unknown) => {
+          if (!(error instanceof KonsensError)) throw error;
+        });
+      }
+    }
+    return this.view(account, id);
+  }
+
+  async remove(account: AccountRecord, id: string): Promise<void> {
+    await this.open(account, id, 'manage');
+    for (const step of await this.store.processes.steps(id)) {
+      await this.rooms.delete(step.workshopId);
+      this.onWorkshopDeleted(step.workshopId);
+    }
+    await this.store.processes.deleteProcess(id);
+  }
+
+  /** PR-4: the owner adds co-facilitators by their account's e-mail address. */
+  async addFacilitator(account: AccountRecord, id: string, email: string): Promise<ProcessView> {
+    const { process } = await this.open(account, id, 'manage');
+    const other = await this.store.accounts.accountByEmail(email);
+    if (!other || other.disabledAt !== null) throw new KonsensError('NOT_FOUND', [{ path: 'email', message: 'no active account with this address' }]);
+    if (other.id !== process.ownerId) await this.store.processes.addFacilitator(id, other.id);
+    return this.view(account, id);
+  }
+
+  async removeFacilitator(account: AccountRecord, id: string, accountId: string): Promise<ProcessView> {
+    await this.open(account, id, 'manage');
+    await this.store.processes.removeFacilitator(id, accountId);
+    return this.view(account, id);
+  }
+
+  /**
+   * PR-5: a new step at the end. A Quick-Check takes the process's roster; with
+   * `from`, a finalised Quick-Check of the process, it is the next round with
+   * the same themes, criteria, scale and rule.
+   */
+  async addStep(account: AccountRecord, id: string, request: { kind: 'quickcheck'; title?: string | undefined; from?: string | undefined }): Promise<CreatedWorkshop> {
+    const { process } = await this.open(account, id);
+    const base = workshopFromTemplate('blank', request.title ?? `${process.title}: Quick-Check`);
+    let config: WorkshopConfig = { ...base, organisations: process.organisations.map((o) => ({ ...o })) };
+    if (request.from) {
+      const source = await this.finalisedStep(id, request.from);
+      const { themes, criteria, scale, tierRule, votingUnit, organisationNames } = source.config;
+      config = { ...config, themes, criteria, scale, tierRule, votingUnit, organisationNames };
+    }
+    const placement: Placement = { processId: id, kind: request.kind, position: await this.store.processes.nextPosition(id) };
+    const created = await createWorkshop(this.store, config, this.now(), placement);
+    await this.store.processes.updateProcess(id, { updatedAt: this.now() });
+    return created;
+  }
+
+  /**
+   * PR-6: the decided tiers of the process's latest finalised Quick-Check (or
+   * of the one named), the one interface later steps (deep-dives) build on.
+   */
+  async decidedTiers(account: AccountRecord, id: string, workshopId?: string): Promise<DecidedTiers> {
+    await this.open(account, id);
+    const steps = (await this.store.processes.steps(id)).filter((s) => s.kind === 'quickcheck' && s.phase === 'finalised');
+    const step = workshopId ? steps.find((s) => s.workshopId === workshopId) : steps.at(-1);
+    if (!step) throw new KonsensError('NOT_FOUND', [{ path: 'workshopId', message: 'no finalised Quick-Check in this process' }]);
+    const room = await this.loadedRoom(step.workshopId);
+    const names = new Map(room.config.themes.map((t) => [t.id, t.name]));
+    return {
+      workshopId: room.id,
+      title: room.config.title,
+      finalisedAt: room.meta.finalisedAt!,
+      themes: room.consolidation().themes.map((t) => ({ themeId: t.themeId, name: names.get(t.themeId) ?? t.themeId, tier: t.tier })),
+    };
+  }
+
+  /** PR-7: two Quick-Check rounds of the process compared (SPEC RC-1 … RC-7). */
+  async comparison(account: AccountRecord, id: string, earlierId: string, laterId: string): Promise<RoundComparison> {
+    await this.open(account, id);
+    const steps = await this.store.processes.steps(id);
+    const inProcess = (workshopId: string) => steps.some((s) => s.workshopId === workshopId && s.kind === 'quickcheck');
+    if (!inProcess(earlierId) || !inProcess(laterId)) throw new KonsensError('NOT_FOUND');
+    const round = async (workshopId: string) => {
+      const room = await this.loadedRoom(workshopId);
+      return { config: room.config, results: room.results(), consolidation: room.consolidation() };
+    };
+    return compareRounds(await round(earlierId), await round(laterId));
+  }
+
+  private async finalisedStep(processId: string, workshopId: string): Promise<StepRecord> {
+    const step = (await this.store.processes.steps(processId)).find((s) => s.workshopId === workshopId);
+    if (!step) throw new KonsensError('NOT_FOUND', [{ path: 'from', message: 'not a step of this process' }]);
+    if (step.phase !== 'finalised') throw new KonsensError('WRONG_PHASE', [{ path: 'from', message: 'the step is not finalised yet' }]);
+    return step;
+  }
+
+  private async loadedRoom(workshopId: string): Promise<Room> {
+    const room = await this.rooms.get(workshopId);
+    if (!room) throw new KonsensError('NOT_FOUND');
+    return room;
+  }
+
+  private async person(accountId: string | null): Promise<PersonRef | null> {
+    if (!accountId) return null;
+    const a = await this.store.accounts.accountById(accountId);
+    return a ? { id: a.id, name: a.name, email: a.email } : null;
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Strategy processes (SPEC PR-1 … PR-8): a title, one roster of organisations
+ * for all of its workshops, its facilitators, and its steps in order. Each
+ * step is a workshop of one activity kind; a finalised step feeds the next.
+ */
+import { z } from 'zod';
+import { emailSchema } from './accounts.js';
+import type { Phase } from './domain/phases.js';
+import type { Tier } from './domain/tiering.js';
+import { idSchema, LIMITS, organisationSchema, type Organisation } from './schemas.js';
+import { singleLine } from './text.js';
+
+/** The live activities a step can run; each is a module of its own (README, architecture). */
+export const STEP_KINDS = ['quickcheck'] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
+export const processTitleSchema = singleLine(LIMITS.titleLength);
+
+export const createProcessSchema = z.object({
+  title: processTitleSchema,
+  /** The roster to start with: the Coesfeld county's 12 organisations, or none. */
+  template: z.enum(['coesfeld', 'blank']).default('coesfeld'),
+});
+
+export const processPatchSchema = z.object({
+  title: processTitleSchema.optional(),
+  organisations: z.array(organisationSchema).max(LIMITS.organisations).optional(),
+});
+
+export const addFacilitatorSchema = z.object({ email: emailSchema });
+
+export const createStepSchema = z.object({
+  kind: z.enum(STEP_KINDS),
+  title: singleLine(LIMITS.titleLength).optional(),
+  /**
+   * A finalised step of this process whose result seeds the new one (PR-5): a
+   * collection's accepted themes, or an earlier Quick-Check round's setup.
+   */
+  from: idSchema.optional(),
+});
+
+export type CreateProcessRequest = z.input<typeof createProcessSchema>;
+export type ProcessPatch = z.input<typeof processPatchSchema>;
+export type CreateStepRequest = z.input<typeof createStepSchema>;
+
+export interface StepView {
+  workshopId: string;
+  kind: StepKind;
+  title: string;
+  code: string;
+  phase: Phase;
+  /** 1, 2, 3 … in the order the steps were added. */
+  position: number;
+  finalisedAt: number | null;
+  createdAt: number;
+}
+
+export interface PersonRef {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface ProcessSummary {
+  id: string;
+  title: string;
+  /** null for a workshop from before accounts (AC-7). */
+  owner: PersonRef | null;
+  steps: StepView[];
+  updatedAt: number;
+}
+
+export interface ProcessView extends ProcessSummary {
+  organisations: Organisation[];
+  facilitators: PersonRef[];
+  /** The caller may change the roster and the facilitators (the owner, or an administrator). */
+  mayManage: boolean;
+}
+
+/**
+ * What a finalised Quick-Check hands on (PR-6): the decided tier of every theme,
+ * for the steps that follow (deep-dives open only for the tiers they name).
+ */
+export interface DecidedTiers {
+  workshopId: string;
+  title: string;
+  finalisedAt: number;
+  themes: { themeId: string; name: string; tier: Tier | null }[];
+}
