@@ -15,12 +15,16 @@ const screens = {
   moderation: () => import('./views/facilitator/FacilitatorApp'),
   projector: () => import('./views/projector/ProjectorApp'),
   home: () => import('./views/home/HomeApp'),
+  process: () => import('./views/process/ProcessApp'),
+  account: () => import('./views/account/AccountApp'),
 };
 /** Started early; should it fail, the lazy screen's own import reports it. */
 const preload = (load: () => Promise<unknown>) => void load().catch(() => undefined);
 const FacilitatorApp = lazy(screens.moderation);
 const ProjectorApp = lazy(screens.projector);
 const HomeApp = lazy(screens.home);
+const ProcessApp = lazy(screens.process);
+const AccountApp = lazy(screens.account);
 
 /** The screen for this address; what it needs first starts loading now, also while a remembered language loads. */
 function route() {
@@ -37,6 +41,17 @@ function route() {
     case 'projector':
       preload(screens.projector);
       return <ProjectorApp code={param.toUpperCase()} />;
+    case 'prozess':
+      preload(screens.process);
+      return <ProcessApp processId={param} />;
+    // Sign-in, first start, invitations, own account, accounts (administrators): one office chunk.
+    case 'anmelden':
+    case 'setup':
+    case 'invite':
+    case 'konto':
+    case 'konten':
+      preload(screens.account);
+      return <AccountApp page={section} token={param} />;
     default:
       preload(screens.home);
       return <HomeApp />;

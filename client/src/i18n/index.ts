@@ -33,6 +33,35 @@ void i18next.use(initReactI18next).init({
 });
 document.documentElement.lang = 'de';
 
+/**
+ * Strings of screens tablets never open (the office screens: accounts,
+ * processes) live in sections of their own, added by those screens' chunks:
+ * German at once, the others when their language is chosen.
+ */
+export interface StringSection {
+  de: Record<string, unknown>;
+  en: () => Promise<Record<string, unknown>>;
+}
+
+const sections: StringSection[] = [];
+
+async function loadSection(section: StringSection, language: Language): Promise<void> {
+  const strings = language === 'de' ? section.de : await section.en();
+  i18next.addResourceBundle(language, 'translation', strings, true, false);
+}
+
+/** Add a section (German now; the current language's strings when they are there). */
+export function addStrings(section: StringSection): Promise<void> {
+  if (sections.includes(section)) return Promise.resolve();
+  sections.push(section);
+  i18next.addResourceBundle('de', 'translation', section.de, true, false);
+  const language = i18next.language as Language;
+  if (language === 'de') return Promise.resolve();
+  return loadSection(section, language)
+    .then(() => i18next.changeLanguage(language))
+    .then(() => undefined);
+}
+
 /** The latest choice: a slow load of one language must not undo a later choice of another. */
 let chosen = 0;
 
@@ -43,6 +72,7 @@ export async function setLanguage(language: Language): Promise<void> {
     const strings = await LOADERS[language]();
     if (!i18next.hasResourceBundle(language, 'translation')) i18next.addResourceBundle(language, 'translation', strings);
   }
+  if (language !== 'de') await Promise.all(sections.map((section) => loadSection(section, language)));
   if (choice !== chosen) return;
   localStorage.setItem(STORAGE_KEY, language);
   await i18next.changeLanguage(language);

@@ -1,11 +1,41 @@
-/** Start page: create a workshop (from the Coesfeld template or blank) or import one, and open its console. */
-import { useState } from 'react';
+/**
+ * Start page of a signed-in facilitator: their processes, a new process, a
+ * single workshop (a process of one step) or an imported one. Whoever is not
+ * signed in is sent to the sign-in page (AC-7).
+ */
+import { use, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorDetail } from '../../../../shared/protocol';
-import { createWorkshop, importWorkshop } from '../../net/http';
-import { LanguageSwitch } from '../common/LanguageSwitch';
+import { officeReady } from '../../i18n/office';
+import { workshops } from '../../net/office';
+import { OfficeShell } from '../office/OfficeShell';
+import { useAccount } from '../office/useAccount';
+import { NewProcessForm, ProcessList } from './ProcessList';
 
 export default function HomeApp() {
+  use(officeReady);
+  const { t } = useTranslation();
+  const state = useAccount({ required: true });
+  if (state.status !== 'ready' || !state.auth.account) {
+    return <OfficeShell account={null}>{state.status === 'failed' ? <p role="alert">{t('errors.network')}</p> : <p>{t('connection.connecting')}</p>}</OfficeShell>;
+  }
+  return (
+    <OfficeShell account={state.auth.account}>
+      <p className="lead">{t('app.tagline')}</p>
+      <ProcessList />
+      <div className="office-columns">
+        <NewProcessForm />
+        <SingleWorkshopForm />
+        <ImportForm />
+      </div>
+      <p>
+        <a href="/join">{t('home.join')}</a>
+      </p>
+    </OfficeShell>
+  );
+}
+
+function SingleWorkshopForm() {
   const { t } = useTranslation();
   const [template, setTemplate] = useState<'coesfeld' | 'blank'>('coesfeld');
   const [title, setTitle] = useState('');
@@ -14,58 +44,46 @@ export default function HomeApp() {
   const [failed, setFailed] = useState(false);
 
   return (
-    <div className="app home">
-      <header className="topbar">
-        <span className="brand">{t('app.name')}</span>
-        <LanguageSwitch />
-      </header>
-      <main id="main" className="tablet-main">
-        <p className="lead">{t('app.tagline')}</p>
-        <form
-          className="card stack"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            setBusy(true);
-            setFailed(false);
-            const reply = await createWorkshop({ template, title: title.trim() || undefined, date: date || undefined });
-            if (reply.ok) location.assign(reply.data.facilitatorPath);
-            else {
-              setBusy(false);
-              setFailed(true);
-            }
-          }}
-        >
-          <h1>{t('home.title')}</h1>
-          <fieldset>
-            <legend>{t('home.template')}</legend>
-            <label className="choice">
-              <input type="radio" name="template" checked={template === 'coesfeld'} onChange={() => setTemplate('coesfeld')} />
-              <span>{t('home.templateCoesfeld')}</span>
-            </label>
-            <label className="choice">
-              <input type="radio" name="template" checked={template === 'blank'} onChange={() => setTemplate('blank')} />
-              <span>{t('home.templateBlank')}</span>
-            </label>
-          </fieldset>
-          <label htmlFor="workshop-title">{t('home.workshopTitle')}</label>
-          <input id="workshop-title" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
-          <label htmlFor="workshop-date">{t('home.date')}</label>
-          <input id="workshop-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-          {failed && (
-            <p role="alert" className="error">
-              {t('home.createFailed')}
-            </p>
-          )}
-          <button type="submit" className="primary" disabled={busy}>
-            {t('home.create')}
-          </button>
-        </form>
-        <ImportForm />
-        <p>
-          <a href="/join">{t('home.join')}</a>
+    <form
+      className="card stack"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setBusy(true);
+        setFailed(false);
+        const reply = await workshops.create({ template, title: title.trim() || undefined, date: date || undefined });
+        if (reply.ok) location.assign(reply.data.facilitatorPath);
+        else {
+          setBusy(false);
+          setFailed(true);
+        }
+      }}
+    >
+      <h2>{t('processes.singleTitle')}</h2>
+      <p className="hint">{t('processes.singleLead')}</p>
+      <fieldset>
+        <legend>{t('home.template')}</legend>
+        <label className="choice">
+          <input type="radio" name="template" checked={template === 'coesfeld'} onChange={() => setTemplate('coesfeld')} />
+          <span>{t('home.templateCoesfeld')}</span>
+        </label>
+        <label className="choice">
+          <input type="radio" name="template" checked={template === 'blank'} onChange={() => setTemplate('blank')} />
+          <span>{t('home.templateBlank')}</span>
+        </label>
+      </fieldset>
+      <label htmlFor="workshop-title">{t('home.workshopTitle')}</label>
+      <input id="workshop-title" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+      <label htmlFor="workshop-date">{t('home.date')}</label>
+      <input id="workshop-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+      {failed && (
+        <p role="alert" className="error">
+          {t('home.createFailed')}
         </p>
-      </main>
-    </div>
+      )}
+      <button type="submit" disabled={busy}>
+        {t('home.create')}
+      </button>
+    </form>
   );
 }
 
@@ -83,7 +101,7 @@ function ImportForm() {
         if (!file) return;
         setBusy(true);
         setFailed(null);
-        const reply = await importWorkshop(await file.text());
+        const reply = await workshops.importFile(await file.text());
         if (reply.ok) location.assign(reply.data.facilitatorPath);
         else {
           setBusy(false);

@@ -1,0 +1,72 @@
+/** AC-3: sign in with e-mail and password (or the organisation's identity provider, AC-10), then back to where you came from. */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuthStatus } from '../../../../shared/accounts';
+import { auth } from '../../net/office';
+import { OfficeShell } from '../office/OfficeShell';
+import { safeNext } from '../office/useAccount';
+
+export function SignIn() {
+  const { t } = useTranslation();
+  const next = safeNext(new URLSearchParams(location.search).get('next'));
+  const [status, setStatus] = useState<AuthStatus | null>(null);
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    void auth.status().then((reply) => {
+      if (!reply.ok) return;
+      // Already signed in (e.g. in another tab): straight on.
+      if (reply.data.account) location.replace(next);
+      else setStatus(reply.data);
+    });
+  }, [next]);
+
+  return (
+    <OfficeShell account={null}>
+      <section className="card office-narrow" aria-labelledby="sign-in-title">
+        <h1 id="sign-in-title">{t('account.signInTitle')}</h1>
+        <p>{t('account.signInLead')}</p>
+        {status?.setupRequired && <p className="hint">{t('account.noAccountYet')}</p>}
+        {status?.oidc.enabled && (
+          <>
+            <a className="button primary" href={`/api/auth/oidc/start?next=${encodeURIComponent(next)}`}>
+              {t('account.oidc', { label: status.oidc.label })}
+            </a>
+            <p className="hint">{t('account.or')}</p>
+          </>
+        )}
+        <form
+          className="stack"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            setBusy(true);
+            setProblem(null);
+            const reply = await auth.login({ email: email.trim(), password });
+            if (reply.ok) return location.assign(next);
+            setBusy(false);
+            setProblem(reply.code === 'UNAUTHORISED' || reply.code === 'BAD_REQUEST' ? t('account.wrongCredentials') : t(`errors.${reply.code}`));
+          }}
+        >
+          <label htmlFor="sign-in-email">{t('account.email')}</label>
+          <input id="sign-in-email" type="email" autoComplete="username" required maxLength={254} value={email} onChange={(e) => setEmail(e.target.value)} />
+          <label htmlFor="sign-in-password">{t('account.password')}</label>
+          <input id="sign-in-password" type="password" autoComplete="current-password" required maxLength={200} value={password} onChange={(e) => setPassword(e.target.value)} />
+          {problem && (
+            <p role="alert" className="error">
+              {problem}
+            </p>
+          )}
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('account.signingIn') : t('account.signIn')}
+          </button>
+        </form>
+        <p>
+          <a href="/join">{t('account.joinInstead')}</a>
+        </p>
+      </section>
+    </OfficeShell>
+  );
+}
