@@ -6,7 +6,8 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { Server } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol.js';
+import type { AnyRoleState, ClientToServerEvents, ServerToClientEvents } from '../shared/protocol.js';
+import { Room } from './rooms/room.js';
 import { Renderer } from './export/renderer.js';
 import { apiRouter, clientRoutes, type HttpDeps } from './http/routes.js';
 import { AccountService, defaultAccountPolicy, type AccountPolicy } from './accounts/service.js';
@@ -114,15 +115,15 @@ export function createApp({
   // Nobody there (no projector yet, an organisation without tablets): no state to build and encode.
   const present = (name: string) => (io.sockets.adapter.rooms.get(name)?.size ?? 0) > 0;
   const broadcaster = new Broadcaster(config, (room, role) => {
-    // After the reveal each organisation's participants also get their own organisation's values.
-    if (role === 'participant' && resultsVisible(role, room.phase)) {
+    // After a Quick-Check's reveal each organisation's participants also get their own organisation's values.
+    if (room instanceof Room && role === 'participant' && resultsVisible(role, room.phase)) {
       for (const { id } of room.config.organisations) {
         const name = audienceRoom(room.id, role, id);
         if (present(name)) io.to(name).emit('state:update', room.participantState(id));
       }
     } else {
       const name = audienceRoom(room.id, role);
-      if (present(name)) io.to(name).emit('state:update', room.stateFor(role));
+      if (present(name)) io.to(name).emit('state:update', room.stateFor(role) as AnyRoleState);
     }
   });
   const writer = new AnswerWriter(store);

@@ -5,13 +5,14 @@
  */
 import { z } from 'zod';
 import { emailSchema } from './accounts.js';
+import type { CollectionPhase } from './activities/collection/schemas.js';
 import type { Phase } from './domain/phases.js';
 import type { Tier } from './domain/tiering.js';
 import { idSchema, LIMITS, organisationSchema, type Organisation } from './schemas.js';
 import { singleLine } from './text.js';
 
 /** The live activities a step can run; each is a module of its own (README, architecture). */
-export const STEP_KINDS = ['quickcheck'] as const;
+export const STEP_KINDS = ['collection', 'quickcheck'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 export const processTitleSchema = singleLine(LIMITS.titleLength);
@@ -33,8 +34,8 @@ export const createStepSchema = z.object({
   kind: z.enum(STEP_KINDS),
   title: singleLine(LIMITS.titleLength).optional(),
   /**
-   * A finalised step of this process whose result seeds the new one (PR-5): a
-   * collection's accepted themes, or an earlier Quick-Check round's setup.
+   * A finalised step of this process whose result seeds the new Quick-Check
+   * (PR-5): a collection's accepted themes, or an earlier round's setup.
    */
   from: idSchema.optional(),
 });
@@ -48,7 +49,7 @@ export interface StepView {
   kind: StepKind;
   title: string;
   code: string;
-  phase: Phase;
+  phase: Phase | CollectionPhase;
   /** 1, 2, 3 … in the order the steps were added. */
   position: number;
   finalisedAt: number | null;

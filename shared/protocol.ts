@@ -3,6 +3,18 @@
  * payloads, acknowledgements, pushed state and error codes. Both sides import
  * this module; docs/PROTOCOL.md describes it for people.
  */
+import type { StepKind } from './process.js';
+import type {
+  CollectionPhase,
+  CollectionPhasePayload,
+  CollectionUpdatePayload,
+  ProposalDecidePayload,
+  ProposalEditPayload,
+  ProposalMergePayload,
+  ProposalSubmitPayload,
+  ProposalSupportPayload,
+} from './activities/collection/schemas.js';
+import type { CollectionRoleState, CollectionView, OwnProposal } from './activities/collection/views.js';
 import type { Consolidation, Decision } from './domain/consolidation.js';
 import type { IndividualResult } from './domain/individual.js';
 import type { Phase } from './domain/phases.js';
@@ -48,6 +60,11 @@ export const ERROR_CODES = {
   FINALISED: 'The workshop is finalised and read-only; duplicate it for a new round.',
   UNCHANGED: 'The theme is already in this tier.',
   ANONYMITY_LOCKED: 'Participants rated under the promise of anonymity: the workshop stays anonymous.',
+  WRONG_ACTIVITY: 'This workshop runs another activity: the event does not apply to it.',
+  UNKNOWN_PROPOSAL: 'No proposal with this id in this collection.',
+  PROPOSAL_CLOSED: 'The proposal was rejected or merged into another one.',
+  PROPOSAL_LIMIT: 'No more proposals: the limit per participant or collection is reached.',
+  SUPPORT_OFF: 'Supporting proposals is not open now.',
   RATE_LIMITED: 'Too many requests: slow down and retry.',
   STORAGE_FAILED: 'The answer could not be stored; it was not saved. Retry.',
   INTERNAL: 'Unexpected server error.',
@@ -79,6 +96,7 @@ export interface WorkshopView {
 
 export interface FacilitatorState {
   role: 'facilitator';
+  activity: 'quickcheck';
   workshop: WorkshopView;
   progress: Progress;
   results: Results;
@@ -90,6 +108,7 @@ export interface FacilitatorState {
 
 export interface ProjectorState {
   role: 'projector';
+  activity: 'quickcheck';
   workshop: WorkshopView;
   progress: ProgressSummary;
   /** null until the results are revealed. */
@@ -102,6 +121,7 @@ export interface ProjectorState {
 
 export interface ParticipantState {
   role: 'participant';
+  activity: 'quickcheck';
   workshop: WorkshopView;
   /** null until the results are revealed. */
   results: Results | null;
@@ -111,7 +131,11 @@ export interface ParticipantState {
   organisation: OrganisationResults | null;
 }
 
+/** A Quick-Check's state per role. */
 export type RoleState = FacilitatorState | ProjectorState | ParticipantState;
+
+/** What `state:update` carries: the state of the workshop's activity for the connection's role. */
+export type AnyRoleState = RoleState | CollectionRoleState;
 
 export interface OwnAnswer {
   themeId: string;
@@ -140,13 +164,39 @@ export interface ProjectorSession {
   state: ProjectorState;
 }
 
+/** The answer to a join of a Quick-Check. */
 export type Session = ParticipantSession | FacilitatorSession | ProjectorSession;
+
+/** A participant's join of a theme collection (TC-4): their own proposals and supports come with it. */
+export interface CollectionParticipantSession {
+  role: 'participant';
+  activity: 'collection';
+  participantId: string;
+  organisationId: string;
+  displayName: string | null;
+  resumeToken: string;
+  own: OwnProposal[];
+  /** Ids of the proposals this participant supports. */
+  supports: string[];
+  state: Extract<CollectionRoleState, { role: 'participant' }>;
+}
+
+export type CollectionSession =
+  | CollectionParticipantSession
+  | { role: 'facilitator'; activity: 'collection'; state: Extract<CollectionRoleState, { role: 'facilitator' }> }
+  | { role: 'projector'; activity: 'collection'; state: Extract<CollectionRoleState, { role: 'projector' }> };
+
+/** The answer to `workshop:join`, for either activity; `state.activity` tells which. */
+export type AnySession = Session | CollectionSession;
 
 /** state:get — everything needed to redraw after a reconnect. */
 export interface Resync {
-  state: RoleState;
-  /** The participant's own answers; absent for other roles. */
+  state: AnyRoleState;
+  /** The participant's own answers (Quick-Check); absent for other roles. */
   answers?: OwnAnswer[];
+  /** The participant's own proposals and supports (collection). */
+  own?: OwnProposal[];
+  supports?: string[];
 }
 
 export interface AnswerReceipt {
@@ -161,7 +211,7 @@ export interface AnswerReceipt {
 }
 
 export interface ClientToServerEvents {
-  'workshop:join': (payload: JoinPayload, ack: AckCallback<Session>) => void;
+  'workshop:join': (payload: JoinPayload, ack: AckCallback<AnySession>) => void;
   'state:get': (payload: Record<string, never>, ack: AckCallback<Resync>) => void;
   'answer:set': (payload: AnswerSetPayload, ack: AckCallback<AnswerReceipt>) => void;
   'answer:withdraw': (payload: AnswerWithdrawPayload, ack: AckCallback<AnswerReceipt>) => void;
@@ -173,11 +223,28 @@ export interface ClientToServerEvents {
   'consolidation:move': (payload: DecisionRequest, ack: AckCallback<Decision>) => void;
   'projector:show': (payload: ProjectorShowPayload, ack: AckCallback<WorkshopView>) => void;
   'workshop:duplicate': (payload: Record<string, never>, ack: AckCallback<CreatedWorkshop>) => void;
+  /** Theme collection (SPEC TC-2 … TC-8): each acknowledged after it is stored. */
+  'proposal:submit': (payload: ProposalSubmitPayload, ack: AckCallback<ProposalReceipt>) => void;
+  'proposal:support': (payload: ProposalSupportPayload, ack: AckCallback<ProposalReceipt>) => void;
+  'proposal:edit': (payload: ProposalEditPayload, ack: AckCallback<ProposalReceipt>) => void;
+  'proposal:merge': (payload: ProposalMergePayload, ack: AckCallback<ProposalReceipt>) => void;
+  'proposal:decide': (payload: ProposalDecidePayload, ack: AckCallback<ProposalReceipt>) => void;
+  'collection:update': (payload: CollectionUpdatePayload, ack: AckCallback<CollectionView>) => void;
+  'collection:phase': (payload: CollectionPhasePayload, ack: AckCallback<CollectionView>) => void;
+}
+
+/** What a collection operation's acknowledgement carries. */
+export interface ProposalReceipt {
+  opId: string;
+  /** The proposal it concerns now (after a merge: the one it went into). */
+  proposalId: string;
+  /** true when this opId had been applied before: nothing changed this time. */
+  duplicate: boolean;
 }
 
 export interface ServerToClientEvents {
   /** The whole state this connection's role may see; coalesced (SPEC B-1 … B-4). */
-  'state:update': (state: RoleState) => void;
+  'state:update': (state: AnyRoleState) => void;
   /** The facilitator deleted the workshop; the server closes the connection next. */
   'workshop:deleted': () => void;
 }
@@ -197,6 +264,13 @@ export const CLIENT_EVENTS = [
   'consolidation:move',
   'projector:show',
   'workshop:duplicate',
+  'proposal:submit',
+  'proposal:support',
+  'proposal:edit',
+  'proposal:merge',
+  'proposal:decide',
+  'collection:update',
+  'collection:phase',
 ] as const satisfies readonly ClientEventName[];
 
 type Unlisted = Exclude<ClientEventName, (typeof CLIENT_EVENTS)[number]>;
@@ -232,9 +306,11 @@ export type ExportFile = (typeof EXPORT_FILES)[number];
 /** HTTP: GET /api/workshops/:code — what a tablet needs before joining. */
 export interface PublicWorkshopInfo {
   code: string;
+  /** The activity the workshop runs: the tablet shows its screen. */
+  kind: StepKind;
   title: string;
   date: string | null;
-  phase: Phase;
+  phase: Phase | CollectionPhase;
   organisations: { id: string; name: string }[];
   protocolVersion: number;
 }

@@ -15,7 +15,7 @@ import { mayFacilitateWorkshop } from '../processes/access.js';
 import { processRouter } from '../processes/http.js';
 import type { ProcessService } from '../processes/service.js';
 import { importWorkshop } from '../rooms/creation.js';
-import type { Room } from '../rooms/room.js';
+import type { LiveRoom } from '../rooms/liveRoom.js';
 import type { AccountRecord } from '../store/accountStore.js';
 import { refuseCrossSite } from './csrf.js';
 import { errorHandler, sendProblem } from './problem.js';
@@ -110,7 +110,8 @@ export function apiRouter(deps: HttpDeps): express.Router {
     const variant = req.query.variant === undefined ? 'standard' : req.query.variant;
     if (variant !== 'standard' && variant !== 'excel-de') return sendProblem(res, 'BAD_REQUEST', [{ path: 'variant', message: 'standard or excel-de' }]);
     const id = idSchema.safeParse(req.params.id);
-    const room = id.success ? await deps.rooms.get(id.data) : undefined;
+    // Exports are the Quick-Check's (X-1 … X-4); another activity's workshop has none.
+    const room = id.success ? await deps.rooms.quickCheck(id.data) : undefined;
     const secret = bearer(req.headers.authorization);
     const current = secret ? null : await signedInOf(req, deps.accounts);
     const allowed = room && (secret ? room.verifyFacilitator(secret) : current && (await mayFacilitateWorkshop(deps.store, current.account, room.id)));
@@ -140,7 +141,7 @@ export function apiRouter(deps: HttpDeps): express.Router {
 }
 
 /** The workshop, if the account may facilitate it (AC-7); NOT_FOUND otherwise. */
-async function facilitatedRoom(deps: HttpDeps, account: AccountRecord, rawId: string): Promise<Room> {
+async function facilitatedRoom(deps: HttpDeps, account: AccountRecord, rawId: string): Promise<LiveRoom> {
   const id = idSchema.safeParse(rawId);
   const room = id.success ? await deps.rooms.get(id.data) : undefined;
   if (!room || !(await mayFacilitateWorkshop(deps.store, account, room.id))) throw new KonsensError('NOT_FOUND');
@@ -160,13 +161,13 @@ async function publicInfo(deps: HttpDeps, req: Request, rawCode: string): Promis
     deps.joinFailures.fail(address);
     return 'NOT_FOUND';
   }
-  const { config } = room;
   return {
     code: room.code,
-    title: config.title,
-    date: config.date,
-    phase: room.phase,
-    organisations: config.organisations.map(({ id, name }) => ({ id, name })),
+    kind: room.kind,
+    title: room.title,
+    date: room.date,
+    phase: room.phase as PublicWorkshopInfo['phase'],
+    organisations: room.organisations.map(({ id, name }) => ({ id, name })),
     protocolVersion: PROTOCOL_VERSION,
   };
 }

@@ -8,9 +8,13 @@ import { compareRounds, type RoundComparison } from '../../shared/domain/compari
 import { workshopFromTemplate } from '../../shared/domain/templates.js';
 import type { DecidedTiers, PersonRef, ProcessSummary, ProcessView, StepView } from '../../shared/process.js';
 import type { CreatedWorkshop } from '../../shared/protocol.js';
-import type { Organisation, WorkshopConfig } from '../../shared/schemas.js';
+import { acceptedProposals } from '../../shared/activities/collection/rules.js';
+import { collectionConfigSchema } from '../../shared/activities/collection/schemas.js';
+import type { StepKind } from '../../shared/process.js';
+import { LIMITS, type Organisation, type WorkshopConfig } from '../../shared/schemas.js';
+import { createCollection } from '../activities/collection/creation.js';
 import { KonsensError } from '../errors.js';
-import { createWorkshop, type Placement } from '../rooms/creation.js';
+import { createWorkshop } from '../rooms/creation.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import type { Room } from '../rooms/room.js';
 import { newId } from '../security/tokens.js';
@@ -21,11 +25,11 @@ function stepView(step: StepRecord): StepView {
   return {
     workshopId: step.workshopId,
     kind: step.kind,
-    title: step.config.title,
+    title: step.title,
     code: step.code,
-    phase: step.phase,
+    phase: step.phase as StepView['phase'],
     position: step.position,
-    finalisedAt: step.meta.finalisedAt,
+    finalisedAt: step.finalisedAt,
     createdAt: step.createdAt,
   };
 }
@@ -91,7 +95,7 @@ export class ProcessService {
         if (step.phase !== 'lobby') continue;
         const room = await this.rooms.get(step.workshopId);
         // A step whose participants joined for an organisation that left keeps its own list (ORGANISATION_IN_USE).
-        await room?.update({ organisations: patch.organisations }).catch((error: unknown) => {
+        await room?.setOrganisations(patch.organisations).catch((error: unknown) => {
           if (!(error instanceof KonsensError)) throw error;
         });
       }
@@ -124,23 +128,41 @@ export class ProcessService {
   }
 
   /**
-   * PR-5: a new step at the end. A Quick-Check takes the process's roster; with
-   * `from`, a finalised Quick-Check of the process, it is the next round with
-   * the same themes, criteria, scale and rule.
+   * PR-5: a new step at the end, with the process's roster. A Quick-Check
+   * starts without themes, or with `from` seeded by a finalised step of the
+   * process: a collection's accepted themes (TC-9), or an earlier round's
+   * themes, criteria, scale and rule (the next round).
    */
-  async addStep(account: AccountRecord, id: string, request: { kind: 'quickcheck'; title?: string | undefined; from?: string | undefined }): Promise<CreatedWorkshop> {
+  async addStep(account: AccountRecord, id: string, request: { kind: StepKind; title?: string | undefined; from?: string | undefined }): Promise<CreatedWorkshop> {
     const { process } = await this.open(account, id);
-    const base = workshopFromTemplate('blank', request.title ?? `${process.title}: Quick-Check`);
-    let config: WorkshopConfig = { ...base, organisations: process.organisations.map((o) => ({ ...o })) };
-    if (request.from) {
-      const source = await this.finalisedStep(id, request.from);
-      const { themes, criteria, scale, tierRule, votingUnit, organisationNames } = source.config;
-      config = { ...config, themes, criteria, scale, tierRule, votingUnit, organisationNames };
+    const organisations = process.organisations.map((o) => ({ ...o }));
+    const position = await this.store.processes.nextPosition(id);
+    let created: CreatedWorkshop;
+    if (request.kind === 'collection') {
+      if (request.from) throw new KonsensError('BAD_REQUEST', [{ path: 'from', message: 'a collection starts empty' }]);
+      const config = collectionConfigSchema.parse({ title: request.title ?? `${process.title}: Themen sammeln`, organisations });
+      created = await createCollection(this.store, config, this.now(), { processId: id, position });
+    } else {
+      const base = workshopFromTemplate('blank', request.title ?? `${process.title}: Quick-Check`);
+      const config = { ...base, organisations, ...(request.from ? await this.seed(id, request.from) : {}) };
+      created = await createWorkshop(this.store, config, this.now(), { processId: id, kind: 'quickcheck', position });
     }
-    const placement: Placement = { processId: id, kind: request.kind, position: await this.store.processes.nextPosition(id) };
-    const created = await createWorkshop(this.store, config, this.now(), placement);
     await this.store.processes.updateProcess(id, { updatedAt: this.now() });
     return created;
+  }
+
+  /** What a finalised step hands to the next Quick-Check (PR-5, TC-9). */
+  private async seed(processId: string, workshopId: string): Promise<Partial<WorkshopConfig>> {
+    const step = await this.finalisedStep(processId, workshopId);
+    if (step.kind === 'collection') {
+      const room = await this.rooms.collection(step.workshopId);
+      if (!room) throw new KonsensError('NOT_FOUND');
+      const accepted = acceptedProposals(room.collection);
+      if (accepted.length > LIMITS.themes) throw new KonsensError('BAD_REQUEST', [{ path: 'from', message: `at most ${LIMITS.themes} themes; ${accepted.length} were accepted` }]);
+      return { themes: accepted.map((p) => ({ id: p.id, name: p.title, ...(p.description ? { description: p.description } : {}) })) };
+    }
+    const { themes, criteria, scale, tierRule, votingUnit, organisationNames } = (await this.loadedRoom(step.workshopId)).config;
+    return { themes, criteria, scale, tierRule, votingUnit, organisationNames };
   }
 
   /**
@@ -183,7 +205,7 @@ export class ProcessService {
   }
 
   private async loadedRoom(workshopId: string): Promise<Room> {
-    const room = await this.rooms.get(workshopId);
+    const room = await this.rooms.quickCheck(workshopId);
     if (!room) throw new KonsensError('NOT_FOUND');
     return room;
   }

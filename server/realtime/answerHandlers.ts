@@ -5,6 +5,7 @@ import { defineHandler } from './handler.js';
 export const answerHandlers = [
   defineHandler('answer:set', {
     callers: ['participant'],
+    activity: 'quickcheck',
     schema: answerSetSchema,
     run: ({ room, session }, { opId, themeId, criterionId, value }) =>
       room!.submit(session!.participantId!, { opId, themeId, criterionId, value }),
@@ -12,6 +13,7 @@ export const answerHandlers = [
 
   defineHandler('answer:withdraw', {
     callers: ['participant'],
+    activity: 'quickcheck',
     schema: answerWithdrawSchema,
     run: ({ room, session }, { opId, themeId, criterionId }) =>
       room!.submit(session!.participantId!, { opId, themeId, criterionId, value: undefined }),
@@ -19,6 +21,7 @@ export const answerHandlers = [
 
   defineHandler('answer:batch', {
     callers: ['participant'],
+    activity: 'quickcheck',
     schema: answerBatchSchema,
     run: async ({ room, session }, { answers }) => ({
       receipts: await room!.submitBatch(

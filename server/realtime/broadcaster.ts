@@ -5,8 +5,8 @@
  * per `participantIntervalMs`. Each push is one emit to a Socket.IO room, so the
  * payload is serialised once for the whole audience.
  */
-import { isRevealed, type Role } from '../../shared/domain/phases.js';
-import type { Room, RoomChange } from '../rooms/room.js';
+import type { Role } from '../../shared/domain/phases.js';
+import type { LiveRoom, RoomChange } from '../rooms/liveRoom.js';
 import { Throttle } from './throttle.js';
 
 export interface BroadcastTiming {
@@ -14,7 +14,7 @@ export interface BroadcastTiming {
   participantIntervalMs: number;
 }
 
-export type Emit = (room: Room, role: Role) => void;
+export type Emit = (room: LiveRoom, role: Role) => void;
 
 /** The Socket.IO room of an audience; participants are also in one room per organisation. */
 export function audienceRoom(workshopId: string, role: Role, organisationId?: string): string {
@@ -22,21 +22,6 @@ export function audienceRoom(workshopId: string, role: Role, organisationId?: st
 }
 
 type Audiences = Record<Role, Throttle>;
-
-const EVERYONE: readonly Role[] = ['facilitator', 'projector', 'participant'];
-const LIVE: readonly Role[] = ['facilitator', 'projector'];
-
-/** Which audiences a change concerns; participants see nothing of answers before the reveal (P-4). Runs for every answer: no allocation. */
-function concerned(change: RoomChange, room: Room): readonly Role[] {
-  switch (change) {
-    case 'workshop':
-      return EVERYONE;
-    case 'participants':
-      return LIVE;
-    case 'answers':
-      return isRevealed(room.phase) ? EVERYONE : LIVE;
-  }
-}
 
 export class Broadcaster {
   private readonly audiences = new Map<string, Audiences>();
@@ -47,10 +32,10 @@ export class Broadcaster {
     private readonly emit: Emit,
   ) {}
 
-  changed(room: Room, change: RoomChange): void {
+  changed(room: LiveRoom, change: RoomChange): void {
     if (this.deleted.has(room.id)) return;
     const audiences = this.audiencesOf(room);
-    for (const role of concerned(change, room)) audiences[role].request();
+    for (const role of room.audiences(change)) audiences[role].request();
   }
 
   /** A deleted workshop: no more pushes. */
@@ -66,7 +51,7 @@ export class Broadcaster {
     this.audiences.clear();
   }
 
-  private audiencesOf(room: Room): Audiences {
+  private audiencesOf(room: LiveRoom): Audiences {
     let audiences = this.audiences.get(room.id);
     if (!audiences) {
       const throttle = (role: Role, ms: number) => new Throttle(ms, () => this.emit(room, role));

@@ -10,6 +10,9 @@ import type { AccountService } from '../accounts/service.js';
 import type { WorkshopStore } from '../store/types.js';
 import type { AckCallback, ClientEventName, ClientToServerEvents } from '../../shared/protocol.js';
 import type { Room } from '../rooms/room.js';
+import type { LiveRoom } from '../rooms/liveRoom.js';
+import type { CollectionRoom } from '../activities/collection/room.js';
+import type { StepKind } from '../../shared/process.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import type { Socket } from 'socket.io';
 import type { FailureLimiter } from '../security/rateLimit.js';
@@ -53,13 +56,18 @@ export interface RealtimeDeps {
   onDeleted: (workshopId: string) => void;
 }
 
-export interface HandlerContext {
+/** The activity an event belongs to, or 'any' (joining, resync, deleting). */
+export type HandlerActivity = StepKind | 'any';
+
+type RoomOf<A extends HandlerActivity> = A extends 'quickcheck' ? Room : A extends 'collection' ? CollectionRoom : LiveRoom;
+
+export interface HandlerContext<R extends LiveRoom = LiveRoom> {
   socket: Socket;
   deps: RealtimeDeps;
   /** Set for every caller but 'guest'. */
   session: SocketSession | undefined;
   /** The caller's workshop; set for every caller but 'guest'. */
-  room: Room | undefined;
+  room: R | undefined;
 }
 
 export type AckData<E extends ClientEventName> =
@@ -68,17 +76,20 @@ export type AckData<E extends ClientEventName> =
 export interface Handler {
   event: ClientEventName;
   callers: readonly Caller[];
+  /** The transport refuses the event in a workshop of another activity (WRONG_ACTIVITY, S-1). */
+  activity: HandlerActivity;
   schema: z.ZodType;
   run(ctx: HandlerContext, payload: unknown): Promise<unknown>;
 }
 
-export function defineHandler<E extends ClientEventName, S extends z.ZodType>(
+export function defineHandler<E extends ClientEventName, S extends z.ZodType, A extends HandlerActivity>(
   event: E,
   definition: {
     callers: readonly Caller[];
+    activity: A;
     schema: S;
-    run(ctx: HandlerContext, payload: z.output<S>): Promise<AckData<E>>;
+    run(ctx: HandlerContext<RoomOf<A>>, payload: z.output<S>): Promise<AckData<E>>;
   },
 ): Handler {
-  return { event, ...definition, run: (ctx, payload) => definition.run(ctx, payload as z.output<S>) };
+  return { event, ...definition, run: (ctx, payload) => definition.run(ctx as HandlerContext<RoomOf<A>>, payload as z.output<S>) };
 }

@@ -1,9 +1,12 @@
 /** Joining a workshop in one of the three roles, and resynchronising after a reconnect. */
 import type { z } from 'zod';
-import { PROTOCOL_VERSION, type ErrorCode, type Session } from '../../shared/protocol.js';
+import type { CollectionRoleState } from '../../shared/activities/collection/views.js';
+import { PROTOCOL_VERSION, type AnySession, type ErrorCode, type Resync } from '../../shared/protocol.js';
 import { emptySchema, joinSchema } from '../../shared/schemas.js';
 import { KonsensError } from '../errors.js';
-import type { Room } from '../rooms/room.js';
+import { CollectionRoom } from '../activities/collection/room.js';
+import type { LiveRoom } from '../rooms/liveRoom.js';
+import { Room } from '../rooms/room.js';
 import type { Actor } from '../../shared/accounts.js';
 import { readCookie, SESSION_COOKIE } from '../accounts/cookies.js';
 import { mayFacilitateWorkshop } from '../processes/access.js';
@@ -17,13 +20,13 @@ import { defineHandler, type HandlerContext, type SocketData, type SocketSession
  */
 const FAILED_JOIN: ReadonlySet<ErrorCode> = new Set(['NOT_FOUND', 'UNAUTHORISED']);
 
-async function roomOrNotFound(find: Promise<Room | undefined>): Promise<Room> {
+async function roomOrNotFound(find: Promise<LiveRoom | undefined>): Promise<LiveRoom> {
   const room = await find;
   if (!room) throw new KonsensError('NOT_FOUND');
   return room;
 }
 
-function enter(ctx: HandlerContext, room: Room, session: SocketSession): void {
+function enter(ctx: HandlerContext, room: LiveRoom, session: SocketSession): void {
   (ctx.socket.data as SocketData).session = session;
   // Everyone is also in the workshop's own room (its id), e.g. to be told that it was deleted.
   const rooms = [room.id, audienceRoom(room.id, session.role)];
@@ -37,7 +40,7 @@ function enter(ctx: HandlerContext, room: Room, session: SocketSession): void {
  * The connection joins a room named after its session or link, so that
  * signing out, disabling the account or a new link closes it (AC-6).
  */
-async function facilitatorOf(ctx: HandlerContext, room: Room, secret: string | undefined): Promise<Actor> {
+async function facilitatorOf(ctx: HandlerContext, room: LiveRoom, secret: string | undefined): Promise<Actor> {
   if (secret !== undefined) {
     if (!room.verifyFacilitator(secret)) throw new KonsensError('UNAUTHORISED');
     void ctx.socket.join(linkRoom(room.id));
@@ -56,33 +59,30 @@ export const LINK_ACTOR = 'Co-Moderation (Link)';
 export const sessionRoom = (sessionHash: string) => `session:${sessionHash}`;
 export const linkRoom = (workshopId: string) => `link:${workshopId}`;
 
-async function joinAs(ctx: HandlerContext, payload: z.output<typeof joinSchema>): Promise<Session> {
+async function joinAs(ctx: HandlerContext, payload: z.output<typeof joinSchema>): Promise<AnySession> {
   switch (payload.role) {
     case 'participant': {
       const room = await roomOrNotFound(ctx.deps.rooms.byCode(payload.code));
       const { participant, resumeToken } = await room.join(payload);
       const { id: participantId, organisationId, displayName } = participant;
       enter(ctx, room, { workshopId: room.id, role: 'participant', participantId, organisationId });
-      return {
-        role: 'participant',
-        participantId,
-        organisationId,
-        displayName,
-        resumeToken,
-        answers: room.ownAnswers(participantId),
-        state: room.participantState(organisationId),
-      };
+      const common = { role: 'participant' as const, participantId, organisationId, displayName, resumeToken };
+      if (room instanceof CollectionRoom) {
+        return { ...common, activity: 'collection', ...room.own(participantId), state: room.stateFor('participant') as Extract<CollectionRoleState, { role: 'participant' }> };
+      }
+      const quickCheck = room as Room;
+      return { ...common, answers: quickCheck.ownAnswers(participantId), state: quickCheck.participantState(organisationId) };
     }
     case 'facilitator': {
       const room = await roomOrNotFound(ctx.deps.rooms.get(payload.workshopId));
       const actor = await facilitatorOf(ctx, room, payload.secret);
       enter(ctx, room, { workshopId: room.id, role: 'facilitator', actor });
-      return { role: 'facilitator', state: room.facilitatorState() };
+      return { role: 'facilitator', state: room.stateFor('facilitator') } as AnySession;
     }
     case 'projector': {
       const room = await roomOrNotFound(ctx.deps.rooms.byCode(payload.code));
       enter(ctx, room, { workshopId: room.id, role: 'projector' });
-      return { role: 'projector', state: room.projectorState() };
+      return { role: 'projector', state: room.stateFor('projector') } as AnySession;
     }
   }
 }
@@ -90,8 +90,9 @@ async function joinAs(ctx: HandlerContext, payload: z.output<typeof joinSchema>)
 export const joinHandlers = [
   defineHandler('workshop:join', {
     callers: ['guest'],
+    activity: 'any',
     schema: joinSchema,
-    async run(ctx, payload): Promise<Session> {
+    async run(ctx, payload): Promise<AnySession> {
       // SPEC J-4: a client of another protocol version is told to reload before anything else.
       if (payload.protocolVersion !== PROTOCOL_VERSION) throw new KonsensError('PROTOCOL_MISMATCH');
       const { headers, address: remote } = ctx.socket.handshake;
@@ -108,10 +109,13 @@ export const joinHandlers = [
 
   defineHandler('state:get', {
     callers: ['participant', 'facilitator', 'projector'],
+    activity: 'any',
     schema: emptySchema,
-    async run({ room, session }) {
+    async run({ room, session }): Promise<Resync> {
       const state = room!.stateFor(session!.role, session!.organisationId ?? null);
-      return session!.participantId ? { state, answers: room!.ownAnswers(session!.participantId) } : { state };
+      if (!session!.participantId) return { state };
+      if (room instanceof CollectionRoom) return { state, ...room.own(session!.participantId) };
+      return { state, answers: (room as Room).ownAnswers(session!.participantId) };
     },
   }),
 ];

@@ -9,14 +9,13 @@ import { ZodError } from 'zod';
 import { ERROR_CODES, type Ack, type AckError, type ErrorCode } from '../../shared/protocol.js';
 import { LIMITS } from '../../shared/schemas.js';
 import { KonsensError } from '../errors.js';
-import { answerHandlers } from './answerHandlers.js';
-import { facilitationHandlers } from './facilitationHandlers.js';
+import { ACTIVITIES } from '../activities/registry.js';
 import type { Handler, RealtimeDeps, SocketData } from './handler.js';
 import { TokenBucket } from '../security/rateLimit.js';
 import { joinHandlers } from './joinHandlers.js';
 
 /** The one registry of socket events: each declares who may call it (tests check every event is here). */
-export const HANDLERS: readonly Handler[] = [...joinHandlers, ...answerHandlers, ...facilitationHandlers];
+export const HANDLERS: readonly Handler[] = [...joinHandlers, ...Object.values(ACTIVITIES).flatMap((activity) => activity.handlers)];
 const BY_EVENT: ReadonlyMap<unknown, Handler> = new Map(HANDLERS.map((h) => [h.event, h]));
 
 export function failure(code: ErrorCode, details?: AckError['details']): AckError {
@@ -67,6 +66,7 @@ async function dispatch(handler: Handler, socket: Socket, deps: RealtimeDeps, pa
   if (!parsed.success) return toFailure(parsed.error, () => undefined);
   const room = session ? await deps.rooms.get(session.workshopId) : undefined;
   if (session && !room) return failure('NOT_FOUND');
+  if (room && handler.activity !== 'any' && handler.activity !== room.kind) return failure('WRONG_ACTIVITY');
   if (session) return { ok: true, data: await handler.run({ socket, deps, session, room }, parsed.data) };
   data.joining = true;
   try {

@@ -47,7 +47,7 @@ function newRecord(config: WorkshopConfig, now: number, placement: Placement): W
 }
 
 /** Retry with another code on the rare collision. */
-async function withFreshCode(record: WorkshopRecord, insert: (record: WorkshopRecord) => Promise<void>): Promise<WorkshopRecord> {
+export async function withFreshCode<R extends { code: string }>(record: R, insert: (record: R) => Promise<void>): Promise<R> {
   for (let attempt = 0; ; attempt++) {
     const candidate = attempt === 0 ? record : { ...record, code: newJoinCode() };
     try {

@@ -4,19 +4,23 @@
  * when anyone asks for it (SPEC D-3).
  */
 import type { CreatedWorkshop } from '../../shared/protocol.js';
+import { ACTIVITIES } from '../activities/registry.js';
+import { CollectionRoom } from '../activities/collection/room.js';
 import type { WorkshopStore } from '../store/types.js';
 import { createWorkshop, nextRoundTitle } from './creation.js';
+import type { LiveRoom } from './liveRoom.js';
 import { Room, type RoomDeps } from './room.js';
 
 export class RoomRegistry {
-  private readonly rooms = new Map<string, Promise<Room | undefined>>();
+  private readonly rooms = new Map<string, Promise<LiveRoom | undefined>>();
 
   constructor(private readonly deps: RoomDeps & { store: WorkshopStore }) {}
 
-  get(workshopId: string): Promise<Room | undefined> {
+  /** The workshop's room, of whichever activity it runs (server/activities/registry.ts). */
+  get(workshopId: string): Promise<LiveRoom | undefined> {
     let room = this.rooms.get(workshopId);
     if (!room) {
-      room = this.deps.store.loadWorkshop(workshopId).then((snapshot) => (snapshot ? new Room(snapshot, this.deps) : undefined));
+      room = this.deps.store.kindOf(workshopId).then((kind) => (kind ? ACTIVITIES[kind].load(workshopId, this.deps) : undefined));
       // A failed or empty load is not cached: the next request asks the store again.
       room.then(
         (r) => r ?? this.rooms.delete(workshopId),
@@ -27,9 +31,21 @@ export class RoomRegistry {
     return room;
   }
 
-  async byCode(code: string): Promise<Room | undefined> {
+  async byCode(code: string): Promise<LiveRoom | undefined> {
     const id = await this.deps.store.findWorkshopIdByCode(code);
     return id ? this.get(id) : undefined;
+  }
+
+  /** The workshop's room if it runs a Quick-Check. */
+  async quickCheck(workshopId: string): Promise<Room | undefined> {
+    const room = await this.get(workshopId);
+    return room instanceof Room ? room : undefined;
+  }
+
+  /** The workshop's room if it runs a theme collection. */
+  async collection(workshopId: string): Promise<CollectionRoom | undefined> {
+    const room = await this.get(workshopId);
+    return room instanceof CollectionRoom ? room : undefined;
   }
 
   /** SPEC P-7: a new round with the same setup, in the lobby; the original stays as it is. */

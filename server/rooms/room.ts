@@ -32,21 +32,26 @@ import {
   type WorkshopView,
 } from '../../shared/protocol.js';
 import type { Tier } from '../../shared/domain/tiering.js';
-import { workshopConfigSchema, type ProjectorView, type WorkshopConfig, type WorkshopPatch } from '../../shared/schemas.js';
+import { workshopConfigSchema, type Organisation, type ProjectorView, type WorkshopConfig, type WorkshopPatch } from '../../shared/schemas.js';
 import type { Actor } from '../../shared/accounts.js';
 import { KonsensError } from '../errors.js';
-import { hashSecret, newId, newSecret, secretMatches } from '../security/tokens.js';
+import { hashSecret, newSecret, secretMatches } from '../security/tokens.js';
 import type { AnswerOp, ParticipantRecord, WorkshopMeta, WorkshopRecord, WorkshopSnapshot, WorkshopStore } from '../store/types.js';
 import type { AnswerWriter } from './answerWriter.js';
+import { newParticipant } from './participants.js';
 import { serially } from './serially.js';
+import type { LiveRoom, RoomChange } from './liveRoom.js';
 
-export type RoomChange = 'answers' | 'participants' | 'workshop';
+export type { RoomChange } from './liveRoom.js';
+
+const EVERYONE: readonly Role[] = ['facilitator', 'projector', 'participant'];
+const LIVE: readonly Role[] = ['facilitator', 'projector'];
 
 export interface RoomDeps {
   store: WorkshopStore;
   writer: AnswerWriter;
   now: () => number;
-  onChange: (room: Room, change: RoomChange) => void;
+  onChange: (room: LiveRoom, change: RoomChange) => void;
 }
 
 interface Participant {
@@ -85,7 +90,9 @@ export interface AnswerRequest {
 
 const STRUCTURE_KEYS = ['organisations', 'themes', 'criteria', 'scale'] as const;
 
-export class Room {
+/** The Quick-Check's room (the `quickcheck` activity). */
+export class Room implements LiveRoom {
+  readonly kind = 'quickcheck' as const;
   private workshop: WorkshopRecord;
   private tally: Tally;
   private readonly participants = new Map<string, Participant>();
@@ -130,6 +137,40 @@ export class Room {
 
   get config(): WorkshopConfig {
     return this.workshop.config;
+  }
+
+  get title(): string {
+    return this.workshop.config.title;
+  }
+
+  get date(): string | null {
+    return this.workshop.config.date;
+  }
+
+  get organisations(): readonly Organisation[] {
+    return this.workshop.config.organisations;
+  }
+
+  get finalisedAt(): number | null {
+    return this.workshop.meta.finalisedAt;
+  }
+
+  /** Which audiences a change concerns; participants see nothing of answers before the reveal (P-4). Runs for every answer: no allocation. */
+  audiences(change: RoomChange): readonly Role[] {
+    switch (change) {
+      case 'workshop':
+      case 'proposals':
+        return EVERYONE;
+      case 'participants':
+        return LIVE;
+      case 'answers':
+        return isRevealed(this.phase) ? EVERYONE : LIVE;
+    }
+  }
+
+  /** PR-3: the process's roster, in the lobby. */
+  async setOrganisations(organisations: Organisation[]): Promise<void> {
+    if (this.phase === 'lobby') await this.update({ organisations });
   }
 
   get meta(): WorkshopMeta {
@@ -218,6 +259,7 @@ export class Room {
     const consolidation = isRevealed(this.phase) || this.trail.length > 0 ? this.consolidation() : null;
     return {
       role: 'facilitator',
+      activity: 'quickcheck',
       workshop: this.view(),
       progress: this.progress(),
       results: this.results(),
@@ -231,6 +273,7 @@ export class Room {
     const visible = resultsVisible('projector', this.phase);
     return {
       role: 'projector',
+      activity: 'quickcheck',
       workshop: this.view(),
       progress: summariseProgress(this.progress()),
       results: visible ? this.results() : null,
@@ -245,6 +288,7 @@ export class Room {
     const organisation = visible && organisationId ? computeOrganisationResults(this.tally, this.config, organisationId) : null;
     return {
       role: 'participant',
+      activity: 'quickcheck',
       workshop: this.view(),
       results: visible ? this.results() : null,
       consolidation: visible ? this.consolidation() : null,
@@ -315,15 +359,7 @@ export class Room {
       // Checked inside the lock: an edit removing the organisation may have been waiting ahead of us.
       if (!organisationId || this.tally.organisation(organisationId) < 0) throw new KonsensError('UNKNOWN_ORGANISATION');
       if (this.deleted) throw new KonsensError('NOT_FOUND');
-      const resumeToken = newSecret();
-      const record: ParticipantRecord = {
-        id: newId(),
-        workshopId: this.id,
-        organisationId,
-        displayName: request.displayName ?? null,
-        tokenHash: hashSecret(resumeToken),
-        createdAt: this.deps.now(),
-      };
+      const { record, resumeToken } = newParticipant(this.id, organisationId, request.displayName ?? null, this.deps.now());
       await this.deps.store.addParticipant(record);
       this.addParticipant(record);
       this.deps.onChange(this, 'participants');

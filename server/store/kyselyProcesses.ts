@@ -1,10 +1,8 @@
 /** ProcessStore over Kysely (portable SQL, as kyselyStore.ts). */
 import type { Kysely, Selectable } from 'kysely';
-import type { Phase } from '../../shared/domain/phases.js';
 import type { StepKind } from '../../shared/process.js';
-import { organisationSchema, workshopConfigSchema } from '../../shared/schemas.js';
+import { organisationSchema } from '../../shared/schemas.js';
 import type { Database } from './migrations.js';
-import { toMeta } from './kyselyStore.js';
 import type { ProcessRecord, ProcessStore, StepRecord } from './types.js';
 
 function toProcess(row: Selectable<Database['processes']>): ProcessRecord {
@@ -102,9 +100,10 @@ export class KyselyProcessStore implements ProcessStore {
       kind: row.kind as StepKind,
       position: Number(row.position),
       code: row.code,
-      config: workshopConfigSchema.parse(JSON.parse(row.config)),
-      phase: row.phase as Phase,
-      meta: toMeta(row),
+      // Every activity's configuration has a title; the rest is the activity's own.
+      title: String((JSON.parse(row.config) as { title?: unknown }).title ?? ''),
+      phase: row.phase,
+      finalisedAt: (JSON.parse(row.meta || '{}') as { finalisedAt?: number | null }).finalisedAt ?? null,
       createdAt: Number(row.created_at),
     }));
   }

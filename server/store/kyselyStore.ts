@@ -8,12 +8,17 @@ import type { Phase } from '../../shared/domain/phases.js';
 import type { Tier } from '../../shared/domain/tiering.js';
 import { workshopConfigSchema } from '../../shared/schemas.js';
 import type { StepKind } from '../../shared/process.js';
+import type { CollectionOp } from '../../shared/activities/collection/rules.js';
 import { KyselyAccountStore } from './kyselyAccounts.js';
+import * as collections from './kyselyCollections.js';
 import { KyselyProcessStore } from './kyselyProcesses.js';
 import type { Database } from './migrations.js';
 import {
   DuplicateCodeError,
   type AnswerOp,
+  type CollectionChanges,
+  type CollectionRecord,
+  type CollectionSnapshot,
   type AnswerRecord,
   type ParticipantRecord,
   type WorkshopChanges,
@@ -192,6 +197,27 @@ export class KyselyWorkshopStore implements WorkshopStore {
   ) {
     this.accounts = new KyselyAccountStore(db);
     this.processes = new KyselyProcessStore(db);
+  }
+
+  async kindOf(workshopId: string): Promise<StepKind | undefined> {
+    const row = await this.db.selectFrom('workshops').select('kind').where('id', '=', workshopId).executeTakeFirst();
+    return row?.kind as StepKind | undefined;
+  }
+
+  createCollection(collection: CollectionRecord): Promise<void> {
+    return collections.createCollection(this.db, collection);
+  }
+
+  loadCollection(id: string): Promise<CollectionSnapshot | undefined> {
+    return collections.loadCollection(this.db, id);
+  }
+
+  updateCollection(id: string, changes: CollectionChanges): Promise<void> {
+    return collections.updateCollection(this.db, id, changes);
+  }
+
+  appendCollectionOp(workshopId: string, op: CollectionOp): Promise<boolean> {
+    return collections.appendCollectionOp(this.db, workshopId, op);
   }
 
   async processOf(workshopId: string): Promise<string | null | undefined> {

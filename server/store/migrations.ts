@@ -197,6 +197,27 @@ const migrations: Record<string, Migration> = {
       });
     },
   },
+  '2026-11-28-005-collection': {
+    // Theme collection (SPEC TC-4): every accepted operation, in order, as an append-only log; the
+    // collection is the log replayed. An operation id is stored once per actor and collection.
+    async up(db: Kysely<unknown>) {
+      await db.transaction().execute(async (trx) => {
+        const { rows } = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE name = 'collection_log'`.execute(trx);
+        if (rows.length > 0) return;
+        await trx.schema
+          .createTable('collection_log')
+          .addColumn('seq', 'integer', (c) => c.primaryKey())
+          .addColumn('workshop_id', 'varchar(64)', (c) => c.notNull().references('workshops.id').onDelete('cascade'))
+          .addColumn('actor', 'varchar(80)', (c) => c.notNull())
+          .addColumn('op_id', 'varchar(64)', (c) => c.notNull())
+          .addColumn('type', 'varchar(16)', (c) => c.notNull())
+          .addColumn('payload', 'text', (c) => c.notNull())
+          .addColumn('at', 'bigint', (c) => c.notNull())
+          .execute();
+        await trx.schema.createIndex('collection_log_op').on('collection_log').columns(['workshop_id', 'actor', 'op_id']).unique().execute();
+      });
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {
@@ -274,6 +295,15 @@ export interface Database {
     at: number;
     by_account: Generated<string | null>;
     by_name: Generated<string | null>;
+  };
+  collection_log: {
+    seq: Generated<number>;
+    workshop_id: string;
+    actor: string;
+    op_id: string;
+    type: string;
+    payload: string;
+    at: number;
   };
   answer_log: {
     seq: Generated<number>;

@@ -5,6 +5,8 @@
 import type { Decision } from '../../shared/domain/consolidation.js';
 import type { Phase } from '../../shared/domain/phases.js';
 import type { AnswerValue } from '../../shared/domain/tally.js';
+import type { CollectionOp } from '../../shared/activities/collection/rules.js';
+import type { CollectionConfig, CollectionPhase } from '../../shared/activities/collection/schemas.js';
 import type { StepKind } from '../../shared/process.js';
 import type { Organisation, ProjectorView, WorkshopConfig } from '../../shared/schemas.js';
 import type { AccountStore } from './accountStore.js';
@@ -88,18 +90,43 @@ export interface ProcessRecord {
   updatedAt: number;
 }
 
-/** A workshop as one step of a process, without its answers. */
+/** A workshop as one step of a process, without its contents. */
 export interface StepRecord {
   workshopId: string;
   processId: string;
   kind: StepKind;
   position: number;
   code: string;
-  config: WorkshopConfig;
-  phase: Phase;
-  meta: WorkshopMeta;
+  title: string;
+  /** The activity's phase (Phase for a Quick-Check, CollectionPhase for a collection). */
+  phase: string;
+  finalisedAt: number | null;
   createdAt: number;
 }
+
+/** A theme collection's workshop row (TC-1): its own configuration and phases. */
+export interface CollectionRecord {
+  id: string;
+  code: string;
+  secretHash: string;
+  processId: string | null;
+  position: number;
+  config: CollectionConfig;
+  phase: CollectionPhase;
+  revision: number;
+  createdAt: number;
+  updatedAt: number;
+  finalisedAt: number | null;
+}
+
+export interface CollectionSnapshot {
+  workshop: CollectionRecord;
+  participants: ParticipantRecord[];
+  /** Every accepted operation, in order (TC-4). */
+  log: CollectionOp[];
+}
+
+export type CollectionChanges = Pick<CollectionRecord, 'config' | 'phase' | 'revision' | 'updatedAt' | 'finalisedAt'>;
 
 export interface ProcessStore {
   createProcess(process: ProcessRecord): Promise<void>;
@@ -129,6 +156,17 @@ export interface WorkshopStore {
   readonly processes: ProcessStore;
   /** The process a workshop belongs to (null for none). */
   processOf(workshopId: string): Promise<string | null | undefined>;
+  /** Which activity a workshop runs; undefined for an unknown id. */
+  kindOf(workshopId: string): Promise<StepKind | undefined>;
+  /** Throws DuplicateCodeError when the join code is already used. */
+  createCollection(collection: CollectionRecord): Promise<void>;
+  loadCollection(id: string): Promise<CollectionSnapshot | undefined>;
+  updateCollection(id: string, changes: CollectionChanges): Promise<void>;
+  /**
+   * Append one accepted collection operation, durably (TC-4); false when this
+   * actor's opId is in the log already (nothing is written then).
+   */
+  appendCollectionOp(workshopId: string, op: CollectionOp): Promise<boolean>;
   /** Throws DuplicateCodeError when the join code is already used. */
   createWorkshop(workshop: WorkshopRecord): Promise<void>;
   findWorkshopIdByCode(code: string): Promise<string | undefined>;

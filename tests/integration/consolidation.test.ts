@@ -58,7 +58,7 @@ async function runQuickCheck(url: string, organisationNames: NameVisibility = 'f
   );
   await ok(facilitator, 'workshop:update', { themes, organisationNames });
   await ok(facilitator, 'phase:set', { phase: 'scoring' });
-  const config = (await ok<Resync>(facilitator, 'state:get', {})).state.workshop.config;
+  const config = ((await ok<Resync>(facilitator, 'state:get', {})).state as FacilitatorState).workshop.config;
   await Promise.all(
     Array.from({ length: 24 }, async (_, person) => {
       const tablet = connect(url);

@@ -42,11 +42,20 @@ import {
   phaseSetSchema,
   workshopPatchSchema,
 } from '../../shared/schemas.js';
+import {
+  collectionPhaseSchema,
+  collectionUpdateSchema,
+  proposalDecideSchema,
+  proposalEditSchema,
+  proposalMergeSchema,
+  proposalSubmitSchema,
+  proposalSupportSchema,
+} from '../../shared/activities/collection/schemas.js';
 import { connect, createWorkshop, disconnectAll, ok, request, startServer, version, type Client, type TestServer } from '../support/harness.js';
 
 const SEED = Number(process.env.KONSENS_FUZZ_SEED ?? 20_261_124);
 /** Payloads per client event over socket.io-client. */
-const PER_EVENT = 1_500;
+const PER_EVENT = 1_000;
 const BATCH = 500;
 const ACK_TIMEOUT_MS = 10_000;
 /** Generated payloads stay below this many bytes on the wire (the limit is 64 KiB). */
@@ -78,6 +87,13 @@ const WHO: Record<ClientEventName, readonly Caller[]> = {
   'consolidation:move': ['facilitator'],
   'projector:show': ['facilitator'],
   'workshop:duplicate': ['facilitator'],
+  'proposal:submit': ['participant', 'facilitator'],
+  'proposal:support': ['participant'],
+  'proposal:edit': ['facilitator'],
+  'proposal:merge': ['facilitator'],
+  'proposal:decide': ['facilitator'],
+  'collection:update': ['facilitator'],
+  'collection:phase': ['facilitator'],
 };
 
 /** The refusal a malformed payload must get: the role decides before the payload is read (S-2), then the schema (S-3). */
@@ -99,6 +115,13 @@ const SCHEMAS: Record<ClientEventName, { safeParse(value: unknown): { success: b
   'consolidation:move': decisionRequestSchema,
   'projector:show': projectorShowSchema,
   'workshop:duplicate': emptySchema,
+  'proposal:submit': proposalSubmitSchema,
+  'proposal:support': proposalSupportSchema,
+  'proposal:edit': proposalEditSchema,
+  'proposal:merge': proposalMergeSchema,
+  'proposal:decide': proposalDecideSchema,
+  'collection:update': collectionUpdateSchema,
+  'collection:phase': collectionPhaseSchema,
 };
 
 // ---------------------------------------------------------------------------
@@ -251,7 +274,7 @@ const PROTO_JSON = [
 ];
 const EXTRA_KEYS = [...RESERVED, 'toString', 'valueOf', 'hasOwnProperty', 'isAdmin', 'role', 'phase', 'workshopId', 'secret', 'x'.repeat(100), '', ' ', '\u0000', '😀'];
 
-type Kind = 'string' | 'int' | 'nullableInt' | 'nullableDate' | 'list' | 'object' | 'defaultedObject';
+type Kind = 'string' | 'int' | 'nullableInt' | 'nullableDate' | 'list' | 'object' | 'defaultedObject' | 'boolean';
 
 interface Field {
   name: string;
@@ -352,7 +375,8 @@ class Generator {
     // A schema of optional, defaulted keys (the tier rule) takes any object: give it no object.
     const objectOk = kind === 'defaultedObject';
     const choices: (() => unknown)[] = [
-      () => this.pick([true, false]),
+      // A boolean is the one type a boolean field takes: give it anything else.
+      () => (kind === 'boolean' ? this.pick(['true', 1]) : this.pick([true, false])),
       () => (objectOk ? [this.protoObject()] : this.protoObject()),
       () => (objectOk ? this.deepArray(1 + this.int(40)) : this.deep(1 + this.int(40))),
       () => [this.wrongType(kind === 'list' ? 'string' : kind)],
@@ -480,6 +504,38 @@ class Generator {
       case 'workshop:delete':
       case 'workshop:duplicate':
         return [];
+      case 'proposal:submit':
+      case 'proposal:edit': {
+        // S-8: titles are one line of text, descriptions paragraphs, both without control or non-characters.
+        const title = f('title', 'string', true, () => this.pick(['Digitale Verwaltung', 'Glasfaser für alle', 'Ü „Schule“ 👍']), [
+          '', '   ', 'x'.repeat(81), 'a\u0000b', 'Zeile\nzwei', 'a\u001Bb', 'a\u0085b', 'a\uFFFEb', 'a\uFDD0b', 'a\uD800b', ['Titel'], () => this.illegal(20),
+        ]);
+        const description = f('description', 'string', false, () => 'Mehr dazu.\nZweite Zeile.', ['x'.repeat(501), 'a\u0000b', 'a\uFFFFb', 'a\u0007', ['x']]);
+        const opIdField = f('opId', 'string', true, () => this.opId(), badOpId);
+        return event === 'proposal:submit' ? [opIdField, title, description] : [opIdField, f('proposalId', 'string', true, () => 'p1', badId), title, description];
+      }
+      case 'proposal:support':
+        return [
+          f('opId', 'string', true, () => this.opId(), badOpId),
+          f('proposalId', 'string', true, () => 'p1', badId),
+          f('support', 'boolean', true, () => this.pick([true, false]), ['yes', 'true', 1, 0, null, [true]]),
+        ];
+      case 'proposal:merge':
+        return [f('opId', 'string', true, () => this.opId(), badOpId), f('sourceId', 'string', true, () => 'p1', badId), f('targetId', 'string', true, () => 'p2', badId)];
+      case 'proposal:decide':
+        return [
+          f('opId', 'string', true, () => this.opId(), badOpId),
+          f('proposalId', 'string', true, () => 'p1', badId),
+          f('status', 'string', true, () => this.pick(['open', 'accepted', 'rejected']), ['merged', 'ACCEPTED', '', 'accepted ', ...RESERVED, 'toString']),
+        ];
+      case 'collection:update':
+        return [
+          f('title', 'string', false, () => 'Themen sammeln', ['', '   ', 'x'.repeat(201), 'a\u0000', 'a\nb', ['Titel']]),
+          f('date', 'nullableDate', false, () => '2026-11-24', ['', 'tomorrow', '2026-13-01', '2026/11/24', 20_261_124]),
+          f('supportAllowed', 'boolean', false, () => true, ['yes', 'false', 1, 0, [false]]),
+        ];
+      case 'collection:phase':
+        return [f('phase', 'string', true, () => this.pick(['lobby', 'collecting', 'closed', 'finalised']), ['', 'scoring', 'Collecting', 'open', ...RESERVED, 'valueOf'])];
     }
   }
 
@@ -1014,6 +1070,13 @@ describe('fuzzing the socket boundary', () => {
       'consolidation:move': (deep) => `{"themeId":"bildung","tier":${deep},"reason":"Grund"}`,
       'projector:show': (deep) => `{"view":${deep}}`,
       'workshop:duplicate': (deep) => `[${deep}]`,
+      'proposal:submit': (deep) => `{"opId":"deep-op-0004","title":${deep}}`,
+      'proposal:support': (deep) => `{"opId":"deep-op-0005","proposalId":"p1","support":${deep}}`,
+      'proposal:edit': (deep) => `{"opId":"deep-op-0006","proposalId":${deep},"title":"Titel"}`,
+      'proposal:merge': (deep) => `{"opId":"deep-op-0007","sourceId":"p1","targetId":${deep}}`,
+      'proposal:decide': (deep) => `{"opId":"deep-op-0008","proposalId":"p1","status":${deep}}`,
+      'collection:update': (deep) => `{"supportAllowed":${deep}}`,
+      'collection:phase': (deep) => `{"phase":${deep}}`,
     };
     CLIENT_EVENTS.forEach((event, e) =>
       deepValues.forEach((deep, d) => {

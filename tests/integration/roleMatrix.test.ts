@@ -59,7 +59,18 @@ const MATRIX: Record<ClientEventName, Record<Actor, Expected>> = {
   'consolidation:move': joinedOnly(['otherFacilitator', 'facilitator']),
   'projector:show': joinedOnly(['otherFacilitator', 'facilitator']),
   'workshop:duplicate': joinedOnly(['otherFacilitator', 'facilitator']),
+  // Theme collection's events: the roles as documented; in these two Quick-Check workshops the allowed
+  // roles get WRONG_ACTIVITY (tests/integration/collection.test.ts runs them in a collection).
+  'proposal:submit': joinedOnly(['participant', 'otherFacilitator', 'facilitator']),
+  'proposal:support': joinedOnly(['participant']),
+  'proposal:edit': joinedOnly(['otherFacilitator', 'facilitator']),
+  'proposal:merge': joinedOnly(['otherFacilitator', 'facilitator']),
+  'proposal:decide': joinedOnly(['otherFacilitator', 'facilitator']),
+  'collection:update': joinedOnly(['otherFacilitator', 'facilitator']),
+  'collection:phase': joinedOnly(['otherFacilitator', 'facilitator']),
 };
+
+const COLLECTION_EVENTS: readonly ClientEventName[] = ['proposal:submit', 'proposal:support', 'proposal:edit', 'proposal:merge', 'proposal:decide', 'collection:update', 'collection:phase'];
 
 const TABLES = ['workshops', 'participants', 'answer_log', 'answers', 'answer_ops', 'decisions'] as const;
 type Snapshot = Record<(typeof TABLES)[number], Record<string, unknown>[]>;
@@ -152,6 +163,20 @@ function validPayload(event: Exclude<ClientEventName, 'workshop:join'>): unknown
       return { title: 'Neuer Titel' };
     case 'phase:set':
       return { phase: 'closed' };
+    case 'proposal:submit':
+      return { opId: opId(), title: 'Digitale Verwaltung' };
+    case 'proposal:support':
+      return { opId: opId(), proposalId: 'p1', support: true };
+    case 'proposal:edit':
+      return { opId: opId(), proposalId: 'p1', title: 'Verwaltung' };
+    case 'proposal:merge':
+      return { opId: opId(), sourceId: 'p1', targetId: 'p2' };
+    case 'proposal:decide':
+      return { opId: opId(), proposalId: 'p1', status: 'accepted' };
+    case 'collection:update':
+      return { supportAllowed: true };
+    case 'collection:phase':
+      return { phase: 'collecting' };
   }
 }
 
@@ -196,6 +221,14 @@ describe('role matrix', () => {
     // Then the allowed calls; the facilitator of another workshop acts on that workshop only.
     const allowed = ACTORS.filter((actor) => MATRIX[event][actor] === 'allowed');
     const before = snapshotDb(dbFile);
+    if (COLLECTION_EVENTS.includes(event)) {
+      // S-1: the role may send it, but these workshops run a Quick-Check: refused, nothing changes.
+      for (const actor of allowed) {
+        expect(await request(sockets[actor], event, validPayload(event as Exclude<ClientEventName, 'workshop:join'>)), `${actor} ${event}`).toEqual({ ok: false, code: 'WRONG_ACTIVITY', message: ERROR_CODES.WRONG_ACTIVITY });
+      }
+      expect(snapshotDb(dbFile)).toEqual(before);
+      return;
+    }
     switch (event) {
       case 'workshop:join': {
         expect(allowed).toEqual(['guest']);

@@ -212,7 +212,8 @@ export async function scoringWithTablet(url: string) {
 /** Collects every state:update a client receives. */
 export function recordStates(socket: Client): RoleState[] {
   const states: RoleState[] = [];
-  socket.on('state:update', (state) => states.push(state));
+  // A Quick-Check's states (every test that records states runs one).
+  socket.on('state:update', (state) => states.push(state as RoleState));
   return states;
 }
 
