@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CLIENT_EVENTS, ERROR_CODES, PROTOCOL_VERSION } from '../../shared/protocol.js';
 import { setupPathOf, startServer, type TestServer } from '../support/harness.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -16,6 +17,13 @@ afterEach(async () => {
 });
 
 describe('docs/PROTOCOL.md', () => {
+  it('documents every client event and every error code', () => {
+    const doc = readFileSync(`${root}docs/PROTOCOL.md`, 'utf8');
+    for (const event of CLIENT_EVENTS) expect(doc, event).toContain(`| \`${event}\` |`);
+    for (const code of Object.keys(ERROR_CODES)) expect(doc, code).toMatch(new RegExp(`\\| \`${code}\` \\| \\S`));
+    expect(doc).toContain(`# Konsens protocol (version ${PROTOCOL_VERSION})`);
+  });
+
   it('its worked example runs a Quick-Check from creation to reveal, consolidation and export', async () => {
     const doc = readFileSync(`${root}docs/PROTOCOL.md`, 'utf8');
     const block = /<!-- example:start -->\s*```js\n([\s\S]*?)```\s*<!-- example:end -->/.exec(doc);
