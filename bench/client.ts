@@ -6,11 +6,35 @@
 import { io, type Socket } from 'socket.io-client';
 import { workshopFromTemplate } from '../shared/domain/templates.js';
 import { PROTOCOL_VERSION, type Ack, type FacilitatorSession } from '../shared/protocol.js';
+import { BENCH_ACCOUNT } from './account.js';
 
 const template = workshopFromTemplate('coesfeld');
 export const THEMES = template.themes.map((t) => t.id);
 export const CRITERIA = template.criteria.map((c) => c.id);
 export const ORGANISATIONS = template.organisations.map((o) => o.id);
+
+
+const cookies = new Map<string, Promise<string>>();
+
+/** Sign in as the benchmark's account (once per server): facilitators create workshops signed in (SPEC AC-7). */
+export function signIn(url: string): Promise<string> {
+  let cookie = cookies.get(url);
+  if (!cookie) {
+    cookie = fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BENCH_ACCOUNT) }).then((response) => {
+      if (!response.ok) throw new Error(`sign-in failed: ${response.status}`);
+      return response.headers.get('set-cookie')!.split(';')[0]!;
+    });
+    cookies.set(url, cookie);
+  }
+  return cookie;
+}
+
+/** POST JSON as a signed-in facilitator. */
+async function post<T>(url: string, path: string, body: unknown): Promise<T> {
+  const response = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: await signIn(url) }, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return (await response.json()) as T;
+}
 
 /** How a ballot is sent: 16 events of one answer, or one `answer:batch`. */
 export type BallotMode = 'events' | 'batch';
@@ -37,12 +61,10 @@ export async function setUpWorkshop(url: string, dashboard: Socket, konsens: boo
     await emit(dashboard, 'workshop:join', { role: 'facilitator' });
     return '';
   }
-  const created = (await (await fetch(`${url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as {
-    workshopId: string;
-    code: string;
-    facilitatorSecret: string;
-  };
-  const joined = await emit<FacilitatorSession>(dashboard, 'workshop:join', { role: 'facilitator', workshopId: created.workshopId, secret: created.facilitatorSecret, protocolVersion: PROTOCOL_VERSION });
+  const created = await post<{ workshopId: string; code: string }>(url, '/api/workshops', {});
+  // The dashboard joins with a co-facilitation link (AC-8): its socket carries no cookie.
+  const { secret } = await post<{ secret: string }>(url, `/api/workshops/${created.workshopId}/co-facilitation-link`, {});
+  const joined = await emit<FacilitatorSession>(dashboard, 'workshop:join', { role: 'facilitator', workshopId: created.workshopId, secret, protocolVersion: PROTOCOL_VERSION });
   if (!joined.ok) throw new Error(joined.code);
   if (probe) {
     const config = joined.data.state.workshop.config;

@@ -11,6 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BENCH_ACCOUNT } from './account.js';
+import { signIn } from './client.js';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createApp } from '../server/app.js';
 import { openSqliteStore } from '../server/store/sqlite.js';
@@ -70,7 +72,8 @@ async function main(): Promise<void> {
   const app = createApp({ store, config: { clientDir: `${root}dist/client` } });
   const { port } = await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${port}`;
-  const created = (await (await fetch(`${base}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as CreatedWorkshop;
+  await app.accounts.setup({ token: (await app.accounts.setupPath())!.split('/').pop()!, ...BENCH_ACCOUNT });
+  const created = (await (await fetch(`${base}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: await signIn(base) }, body: '{}' })).json()) as CreatedWorkshop;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
   const cold: Paint[] = [];
   const warm: Paint[] = [];

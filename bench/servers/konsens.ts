@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createApp } from '../../server/app.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 import { serveStats } from './ipc.js';
+import { BENCH_ACCOUNT } from '../account.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'konsens-bench-'));
 // A step load leaves some 150 MB of answer log: gone with the process (the orchestrator asks it to exit).
@@ -17,4 +18,6 @@ const app = createApp({
   config: { eventBurst: unlimited, eventsPerSecond: unlimited, joinFailureBurst: unlimited, joinFailuresPerMinute: unlimited, log: () => undefined },
 });
 const { port } = await app.listen(0, '127.0.0.1');
+// The first administrator, as the printed setup link would make it; bench/client.ts signs in with it (SPEC AC-1).
+await app.accounts.setup({ token: (await app.accounts.setupPath())!.split('/').pop()!, ...BENCH_ACCOUNT });
 serveStats(port);
