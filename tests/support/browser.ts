@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { startServer, type TestServer } from './harness.js';
+import { adminCookie, startServer, type TestServer } from './harness.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const clientDir = `${root}dist/client`;
@@ -27,7 +27,10 @@ export const VIEWPORTS = {
 export interface E2E {
   server: TestServer;
   browser: Browser;
+  /** A page in a browser context of its own (its own cookies and localStorage): another device. */
   open(viewport: keyof typeof VIEWPORTS, path: string): Promise<Page>;
+  /** The same, signed in as the server's first administrator (a session cookie made through the setup link). */
+  openSignedIn(viewport: keyof typeof VIEWPORTS, path: string, cookie?: string): Promise<Page>;
   /** SPEC V-3: no page asked any host but ours, and no Content-Security-Policy violation was reported. */
   expectClean(): void;
   close(): Promise<void>;
@@ -41,12 +44,21 @@ export async function startE2E(): Promise<E2E> {
   const contexts: BrowserContext[] = [];
   const foreign: string[] = [];
   const violations: string[] = [];
-  return {
+  const e2e: E2E = {
     server,
     browser,
-    async open(viewport, path) {
+    open(viewport, path) {
+      return e2e.openSignedIn(viewport, path, '');
+    },
+    async openSignedIn(viewport, path, cookie) {
       const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: 'de-DE' });
       contexts.push(context);
+      // '' opens without a session (a tablet, a projector); undefined signs in as the administrator.
+      const session = cookie === undefined ? await adminCookie(server.url) : cookie;
+      if (session) {
+        const [name, value] = session.split('=') as [string, string];
+        await context.addCookies([{ name, value, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
+      }
       const page = await context.newPage();
       page.on('pageerror', (error) => {
         throw error;
@@ -71,6 +83,7 @@ export async function startE2E(): Promise<E2E> {
       await server.close();
     },
   };
+  return e2e;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -74,14 +74,17 @@ export function importWorkshop(fileText: string): Promise<HttpResult<CreatedWork
 }
 
 /**
- * Download an export with the facilitator secret in the Authorization header
- * (never in the URL), then hand it to the browser as a file.
+ * Download an export, then hand it to the browser as a file. A signed-in
+ * facilitator's cookie goes by itself; a co-facilitation link's secret goes in
+ * the Authorization header (never in the URL). With a secret the server does
+ * not look at the cookie, so the secret is sent only when there is one.
  */
-export async function downloadExport(workshopId: string, secret: string, file: ExportFile, variant?: 'excel-de'): Promise<HttpResult<string>> {
+export async function downloadExport(workshopId: string, secret: string | null, file: ExportFile, variant?: 'excel-de'): Promise<HttpResult<string>> {
   try {
     const query = variant ? `?variant=${variant}` : '';
     const response = await fetch(`/api/workshops/${encodeURIComponent(workshopId)}/export/${file}${query}`, {
-      headers: { authorization: `Bearer ${secret}` },
+      headers: secret ? { authorization: `Bearer ${secret}` } : {},
+      credentials: 'same-origin',
     });
     if (!response.ok) {
       const body = (await response.json().catch(() => ({}))) as { code?: ErrorCode };

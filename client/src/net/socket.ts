@@ -22,7 +22,16 @@ export type JoinRequest = WithoutVersion<JoinPayload>;
 let socket: KonsensSocket | null = null;
 
 /** Codes after which reconnecting cannot help: the screen shows the problem instead. */
-const FINAL: ReadonlySet<ErrorCode | 'network'> = new Set(['NOT_FOUND', 'UNAUTHORISED', 'PROTOCOL_MISMATCH', 'UNKNOWN_ORGANISATION', 'INVALID_RESUME_TOKEN', 'BAD_REQUEST']);
+const FINAL: ReadonlySet<ErrorCode | 'network'> = new Set([
+  'NOT_FOUND',
+  'UNAUTHORISED',
+  'NOT_SIGNED_IN',
+  'FORBIDDEN',
+  'PROTOCOL_MISMATCH',
+  'UNKNOWN_ORGANISATION',
+  'INVALID_RESUME_TOKEN',
+  'BAD_REQUEST',
+]);
 
 export interface ConnectOptions {
   /** Built anew for every (re)connect, so that a stored resume token is used. */
@@ -46,6 +55,10 @@ export function connect(options: ConnectOptions): void {
   // connection is replaced instead (a second join on it would only get ALREADY_JOINED).
   let attempt = 0;
   let retry: ReturnType<typeof setTimeout> | null = null;
+  // Set by workshop:deleted, which the server sends before it closes the connection.
+  let deleted = false;
+  // The server closed the connection and it has not been joined since: one reconnect only.
+  let closedByServer = false;
   const stopRetry = () => {
     if (retry) clearTimeout(retry);
     retry = null;
@@ -62,6 +75,8 @@ export function connect(options: ConnectOptions): void {
       }
       if (FINAL.has(reply.code)) {
         s.disconnect();
+        // The refusal is the whole story: no "no connection, your input is kept" banner beside it.
+        store().setConnection('idle');
         if (!options.onRefused?.(reply.code as ErrorCode)) store().setProblem(reply.code);
         return;
       }
@@ -70,6 +85,7 @@ export function connect(options: ConnectOptions): void {
       return;
     }
     attempt = 0;
+    closedByServer = false;
     store().setProblem(null);
     store().setConnection('online');
     store().receiveState(reply.data.state);
@@ -82,14 +98,24 @@ export function connect(options: ConnectOptions): void {
   s.on('disconnect', (reason) => {
     stopRetry();
     if (s !== socket) return;
+    if (deleted) {
+      store().setConnection('idle');
+      return;
+    }
     store().setConnection('offline');
-    // The server closed this connection (e.g. too many events): come back, unless the workshop is gone.
-    if (reason === 'io server disconnect' && store().problem !== 'deleted') setTimeout(() => s === socket && s.connect(), 2000);
+    // The server closed this connection (a session ended, a co-facilitation link was replaced, too
+    // many events): come back once, so that the join says why — its refusal then stops the screen.
+    // A second close before a successful join is not retried, so that nothing loops.
+    if (reason === 'io server disconnect' && !closedByServer) {
+      closedByServer = true;
+      setTimeout(() => s === socket && !deleted && s.connect(), 2000);
+    }
   });
   s.on('connect_error', () => s === socket && store().setConnection('offline'));
   s.on('state:update', (state) => s === socket && store().receiveState(state));
   s.on('workshop:deleted', () => {
     if (s !== socket) return;
+    deleted = true;
     options.onDeleted?.();
     store().setProblem('deleted');
   });

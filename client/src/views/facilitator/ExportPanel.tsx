@@ -21,7 +21,8 @@ const DOWNLOADS: Download[] = [
 
 type Status = { label: string; state: 'busy' | 'done' | 'failed'; code?: string };
 
-export function ExportPanel({ workshopId, secret, finalised }: { workshopId: string; secret: string; finalised: boolean }) {
+/** `secret`: the co-facilitation link's, for a console opened with it; null for a signed-in facilitator (the cookie). */
+export function ExportPanel({ workshopId, secret, finalised }: { workshopId: string; secret: string | null; finalised: boolean }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<Status | null>(null);
   const download = async (d: Download) => {

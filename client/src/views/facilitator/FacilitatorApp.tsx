@@ -4,15 +4,16 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { joinAsFacilitator } from '../../net/facilitator';
+import { joinAsFacilitator, type FacilitatorAccess } from '../../net/facilitator';
 import { useStore } from '../../store';
 import { ConnectionStatus } from '../common/ConnectionStatus';
 import { LanguageSwitch } from '../common/LanguageSwitch';
 import { Matrix, preloadMatrix } from '../common/LazyMatrix';
-import { Problem } from '../common/Problem';
 import { RankedList } from '../common/RankedList';
 import { IndividualResults } from '../common/IndividualResults';
 import { isFinal, isRevealed } from '../../../../shared/domain/phases';
+import { CoFacilitationLink } from './CoFacilitationLink';
+import { ConsoleRefusal } from './ConsoleRefusal';
 import { ConsolidationBoard } from './ConsolidationBoard';
 import { DataPanel } from './DataPanel';
 import { ExportPanel } from './ExportPanel';
@@ -22,40 +23,44 @@ import { Register } from './Register';
 import { RuleEditor } from './RuleEditor';
 import { SetupEditor } from './SetupEditor';
 import { ShareCard } from './ShareCard';
+import { useProcessId } from './useProcessId';
 
-const secretKey = (workshopId: string) => `konsens.facilitator.${workshopId}`;
+let linkSecret: string | null | undefined;
 
-/** The secret travels in the link's fragment (never sent to the server by the browser) and is remembered on this laptop. */
-function facilitatorSecret(workshopId: string): string | null {
-  const fromLink = decodeURIComponent(location.hash.slice(1));
-  if (fromLink) {
-    localStorage.setItem(secretKey(workshopId), fromLink);
-    // Out of the address bar (and so out of screenshots, screen sharing and the history); this laptop remembers it.
-    history.replaceState(null, '', location.pathname + location.search);
-    return fromLink;
+/**
+ * A co-facilitation link carries its secret in the fragment (never sent to the
+ * server by the browser). It is taken out of the address bar at once — out of
+ * screenshots, screen sharing and the history — and read once per page, also
+ * when React renders twice.
+ */
+function takeLinkSecret(): string | null {
+  if (linkSecret === undefined) {
+    linkSecret = decodeURIComponent(location.hash.slice(1)) || null;
+    if (linkSecret) history.replaceState(null, '', location.pathname + location.search);
   }
-  return localStorage.getItem(secretKey(workshopId));
+  return linkSecret;
 }
 
 export default function FacilitatorApp({ workshopId }: { workshopId: string }) {
   const { t } = useTranslation();
-  const [secret] = useState(() => facilitatorSecret(workshopId));
+  const [access, setAccess] = useState<FacilitatorAccess | null>(null);
+  const [staleLink, setStaleLink] = useState(false);
   const state = useStore((s) => s.roleState);
   const problem = useStore((s) => s.problem);
+  const processId = useProcessId(workshopId, access?.via === 'account');
 
   useEffect(() => {
-    if (secret) joinAsFacilitator(workshopId, secret);
+    joinAsFacilitator(workshopId, { linkSecret: takeLinkSecret(), onAccess: setAccess, onStaleLink: () => setStaleLink(true) });
     preloadMatrix();
-  }, [workshopId, secret]);
+  }, [workshopId]);
 
   useEffect(() => {
     if (state?.role === 'facilitator') document.title = `${state.workshop.config.title} – ${t('facilitator.title')} – Konsens`;
   }, [state, t]);
 
   let content;
-  if (!secret) content = <Problem code="UNAUTHORISED">{t('facilitator.noSecret')}</Problem>;
-  else if (problem) content = <Problem code={problem} />;
-  else if (state?.role !== 'facilitator') content = <p>{t('connection.connecting')}</p>;
+  if (problem) content = <ConsoleRefusal code={problem} staleLink={staleLink} />;
+  else if (state?.role !== 'facilitator' || state.activity !== 'quickcheck' || !access) content = <p>{t('connection.connecting')}</p>;
   else {
     const { workshop, progress, results, consolidation, individual } = state;
     const { config, phase } = workshop;
@@ -63,11 +68,12 @@ export default function FacilitatorApp({ workshopId }: { workshopId: string }) {
       <div className={`console phase-${phase}`}>
         <div className="console-side">
           <ShareCard code={workshop.code} />
+          {access.via === 'account' && <CoFacilitationLink workshopId={workshopId} />}
           <PhaseControls phase={phase} finalisedAt={workshop.finalisedAt} />
           <Register progress={progress} config={config} />
           <PresentationPanel config={config} phase={phase} projectorView={workshop.projectorView} />
-          {phase !== 'lobby' && <ExportPanel workshopId={workshopId} secret={secret} finalised={isFinal(phase)} />}
-          <DataPanel />
+          {phase !== 'lobby' && <ExportPanel workshopId={workshopId} secret={access.via === 'link' ? access.secret : null} finalised={isFinal(phase)} />}
+          <DataPanel viaLink={access.via === 'link'} />
         </div>
         <div className="console-main">
           {phase === 'lobby' && <SetupEditor config={config} editable />}
@@ -99,6 +105,7 @@ export default function FacilitatorApp({ workshopId }: { workshopId: string }) {
             {state.workshop.config.title} — <strong>{t(`phase.${state.workshop.phase}`)}</strong>
           </span>
         )}
+        {processId && !problem && <a href={`/prozess/${encodeURIComponent(processId)}`}>{t('facilitator.toProcess')}</a>}
         <LanguageSwitch />
       </header>
       <ConnectionStatus />

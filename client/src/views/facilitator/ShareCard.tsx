@@ -1,28 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QrCode } from '../common/QrCode';
 import { displayCode } from '../tablet/code';
-
-function CopyField({ id, label, value }: { id: string; label: string; value: string }) {
-  const { t } = useTranslation();
-  const [copied, setCopied] = useState(false);
-  return (
-    <div className="copy-field">
-      <label htmlFor={id}>{label}</label>
-      <div className="copy-row">
-        <input id={id} value={value} readOnly onFocus={(e) => e.target.select()} />
-        <button
-          type="button"
-          onClick={() => {
-            void navigator.clipboard?.writeText(value).then(() => setCopied(true));
-          }}
-        >
-          {copied ? t('facilitator.copied') : t('facilitator.copy')}
-        </button>
-      </div>
-    </div>
-  );
-}
+import { CopyField } from './CopyField';
 
 export function ShareCard({ code }: { code: string }) {
   const { t } = useTranslation();

@@ -51,7 +51,7 @@ export default function ProjectorApp({ code }: { code: string }) {
       </main>
     );
   }
-  if (state?.role !== 'projector') {
+  if (state?.role !== 'projector' || state.activity !== 'quickcheck') {
     return (
       <main id="main" className="app projector">
         <p>{t('connection.connecting')}</p>

@@ -9,7 +9,7 @@ export function Ballot() {
   const { t } = useTranslation();
   const state = useStore((s) => s.roleState);
   const me = useStore((s) => s.me);
-  if (!state || state.role !== 'participant' || !me) return <p className="card">{t('connection.connecting')}</p>;
+  if (!state || state.role !== 'participant' || state.activity !== 'quickcheck' || !me) return <p className="card">{t('connection.connecting')}</p>;
   const { config, phase } = state.workshop;
   const organisation = config.organisations.find((o) => o.id === me.organisationId)?.name ?? '';
   return (
