@@ -79,7 +79,7 @@ describe('consolidation in the browser', () => {
     await join(tablet, 'Olfen');
     await quickCheckOverTheWire(e2e.server.url, created);
 
-    const console_ = await e2e.open('laptop', created.facilitatorPath);
+    const console_ = await e2e.openSignedIn('laptop', created.facilitatorPath);
     const projector = await e2e.open('projector', created.projectorPath);
     await console_.getByRole('button', { name: 'Konsolidierung beginnen' }).click();
     await console_.getByRole('heading', { name: 'Konsolidierung: Prioritäten festlegen' }).waitFor();
@@ -194,7 +194,7 @@ describe('consolidation in the browser', () => {
     e2e.expectClean();
 
     // The workshop file, imported on the start page, opens as a finalised workshop with the same decisions.
-    const home = await e2e.open('tablet', '/');
+    const home = await e2e.openSignedIn('tablet', '/');
     await home.getByLabel('Workshop-Datei').setInputFiles(json.file);
     await expectAccessible(home, 'start page with import');
     await screenshot(home, 'home-import-1024x768');

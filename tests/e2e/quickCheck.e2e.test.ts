@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, screenshot, startE2E, VIEWPORTS, type E2E } from '../support/browser.js';
+import { ADMIN, setupPathOf } from '../support/harness.js';
 import { THEMES, join, ratingsOf, expectChecked, type Rating } from '../support/tablet.js';
 
 let e2e: E2E;
@@ -47,10 +48,21 @@ async function registerStatus(page: Page, organisation: string) {
 
 describe('Quick-Check in the browser', () => {
   it('facilitator, three tablets and a projector go from creation to reveal', async () => {
-    // Creation, from the start page.
-    const facilitator = await e2e.open('laptop', '/');
+    // First start (AC-1): the printed setup link creates the first account, then the start page.
+    const facilitator = await e2e.open('laptop', setupPathOf(e2e.server.url)!);
+    await facilitator.getByRole('heading', { name: 'Konsens einrichten' }).waitFor();
+    await facilitator.getByLabel('E-Mail-Adresse').fill(ADMIN.email);
+    await facilitator.getByLabel('Name', { exact: true }).fill(ADMIN.name);
+    await facilitator.getByLabel('Passwort', { exact: true }).fill(ADMIN.password);
+    await facilitator.getByLabel('Passwort wiederholen').fill(ADMIN.password);
+    await expectAccessible(facilitator, 'setup page');
+    await screenshot(facilitator, 'setup-1440x900');
+    await facilitator.getByRole('button', { name: 'Konto anlegen' }).click();
+    await facilitator.getByRole('heading', { name: 'Ihre Prozesse' }).waitFor();
+    // Creation of a single workshop, from the start page.
     await facilitator.getByLabel('Titel des Workshops').fill('Quick-Check Kreis Coesfeld');
     await expectAccessible(facilitator, 'start page');
+    await screenshot(facilitator, 'home-1440x900');
     await facilitator.getByRole('button', { name: 'Workshop anlegen' }).click();
     await facilitator.waitForURL(/\/moderation\//);
     await facilitator.getByRole('heading', { name: 'Wer hat bewertet?' }).waitFor();

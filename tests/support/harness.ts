@@ -141,9 +141,9 @@ export function adminCookie(url: string): Promise<string> {
   if (!cookie) {
     cookie = (async () => {
       const setup = setupPaths.get(url);
-      const response = setup
-        ? await api(url, '/api/auth/setup', { body: { token: setup.split('/').pop(), email: ADMIN.email, name: ADMIN.name, password: ADMIN.password } })
-        : await api(url, '/api/auth/login', { body: { email: ADMIN.email, password: ADMIN.password } });
+      let response = setup ? await api(url, '/api/auth/setup', { body: { token: setup.split('/').pop(), email: ADMIN.email, name: ADMIN.name, password: ADMIN.password } }) : null;
+      // No link, or a browser used it already (as ADMIN, through the setup page): sign in.
+      if (!response || response.status === 401) response = await api(url, '/api/auth/login', { body: { email: ADMIN.email, password: ADMIN.password } });
       if (response.status !== 201 && response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
       setupPaths.delete(url);
       return cookieOf(response);
