@@ -11,6 +11,7 @@ import { Room } from './rooms/room.js';
 import { Renderer } from './export/renderer.js';
 import { apiRouter, clientRoutes, type HttpDeps } from './http/routes.js';
 import { AccountService, defaultAccountPolicy, type AccountPolicy } from './accounts/service.js';
+import { OidcSignIn, type OidcConfig } from './accounts/oidc.js';
 import { ProcessService } from './processes/service.js';
 import { linkRoom, sessionRoom } from './realtime/joinHandlers.js';
 import { AnswerWriter } from './rooms/answerWriter.js';
@@ -48,6 +49,10 @@ export interface AppConfig extends BroadcastTiming, RateLimits {
   loginFailuresPerMinute: number;
   /** AC-4, AC-5 */
   accountPolicy: AccountPolicy;
+  /** AC-10: sign-in with the organisation's OpenID Connect provider; null: off. */
+  oidc: OidcConfig | null;
+  /** The address people reach Konsens at (e.g. https://konsens.kreis-coesfeld.de), for links back to it; null: as the request says. */
+  publicUrl: string | null;
   /** Imports per address at once … */
   importBurst: number;
   /** … and per minute after that (SPEC H-4). */
@@ -70,6 +75,8 @@ export const defaultAppConfig: AppConfig = {
   loginFailureBurst: 5,
   loginFailuresPerMinute: 5,
   accountPolicy: defaultAccountPolicy,
+  oidc: null,
+  publicUrl: null,
   importBurst: 10,
   importsPerMinute: 1,
   log: (error) => console.error(error),
@@ -161,7 +168,8 @@ export function createApp({
     auth: {
       loginFailuresPerAccount: new FailureLimiter(config.loginFailureBurst, config.loginFailuresPerMinute / 60),
       loginFailuresPerAddress: new FailureLimiter(4 * config.loginFailureBurst, (4 * config.loginFailuresPerMinute) / 60),
-      oidc: { enabled: false, label: '' },
+      oidcSignIn: config.oidc ? new OidcSignIn(config.oidc, accounts, now) : null,
+      publicUrl: config.publicUrl,
     },
     log: config.log,
   };

@@ -3,11 +3,13 @@
  * PORT (3000), HOST (all interfaces, so tablets in the room can connect),
  * KONSENS_DATA_DIR (./data), KONSENS_CLIENT_DIR (./dist/client),
  * KONSENS_RETENTION_DAYS (unset: keep), KONSENS_ALLOWED_ORIGINS (comma-separated),
- * KONSENS_TRUST_PROXY (1: rate limits by X-Forwarded-For).
+ * KONSENS_TRUST_PROXY (1: rate limits by X-Forwarded-For), KONSENS_PUBLIC_URL,
+ * KONSENS_OIDC_* (sign-in with the organisation's OpenID provider, README).
  */
 import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
+import type { OidcConfig } from './accounts/oidc.js';
 import { createApp } from './app.js';
 import { openSqliteStore } from './store/sqlite.js';
 
@@ -24,6 +26,21 @@ function lanAddresses(): string[] {
     .map((a) => a!.address);
 }
 
+/** AC-10: sign-in with the organisation's OpenID Connect provider, from KONSENS_OIDC_* (all three or none). */
+function oidcConfig(): OidcConfig | null {
+  const { KONSENS_OIDC_ISSUER: issuer, KONSENS_OIDC_CLIENT_ID: clientId, KONSENS_OIDC_CLIENT_SECRET: clientSecret } = process.env;
+  if (!issuer && !clientId && !clientSecret) return null;
+  if (!issuer || !clientId || !clientSecret) throw new Error('KONSENS_OIDC_ISSUER, KONSENS_OIDC_CLIENT_ID and KONSENS_OIDC_CLIENT_SECRET are set together');
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    label: process.env.KONSENS_OIDC_LABEL || 'Anmeldung der Organisation',
+    autoCreate: process.env.KONSENS_OIDC_AUTO_CREATE === '1',
+    allowHttp: process.env.KONSENS_OIDC_ALLOW_HTTP === '1',
+  };
+}
+
 async function main(): Promise<void> {
   const dataDir = resolve(process.env.KONSENS_DATA_DIR ?? './data');
   const clientDir = resolve(process.env.KONSENS_CLIENT_DIR ?? './dist/client');
@@ -33,7 +50,8 @@ async function main(): Promise<void> {
   if (retentionDays !== null && !(retentionDays > 0)) throw new Error(`KONSENS_RETENTION_DAYS must be a positive number of days, got "${retention}"`);
   const allowedOrigins = (process.env.KONSENS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   const trustProxy = process.env.KONSENS_TRUST_PROXY === '1';
-  const app = createApp({ store, config: { clientDir: existsSync(clientDir) ? clientDir : null, retentionDays, allowedOrigins, trustProxy } });
+  const publicUrl = process.env.KONSENS_PUBLIC_URL ? new URL(process.env.KONSENS_PUBLIC_URL).origin : null;
+  const app = createApp({ store, config: { clientDir: existsSync(clientDir) ? clientDir : null, retentionDays, allowedOrigins, trustProxy, oidc: oidcConfig(), publicUrl } });
   const address = await app.listen(port(process.env.PORT), process.env.HOST || undefined);
 
   const local = `http://localhost:${address.port}`;

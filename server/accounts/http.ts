@@ -11,23 +11,33 @@ import { clientAddress } from '../security/address.js';
 import type { FailureLimiter } from '../security/rateLimit.js';
 import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from './cookies.js';
 import { accountView, type AccountService, type SignedIn } from './service.js';
+import { OIDC_STATE_COOKIE, type OidcSignIn } from './oidc.js';
 import { sendProblem } from '../http/problem.js';
 
 export interface AuthHttpDeps {
   accounts: AccountService;
+  /** AC-10: sign-in with the organisation's OpenID provider, when configured. */
+  oidcSignIn: OidcSignIn | null;
+  /** Where people reach Konsens (the provider's redirect goes there); null: as the request says. */
+  publicUrl: string | null;
   /** AC-3: failed sign-ins per e-mail address … */
   loginFailuresPerAccount: FailureLimiter;
   /** … and per client address. */
   loginFailuresPerAddress: FailureLimiter;
   trustProxy: boolean;
-  /** The OpenID Connect offer on the sign-in page (AC-10). */
-  oidc: AuthStatus['oidc'];
 }
 
 /** Requests reached over TLS (directly, or through a proxy that says so) get a Secure cookie. */
 export function overTls(req: Request, trustProxy: boolean): boolean {
   if (req.secure) return true;
   return trustProxy && String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() === 'https';
+}
+
+/** Where the provider sends the browser back: this server's own callback, as the browser reached it. */
+function callbackUrl(req: Request, trustProxy: boolean): string {
+  const proto = overTls(req, trustProxy) ? 'https' : 'http';
+  const host = (trustProxy ? String(req.headers['x-forwarded-host'] ?? '').split(',')[0]?.trim() : '') || req.headers.host;
+  return `${proto}://${host}/api/auth/oidc/callback`;
 }
 
 /** The signed-in facilitator of this request, or null. */
@@ -65,7 +75,8 @@ export function authRouter(deps: AuthHttpDeps): express.Router {
 
   router.get('/auth/status', async (req, res) => {
     const current = await signedInOf(req, accounts);
-    const status: AuthStatus = { account: current && accountView(current.account), setupRequired: await accounts.setupRequired(), oidc: deps.oidc };
+    const oidc = deps.oidcSignIn ? { enabled: true, label: deps.oidcSignIn.config.label } : { enabled: false, label: '' };
+    const status: AuthStatus = { account: current && accountView(current.account), setupRequired: await accounts.setupRequired(), oidc };
     res.set('Cache-Control', 'no-store').json(status);
   });
 
@@ -112,6 +123,32 @@ export function authRouter(deps: AuthHttpDeps): express.Router {
     const account = await accounts.acceptInvite(token.data, acceptInviteSchema.parse(req.body));
     await signIn(req, res, account);
     res.status(201).json(accountView(account));
+  });
+
+  // AC-10: to the organisation's provider and back. Both are GETs a browser navigates (no JSON, no CSRF
+  // guard): the state in a short-lived cookie of this browser must match the one that comes back.
+  router.get('/auth/oidc/start', async (req, res) => {
+    if (!deps.oidcSignIn) return sendProblem(res, 'NOT_FOUND');
+    const next = typeof req.query.next === 'string' && req.query.next.startsWith('/') && !req.query.next.startsWith('//') ? req.query.next.slice(0, 500) : '/';
+    const { url, state } = await deps.oidcSignIn.start(next, deps.publicUrl ? `${deps.publicUrl.replace(/\/$/, '')}/api/auth/oidc/callback` : callbackUrl(req, deps.trustProxy));
+    res.setHeader('Set-Cookie', `${OIDC_STATE_COOKIE}=${state}; Path=/api/auth/oidc; Max-Age=600; HttpOnly; SameSite=Lax${overTls(req, deps.trustProxy) ? '; Secure' : ''}`);
+    res.set('Cache-Control', 'no-store').redirect(302, url);
+  });
+
+  router.get('/auth/oidc/callback', async (req, res) => {
+    if (!deps.oidcSignIn) return sendProblem(res, 'NOT_FOUND');
+    const from = address(req);
+    if (deps.loginFailuresPerAddress.blocked(from)) return res.redirect(302, '/anmelden?anmeldung=gesperrt');
+    const outcome = await deps.oidcSignIn.finish(new URL(req.originalUrl, 'http://konsens.invalid'), readCookie(req.headers, OIDC_STATE_COOKIE));
+    const clear = `${OIDC_STATE_COOKIE}=; Path=/api/auth/oidc; Max-Age=0; HttpOnly; SameSite=Lax`;
+    if (!outcome.ok) {
+      deps.loginFailuresPerAddress.fail(from);
+      res.setHeader('Set-Cookie', clear);
+      return res.redirect(302, `/anmelden?anmeldung=${outcome.reason === 'failed' ? 'fehlgeschlagen' : outcome.reason === 'unknown' ? 'unbekannt' : 'deaktiviert'}`);
+    }
+    const { token, maxAgeSeconds } = await accounts.startSession(outcome.account);
+    res.setHeader('Set-Cookie', [clear, sessionCookie(token, maxAgeSeconds, overTls(req, deps.trustProxy))]);
+    res.redirect(302, outcome.next);
   });
 
   router.use(['/auth/password', '/accounts', '/invites'], requireSignIn(accounts));

@@ -138,6 +138,13 @@ export class AccountService {
     return { ...account, disabledAt };
   }
 
+  /** AC-10: a facilitator account for an identity of the organisation's provider (no password). */
+  async createFromIdentity(identity: { email: string; name: string; oidcSubject: string }): Promise<AccountRecord> {
+    const account: AccountRecord = { id: newId(), ...identity, role: 'facilitator', passwordHash: null, disabledAt: null, createdAt: this.now() };
+    await this.store.createAccount(account);
+    return account;
+  }
+
   private async newAccount(role: AccountRole, request: { email: string; name: string; password: string }): Promise<AccountRecord> {
     if (await this.store.accountByEmail(request.email)) throw new KonsensError('EMAIL_TAKEN');
     return {

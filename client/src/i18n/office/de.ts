@@ -23,6 +23,12 @@ export const officeDe = {
     signingIn: 'Anmeldung läuft …',
     wrongCredentials: 'E-Mail-Adresse oder Passwort ist falsch.',
     oidc: 'Mit {{label}} anmelden',
+    oidcOutcome: {
+      fehlgeschlagen: 'Die Anmeldung über Ihre Organisation ist fehlgeschlagen. Bitte versuchen Sie es erneut.',
+      unbekannt: 'Für diese Anmeldung gibt es kein Konto in Konsens. Bitten Sie die Administration um eine Einladung an dieselbe E-Mail-Adresse.',
+      deaktiviert: 'Dieses Konto ist deaktiviert.',
+      gesperrt: 'Zu viele fehlgeschlagene Anmeldungen. Bitte warten Sie einige Minuten.',
+    },
     or: 'oder',
     noAccountYet: 'Es gibt noch kein Konto. Öffnen Sie den Einrichtungslink, den der Server beim Start ausgegeben hat.',
     joinInstead: 'Als Teilnehmende einem Workshop beitreten',

@@ -27,6 +27,12 @@ export const officeEn: Strings<typeof officeDe> = {
     signingIn: 'Signing in …',
     wrongCredentials: 'E-mail address or password is wrong.',
     oidc: 'Sign in with {{label}}',
+    oidcOutcome: {
+      fehlgeschlagen: 'Signing in through your organisation failed. Please try again.',
+      unbekannt: 'There is no Konsens account for this sign-in. Ask the administrators for an invitation to the same e-mail address.',
+      deaktiviert: 'This account is disabled.',
+      gesperrt: 'Too many failed sign-ins. Please wait a few minutes.',
+    },
     or: 'or',
     noAccountYet: 'There is no account yet. Open the setup link that the server printed when it started.',
     joinInstead: 'Join a workshop as a participant',

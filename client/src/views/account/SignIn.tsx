@@ -8,7 +8,10 @@ import { safeNext } from '../office/useAccount';
 
 export function SignIn() {
   const { t } = useTranslation();
-  const next = safeNext(new URLSearchParams(location.search).get('next'));
+  const params = new URLSearchParams(location.search);
+  const next = safeNext(params.get('next'));
+  // AC-10: what the way back from the organisation's provider said.
+  const oidcOutcome = params.get('anmeldung');
   const [status, setStatus] = useState<AuthStatus | null>(null);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -30,6 +33,11 @@ export function SignIn() {
         <h1 id="sign-in-title">{t('account.signInTitle')}</h1>
         <p>{t('account.signInLead')}</p>
         {status?.setupRequired && <p className="hint">{t('account.noAccountYet')}</p>}
+        {oidcOutcome && ['fehlgeschlagen', 'unbekannt', 'deaktiviert', 'gesperrt'].includes(oidcOutcome) && (
+          <p role="alert" className="error">
+            {t(`account.oidcOutcome.${oidcOutcome}`)}
+          </p>
+        )}
         {status?.oidc.enabled && (
           <>
             <a className="button primary" href={`/api/auth/oidc/start?next=${encodeURIComponent(next)}`}>
