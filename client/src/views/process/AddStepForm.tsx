@@ -1,11 +1,12 @@
 /**
- * PR-5: a new Quick-Check at the end of the process: empty, or as the next
- * round of a finalised Quick-Check (its themes, criteria, scale and rule), or
- * with the accepted themes of a finalised theme collection (TC-9).
+ * PR-5: a new step at the end of the process: a theme collection (TC-1), or a
+ * Quick-Check — empty, as the next round of a finalised Quick-Check (its
+ * themes, criteria, scale and rule), or with the accepted themes of a
+ * finalised theme collection (TC-9).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProcessView } from '../../../../shared/process';
+import type { ProcessView, StepKind } from '../../../../shared/process';
 import type { CreatedWorkshop } from '../../../../shared/protocol';
 import { processes } from '../../net/office';
 import { problem, type Say } from './problem';
@@ -15,6 +16,8 @@ export function AddStepForm({ view, onCreated }: { view: ProcessView; onCreated:
   const finalised = view.steps.filter((s) => s.phase === 'finalised');
   const rounds = finalised.filter((s) => s.kind === 'quickcheck').reverse();
   const collections = finalised.filter((s) => s.kind === 'collection').reverse();
+  // A process usually begins by collecting its themes.
+  const [kind, setKind] = useState<StepKind>(view.steps.length === 0 ? 'collection' : 'quickcheck');
   const [title, setTitle] = useState('');
   /** null: not chosen yet, so the latest finalised round is proposed (its next round is the usual next step). */
   const [chosen, setChosen] = useState<string | null>(null);
@@ -37,7 +40,7 @@ export function AddStepForm({ view, onCreated }: { view: ProcessView; onCreated:
         e.preventDefault();
         setBusy(true);
         setError(null);
-        const reply = await processes.addStep(view.id, { kind: 'quickcheck', ...(title.trim() ? { title: title.trim() } : {}), ...(from ? { from } : {}) });
+        const reply = await processes.addStep(view.id, { kind, ...(title.trim() ? { title: title.trim() } : {}), ...(from && kind === 'quickcheck' ? { from } : {}) });
         if (!reply.ok) {
           setBusy(false);
           return setError(() => problem('addStep', reply.code));
@@ -52,7 +55,8 @@ export function AddStepForm({ view, onCreated }: { view: ProcessView; onCreated:
       <div className="add-step-fields">
         <div className="field">
           <label htmlFor="step-kind">{t('process.addStep.kind')}</label>
-          <select id="step-kind" value="quickcheck" onChange={() => undefined}>
+          <select id="step-kind" value={kind} onChange={(e) => setKind(e.target.value as StepKind)}>
+            <option value="collection">{t('process.steps.kind.collection')}</option>
             <option value="quickcheck">{t('process.steps.kind.quickcheck')}</option>
           </select>
         </div>
@@ -60,9 +64,10 @@ export function AddStepForm({ view, onCreated }: { view: ProcessView; onCreated:
           <label htmlFor="step-title">{t('process.addStep.stepTitle')}</label>
           <input id="step-title" value={title} maxLength={200} placeholder={t('process.addStep.titlePlaceholder')} onChange={(e) => setTitle(e.target.value)} aria-describedby="step-title-hint" />
           <p className="hint" id="step-title-hint">
-            {t('process.addStep.titleHint', { title: view.title })}
+            {t(kind === 'collection' ? 'process.addStep.titleHintCollection' : 'process.addStep.titleHint', { title: view.title })}
           </p>
         </div>
+        {kind === 'quickcheck' && (
         <div className="field add-step-from">
           <label htmlFor="step-from">{t('process.addStep.from')}</label>
           <select id="step-from" value={from} title={fromText} onChange={(e) => setChosen(e.target.value)} aria-describedby="step-from-hint">
@@ -71,9 +76,10 @@ export function AddStepForm({ view, onCreated }: { view: ProcessView; onCreated:
             {collections.map(option('fromCollection'))}
           </select>
           <p className="hint" id="step-from-hint">
-            {rounds.length > 0 ? t('process.addStep.fromHint') : t('process.addStep.noFinalised')}
+            {rounds.length > 0 || collections.length > 0 ? t('process.addStep.fromHint') : t('process.addStep.noFinalised')}
           </p>
         </div>
+        )}
       </div>
       {error && (
         <p role="alert" className="error">
