@@ -22,6 +22,10 @@ export const VIEWPORTS = {
   tabletPortrait: { width: 768, height: 1024 },
   projector: { width: 1920, height: 1080 },
   laptop: { width: 1440, height: 900 },
+  /** The common office and meeting-room laptop. */
+  laptop1366: { width: 1366, height: 768 },
+  /** An older projector. */
+  projector720: { width: 1280, height: 720 },
 } as const;
 
 export interface E2E {

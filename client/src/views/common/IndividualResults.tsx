@@ -125,6 +125,8 @@ export function IndividualResults({ individual, results, config }: Props) {
               ))}
             </select>
           </label>
+          {/* Wide with many criteria: it scrolls in its panel, never the page (keyboard-scrollable). */}
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('individual.tableCaption', { organisation: label(current) })}>
           <table className="individual-table">
             <caption>{t('individual.tableCaption', { organisation: label(current) })}</caption>
             <thead>
@@ -166,6 +168,7 @@ export function IndividualResults({ individual, results, config }: Props) {
               ))}
             </tbody>
           </table>
+          </div>
           <h3>{t('individual.smallMultiples')}</h3>
           <SmallMultiples individual={individual} results={results} config={config} />
         </>
