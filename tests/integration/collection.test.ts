@@ -137,7 +137,7 @@ describe('theme collection', () => {
     // The projector shows the accepted themes live; the tablets learn where their proposals went.
     await until(() => lastProjected()?.accepted.length === 2, 'accepted themes on the projector');
     expect(lastProjected()!.accepted.map((t) => t.title)).toEqual(['Verwaltung', 'Schulen ans Glasfasernetz']);
-    await until(() => senden.last()?.merged[duplicate.proposalId] === first.proposalId, 'the merge on the tablet');
+    await until(() => senden.last()?.merged[duplicate.proposalId] === first.proposalId && senden.last()!.rejected.length > 0, 'the merge and the rejection on the tablet');
     expect(senden.last()!.rejected).toEqual([own.proposalId]);
 
     // TC-4: a reload (a new connection with the resume token) finds its own proposals and supports.
