@@ -35,9 +35,10 @@ import type { Tier } from '../../shared/domain/tiering.js';
 import { workshopConfigSchema, type Organisation, type ProjectorView, type WorkshopConfig, type WorkshopPatch } from '../../shared/schemas.js';
 import type { Actor } from '../../shared/accounts.js';
 import { KonsensError } from '../errors.js';
-import { hashSecret, newSecret, secretMatches } from '../security/tokens.js';
+import { hashSecret, secretMatches } from '../security/tokens.js';
 import type { AnswerOp, ParticipantRecord, WorkshopMeta, WorkshopRecord, WorkshopSnapshot, WorkshopStore } from '../store/types.js';
 import type { AnswerWriter } from './answerWriter.js';
+import { storeLinkSecret } from './coFacilitation.js';
 import { newParticipant } from './participants.js';
 import { serially } from './serially.js';
 import type { LiveRoom, RoomChange } from './liveRoom.js';
@@ -308,9 +309,7 @@ export class Room implements LiveRoom {
   async setCoFacilitationLink(enabled: boolean): Promise<string | null> {
     return this.exclusive(async () => {
       if (this.deleted) throw new KonsensError('NOT_FOUND');
-      const secret = enabled ? newSecret() : null;
-      const secretHash = secret ? hashSecret(secret) : '';
-      await this.deps.store.setWorkshopSecret(this.id, secretHash);
+      const { secret, secretHash } = await storeLinkSecret(this.deps.store, this.id, enabled);
       this.workshop = { ...this.workshop, secretHash };
       return secret;
     });

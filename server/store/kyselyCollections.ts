@@ -2,6 +2,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { CollectionOp } from '../../shared/activities/collection/rules.js';
 import { collectionConfigSchema, type CollectionPhase } from '../../shared/activities/collection/schemas.js';
+import { toParticipant } from './participantRows.js';
 import type { Database } from './migrations.js';
 import { DuplicateCodeError, type CollectionChanges, type CollectionRecord, type CollectionSnapshot } from './types.js';
 
@@ -65,14 +66,7 @@ export async function loadCollection(db: Kysely<Database>, id: string): Promise<
   ]);
   return {
     workshop: toRecord(row),
-    participants: participants.map((p) => ({
-      id: p.id,
-      workshopId: p.workshop_id,
-      organisationId: p.organisation_id,
-      displayName: p.display_name,
-      tokenHash: p.token_hash,
-      createdAt: Number(p.created_at),
-    })),
+    participants: participants.map(toParticipant),
     log: log.map(toOp),
   };
 }

@@ -11,6 +11,7 @@ import type { StepKind } from '../../shared/process.js';
 import type { CollectionOp } from '../../shared/activities/collection/rules.js';
 import { KyselyAccountStore } from './kyselyAccounts.js';
 import * as collections from './kyselyCollections.js';
+import { toParticipant } from './participantRows.js';
 import { KyselyProcessStore } from './kyselyProcesses.js';
 import type { Database } from './migrations.js';
 import {
@@ -276,14 +277,7 @@ export class KyselyWorkshopStore implements WorkshopStore {
     ]);
     return {
       workshop: toWorkshop(row),
-      participants: participants.map((p) => ({
-        id: p.id,
-        workshopId: p.workshop_id,
-        organisationId: p.organisation_id,
-        displayName: p.display_name,
-        tokenHash: p.token_hash,
-        createdAt: Number(p.created_at),
-      })),
+      participants: participants.map(toParticipant),
       ...replay(log),
       decisions: decisions.map(toDecision),
     };

@@ -15,7 +15,6 @@ import type { CollectionFacilitatorState, CollectionParticipantState, Collection
 import type { ProcessView } from '../../shared/process.js';
 import {
   PROTOCOL_VERSION,
-  type Ack,
   type AnyRoleState,
   type CollectionParticipantSession,
   type CreatedWorkshop,
@@ -24,7 +23,7 @@ import {
   type Resync,
 } from '../../shared/protocol.js';
 import { adminCookie, api, connect, disconnectAll, ok, request, startServer, tempDir, until, type Client, type TestServer } from '../support/harness.js';
-import { spawnServer, type ServerProcess } from '../support/process.js';
+import { emitUnlessGone, spawnServer, type ServerProcess } from '../support/process.js';
 
 let server: TestServer | undefined;
 let child: ServerProcess | undefined;
@@ -215,17 +214,7 @@ describe('theme collection', () => {
 // ---------------------------------------------------------------------------
 // Durability under SIGKILL
 
-function emit<T>(socket: Socket, event: string, payload: unknown): Promise<Ack<T> | null> {
-  return new Promise((resolve) => {
-    if (!socket.connected) return resolve(null);
-    const onGone = () => resolve(null);
-    socket.once('disconnect', onGone);
-    socket.emit(event, payload, (reply: Ack<T>) => {
-      socket.off('disconnect', onGone);
-      resolve(reply);
-    });
-  });
-}
+const emit = emitUnlessGone;
 
 function open(url: string): Promise<Socket | null> {
   return new Promise((resolve) => {

@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Ack, AnswerReceipt, FacilitatorSession, FacilitatorState, ParticipantSession } from '../../shared/protocol.js';
+import type { AnswerReceipt, FacilitatorSession, FacilitatorState, ParticipantSession } from '../../shared/protocol.js';
 import { createWorkshop, tempDir, version } from '../support/harness.js';
-import { spawnServer, type ServerProcess } from '../support/process.js';
+import { emitUnlessGone, spawnServer, type ServerProcess } from '../support/process.js';
 import { CRITERION_IDS, ORGANISATION_IDS, THEME_IDS, seededRandom } from '../support/fixtures.js';
 
 const PARTICIPANTS = Number(process.env.CRASH_PARTICIPANTS ?? 200);
@@ -43,18 +43,7 @@ afterAll(async () => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-function emit<T>(socket: Socket, event: string, payload: unknown): Promise<Ack<T> | null> {
-  return new Promise((resolve) => {
-    // A disconnected socket.io-client buffers emits and never acknowledges them.
-    if (!socket.connected) return resolve(null);
-    const onGone = () => resolve(null);
-    socket.once('disconnect', onGone);
-    socket.emit(event, payload, (reply: Ack<T>) => {
-      socket.off('disconnect', onGone);
-      resolve(reply);
-    });
-  });
-}
+const emit = emitUnlessGone;
 
 /** Connect, or give up: a server killed mid-handshake may answer neither way, so a timer ends the wait. */
 function open(url: string): Promise<Socket> {

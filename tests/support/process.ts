@@ -1,6 +1,8 @@
 /** The real server as a separate process, so that tests can kill it with SIGKILL. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { Socket } from 'socket.io-client';
+import type { Ack } from '../../shared/protocol.js';
 import { registerSetupPath } from './harness.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -45,6 +47,23 @@ export function spawnServer(dataDir: string): Promise<ServerProcess> {
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       reject(new Error(`server exited (${code ?? signal}) before it listened:\n${output}`));
+    });
+  });
+}
+
+/**
+ * Emit with an acknowledgement to a server that may be killed: null when the
+ * connection is (or goes) down before the answer — the operation stays in the
+ * caller's outbox. (A disconnected socket.io-client would buffer the emit and never answer.)
+ */
+export function emitUnlessGone<T>(socket: Socket, event: string, payload: unknown): Promise<Ack<T> | null> {
+  return new Promise((resolve) => {
+    if (!socket.connected) return resolve(null);
+    const onGone = () => resolve(null);
+    socket.once('disconnect', onGone);
+    socket.emit(event, payload, (reply: Ack<T>) => {
+      socket.off('disconnect', onGone);
+      resolve(reply);
     });
   });
 }

@@ -32,9 +32,10 @@ import type { ProposalReceipt } from '../../../shared/protocol.js';
 import type { Organisation } from '../../../shared/schemas.js';
 import { KonsensError } from '../../errors.js';
 import type { JoinRequest, LiveRoom, RoomChange } from '../../rooms/liveRoom.js';
+import { storeLinkSecret } from '../../rooms/coFacilitation.js';
 import { newParticipant, ParticipantBook } from '../../rooms/participants.js';
 import { serially } from '../../rooms/serially.js';
-import { hashSecret, newId, newSecret, secretMatches } from '../../security/tokens.js';
+import { newId, secretMatches } from '../../security/tokens.js';
 import type { CollectionRecord, CollectionSnapshot, ParticipantRecord, WorkshopStore } from '../../store/types.js';
 
 export interface CollectionRoomDeps {
@@ -132,9 +133,7 @@ export class CollectionRoom implements LiveRoom {
   async setCoFacilitationLink(enabled: boolean): Promise<string | null> {
     return this.exclusive(async () => {
       if (this.deleted) throw new KonsensError('NOT_FOUND');
-      const secret = enabled ? newSecret() : null;
-      const secretHash = secret ? hashSecret(secret) : '';
-      await this.deps.store.setWorkshopSecret(this.id, secretHash);
+      const { secret, secretHash } = await storeLinkSecret(this.deps.store, this.id, enabled);
       this.record = { ...this.record, secretHash };
       return secret;
     });
