@@ -1,13 +1,15 @@
 /** One zustand store made of slices; the network module feeds it through getState() actions. */
 import { create } from 'zustand';
 import { ballotSlice, type BallotSlice } from './ballotSlice';
+import { collectionSlice, type CollectionSlice } from './collectionSlice';
 import { connectionSlice, type ConnectionSlice } from './connectionSlice';
 import { workshopSlice, type WorkshopSlice } from './workshopSlice';
 
-export type Store = ConnectionSlice & WorkshopSlice & BallotSlice;
+export type Store = ConnectionSlice & WorkshopSlice & BallotSlice & CollectionSlice;
 
 export const useStore = create<Store>()((...a) => ({
   ...connectionSlice(...a),
   ...workshopSlice(...a),
   ...ballotSlice(...a),
+  ...collectionSlice(...a),
 }));

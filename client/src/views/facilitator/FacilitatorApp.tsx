@@ -2,7 +2,7 @@
  * The facilitator's console (laptop): share the workshop, set it up in the
  * lobby, drive the phases, watch who has voted and the live results.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { joinAsFacilitator, type FacilitatorAccess } from '../../net/facilitator';
 import { useStore } from '../../store';
@@ -24,6 +24,9 @@ import { RuleEditor } from './RuleEditor';
 import { SetupEditor } from './SetupEditor';
 import { ShareCard } from './ShareCard';
 import { useProcessId } from './useProcessId';
+
+// A theme collection's console: a chunk of its own.
+const CollectionConsole = lazy(() => import('../collection/console/CollectionConsole'));
 
 let linkSecret: string | null | undefined;
 
@@ -60,7 +63,13 @@ export default function FacilitatorApp({ workshopId }: { workshopId: string }) {
 
   let content;
   if (problem) content = <ConsoleRefusal code={problem} staleLink={staleLink} />;
-  else if (state?.role !== 'facilitator' || state.activity !== 'quickcheck' || !access) content = <p>{t('connection.connecting')}</p>;
+  else if (state?.role === 'facilitator' && state.activity === 'collection' && access) {
+    content = (
+      <Suspense fallback={<p>{t('connection.connecting')}</p>}>
+        <CollectionConsole state={state} workshopId={workshopId} access={access} processId={processId} />
+      </Suspense>
+    );
+  } else if (state?.role !== 'facilitator' || state.activity !== 'quickcheck' || !access) content = <p>{t('connection.connecting')}</p>;
   else {
     const { workshop, progress, results, consolidation, individual } = state;
     const { config, phase } = workshop;
@@ -102,7 +111,7 @@ export default function FacilitatorApp({ workshopId }: { workshopId: string }) {
         </span>
         {state?.role === 'facilitator' && (
           <span className="topbar-title">
-            {state.workshop.config.title} — <strong>{t(`phase.${state.workshop.phase}`)}</strong>
+            {state.workshop.config.title} — <strong>{t(state.activity === 'collection' ? `collection.phase.${state.workshop.phase}` : `phase.${state.workshop.phase}`)}</strong>
           </span>
         )}
         {processId && !problem && <a href={`/prozess/${encodeURIComponent(processId)}`}>{t('facilitator.toProcess')}</a>}

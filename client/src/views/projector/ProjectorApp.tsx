@@ -3,36 +3,20 @@
  * in the lobby, progress without results while scoring, matrix and ranked list
  * after the reveal.
  */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { joinAsProjector } from '../../net/projector';
 import { useStore } from '../../store';
 import { ConnectionStatus } from '../common/ConnectionStatus';
 import { Matrix, preloadMatrix } from '../common/LazyMatrix';
 import { Problem } from '../common/Problem';
-import { QrCode } from '../common/QrCode';
 import { RankedList } from '../common/RankedList';
 import { SmallMultiples } from '../common/IndividualResults';
 import { TierColumns } from '../common/TierColumns';
-import { displayCode } from '../tablet/code';
+import { JoinInvitation } from './JoinInvitation';
 
-function JoinInvitation({ code, large }: { code: string; large: boolean }) {
-  const { t } = useTranslation();
-  const url = `${location.origin}/join/${code}`;
-  return (
-    <div className={large ? 'invite invite-large' : 'invite'}>
-      <QrCode text={url} label={`${t('projector.joinAt')} ${url}`} size={large ? 360 : 160} />
-      <div>
-        <p>
-          {t('projector.joinAt')} <strong className="url">{`${location.host}/join`}</strong>
-        </p>
-        <p>
-          {t('projector.withCode')} <strong className="join-code">{displayCode(code)}</strong>
-        </p>
-      </div>
-    </div>
-  );
-}
+// A theme collection's projector: a chunk of its own.
+const CollectionProjector = lazy(() => import('../collection/projector/CollectionProjector'));
 
 export default function ProjectorApp({ code }: { code: string }) {
   const { t } = useTranslation();
@@ -49,6 +33,13 @@ export default function ProjectorApp({ code }: { code: string }) {
       <main id="main" className="app projector">
         <Problem code={problem} />
       </main>
+    );
+  }
+  if (state?.role === 'projector' && state.activity === 'collection') {
+    return (
+      <Suspense fallback={null}>
+        <CollectionProjector state={state} />
+      </Suspense>
     );
   }
   if (state?.role !== 'projector' || state.activity !== 'quickcheck') {

@@ -2,10 +2,12 @@
  * The participant's tablet: code → organisation → ballot → results. A device
  * that joined before resumes by its stored token, with its answers.
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { StepKind } from '../../../../shared/process';
 import type { ErrorCode, PublicWorkshopInfo } from '../../../../shared/protocol';
 import { fetchWorkshopInfo, knownWorkshopInfo } from '../../net/http';
+import { isMarkedCollection } from '../../net/proposalOutbox';
 import { savedSession } from '../../net/session';
 import { useStore } from '../../store';
 import { ConnectionStatus } from '../common/ConnectionStatus';
@@ -23,21 +25,45 @@ import { OrganisationForm } from './OrganisationForm';
 const participant = () => import('../../net/participant');
 const loadBallot = () => import('./Ballot');
 const Ballot = lazy(() => loadBallot().then((module) => ({ default: module.Ballot })));
+// A theme collection's screen and network module: chunks of their own, loaded only for a collection.
+const collection = () => import('../../net/collection');
+const loadCollectionTablet = () => import('../collection/tablet/CollectionTablet');
+const CollectionTablet = lazy(loadCollectionTablet);
+
+function preload(kind: StepKind): void {
+  if (kind === 'collection') {
+    void collection();
+    void loadCollectionTablet();
+  } else {
+    void participant();
+    void loadBallot();
+  }
+}
+
+/** Join for an organisation, or — without one — resume the session stored on this device, with the activity's own module. */
+function joinWorkshop(kind: StepKind, code: string, first?: { organisationId: string; displayName?: string }): void {
+  if (kind === 'collection') void collection().then((c) => c.joinCollection(code, first));
+  else void participant().then((p) => p.joinAsParticipant(code, first));
+}
 
 export function TabletApp({ initialCode }: { initialCode?: string }) {
   const { t } = useTranslation();
-  useEffect(() => {
-    void participant();
-    void loadBallot();
-  }, []);
   const [code, setCode] = useState(() => normaliseCode(initialCode));
   // Opened from a QR code, the page already says which workshop this is: shown in the first render.
   const [known] = useState(() => (code ? knownWorkshopInfo(code) : null));
+  useEffect(() => {
+    preload(known?.ok ? known.data.kind : 'quickcheck');
+  }, [known]);
   const [info, setInfo] = useState<PublicWorkshopInfo | null>(known?.ok ? known.data : null);
   const [infoError, setInfoError] = useState<ErrorCode | 'network' | null>(known && !known.ok ? known.code : null);
   const [joining, setJoining] = useState(false);
   const me = useStore((s) => s.me);
+  const activity = useStore((s) => s.roleState?.activity);
   const problem = useStore((s) => s.problem);
+  // Which activity the code runs: the public info says; should it not come, a device that joined a collection remembers.
+  const kind: StepKind | null =
+    info && normaliseCode(info.code) === code ? info.kind : code && infoError && infoError !== 'NOT_FOUND' ? (isMarkedCollection(code) ? 'collection' : 'quickcheck') : null;
+  const resumed = useRef<string | null>(null);
 
   useEffect(() => {
     if (!code) return;
@@ -45,17 +71,23 @@ export function TabletApp({ initialCode }: { initialCode?: string }) {
     setInfoError(null);
     void fetchWorkshopInfo(code).then((reply) => {
       if (!current) return;
-      if (reply.ok) setInfo(reply.data);
-      else setInfoError(reply.code);
+      if (reply.ok) {
+        setInfo(reply.data);
+        if (reply.data.kind === 'collection') preload('collection');
+      } else setInfoError(reply.code);
     });
-    if (savedSession(code)) {
-      setJoining(true);
-      void participant().then((p) => p.joinAsParticipant(code));
-    }
+    if (savedSession(code)) setJoining(true);
     return () => {
       current = false;
     };
   }, [code]);
+
+  // This device joined before: resume, with the module of the code's activity once it is known.
+  useEffect(() => {
+    if (!code || !kind || resumed.current === code || !savedSession(code)) return;
+    resumed.current = code;
+    joinWorkshop(kind, code);
+  }, [code, kind]);
 
   useEffect(() => {
     if (problem) setJoining(false);
@@ -82,11 +114,7 @@ export function TabletApp({ initialCode }: { initialCode?: string }) {
   } else if (problem === 'deleted') {
     content = null;
   } else if (me) {
-    content = (
-      <Suspense fallback={<p className="card">{t('connection.connecting')}</p>}>
-        <Ballot />
-      </Suspense>
-    );
+    content = <Suspense fallback={<p className="card">{t('connection.connecting')}</p>}>{activity === 'collection' ? <CollectionTablet /> : <Ballot />}</Suspense>;
   } else if (joining && savedSession(code) && !problem) {
     // This device joined before: it is resuming, not joining afresh.
     content = <p className="card">{t('connection.connecting')}</p>;
@@ -100,7 +128,7 @@ export function TabletApp({ initialCode }: { initialCode?: string }) {
           onJoin={(organisationId, displayName) => {
             setJoining(true);
             useStore.getState().setProblem(null);
-            void participant().then((p) => p.joinAsParticipant(code, { organisationId, displayName: displayName || undefined }));
+            joinWorkshop(info.kind, code, { organisationId, displayName: displayName || undefined });
           }}
         />
       </>

@@ -1,0 +1,178 @@
+/**
+ * Theme collection (SPEC TC-1 … TC-10) over the one socket: the tablet joins
+ * (or resumes with its stored token) and delivers proposals and supports
+ * through its durable outbox until acknowledged; the console sends its
+ * commands, each with a fresh opId that is kept while the command is retried.
+ */
+import type { CollectionPhase } from '../../../shared/activities/collection/schemas';
+import type { CollectionView } from '../../../shared/activities/collection/views';
+import type { AnySession, CollectionParticipantSession, ErrorCode, ProposalReceipt } from '../../../shared/protocol';
+import { useStore } from '../store';
+import type { Refusal } from '../store/collectionSlice';
+import { addProposalOp, clearProposalOutbox, forgetCollectionMark, loadProposalOutbox, markCollection, removeProposalOps, type PendingProposalOp } from './proposalOutbox';
+import { forgetSession, savedSession, saveSession } from './session';
+import { call, connect, isOnline, newOpId, type CallResult } from './socket';
+
+/** Refusals worth retrying later; anything else will not succeed by resending. */
+const RETRY: ReadonlySet<ErrorCode | 'network'> = new Set(['network', 'STORAGE_FAILED', 'RATE_LIMITED', 'INTERNAL']);
+
+let code: string | null = null;
+let flushing = false;
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Join a collection for an organisation, or — without one — resume the session stored on this device. */
+export function joinCollection(joinCode: string, first?: { organisationId: string; displayName?: string }): void {
+  code = joinCode;
+  const store = useStore.getState;
+  connect({
+    join: () => {
+      const saved = savedSession(joinCode);
+      if (saved) return { role: 'participant', code: joinCode, resumeToken: saved.resumeToken };
+      return { role: 'participant', code: joinCode, organisationId: first?.organisationId, displayName: first?.displayName };
+    },
+    onJoined: (joined) => {
+      // socket.ts types the join's answer as a Quick-Check session; a collection's carries `own` and `supports`.
+      const session = joined as AnySession;
+      if (session.role !== 'participant' || !('activity' in session)) return;
+      const { participantId, organisationId, displayName, resumeToken, own, supports } = session satisfies CollectionParticipantSession;
+      saveSession(joinCode, { participantId, organisationId, resumeToken });
+      markCollection(joinCode);
+      // Queued proposals the server has already stored (their acknowledgement was lost) need no resend.
+      const stored = own.map((p) => p.opId);
+      removeProposalOps(joinCode, participantId, stored);
+      store().setMe({ participantId, organisationId, displayName });
+      store().loadCollection(own, supports, loadProposalOutbox(joinCode, participantId));
+      void flush();
+    },
+    onDeleted: () => {
+      const me = store().me;
+      if (me) clearProposalOutbox(joinCode, me.participantId);
+      forgetSession(joinCode);
+      forgetCollectionMark(joinCode);
+    },
+    onRefused: (refusal) => {
+      if (refusal !== 'INVALID_RESUME_TOKEN') return false;
+      // The server does not know this device any more (e.g. a new database): join afresh.
+      forgetSession(joinCode);
+      store().setMe(null);
+      store().setProblem(refusal);
+      return true;
+    },
+  });
+}
+
+/** Propose a theme; shown at once as "sending", kept in the outbox until acknowledged. */
+export function propose(title: string, description: string | null): void {
+  const me = useStore.getState().me;
+  if (!me || !code) return;
+  const op = { kind: 'submit', opId: newOpId(), title, description } as const;
+  addProposalOp(code, me.participantId, op);
+  useStore.getState().proposalPending(op);
+  void flush();
+}
+
+/**
+ * Support a proposal, or take the support back. A support of a proposal that
+ * was merged into this one counts for this one (TC-7): the new choice stands for both.
+ */
+export function support(proposalId: string, on: boolean): void {
+  const { me, roleState } = useStore.getState();
+  if (!me || !code) return;
+  const merged = roleState?.role === 'participant' && roleState.activity === 'collection' ? roleState.merged : {};
+  const replaces = Object.keys(merged).filter((source) => merged[source] === proposalId);
+  const op = { kind: 'support', opId: newOpId(), proposalId, support: on } as const;
+  addProposalOp(code, me.participantId, op);
+  useStore.getState().supportPending(op, replaces);
+  void flush();
+}
+
+function send(op: PendingProposalOp): Promise<CallResult<ProposalReceipt>> {
+  if (op.kind === 'submit') {
+    return call<ProposalReceipt>('proposal:submit', { opId: op.opId, title: op.title, ...(op.description ? { description: op.description } : {}) });
+  }
+  return call<ProposalReceipt>('proposal:support', { opId: op.opId, proposalId: op.proposalId, support: op.support });
+}
+
+/** Sends the outbox in order, one operation at a time (at most 30 proposals: no batching needed). */
+async function flush(): Promise<void> {
+  const me = useStore.getState().me;
+  if (flushing || !me || !code) return;
+  const joinCode = code;
+  flushing = true;
+  try {
+    for (;;) {
+      if (!isOnline()) return;
+      const op = loadProposalOutbox(joinCode, me.participantId)[0];
+      if (!op) return;
+      const reply = await send(op);
+      const store = useStore.getState();
+      if (reply.ok) {
+        removeProposalOps(joinCode, me.participantId, [op.opId]);
+        if (op.kind === 'submit') store.proposalSaved(op.opId, reply.data.proposalId);
+        else store.supportSaved(op, reply.data.proposalId);
+      } else if (RETRY.has(reply.code)) {
+        // Try again shortly; after a lost connection the rejoin flushes as well.
+        scheduleRetry();
+        return;
+      } else {
+        // Refused: resending will not change the answer. It leaves the outbox and shows why.
+        removeProposalOps(joinCode, me.participantId, [op.opId]);
+        const refusal: Refusal = { code: reply.code, ...('details' in reply && reply.details ? { details: reply.details } : {}) };
+        if (op.kind === 'submit') store.proposalFailed(op.opId, refusal);
+        else store.supportFailed(op, refusal);
+      }
+    }
+  } finally {
+    flushing = false;
+  }
+}
+
+function scheduleRetry(): void {
+  if (retryTimer) return;
+  retryTimer = setTimeout(() => {
+    retryTimer = null;
+    void flush();
+  }, 2000);
+}
+
+// ---------- The console's commands ----------
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One facilitator operation with a fresh opId. Should its acknowledgement get
+ * lost (a timeout, a short break of the connection), it is resent with the same
+ * opId: the server applies it once (TC-4).
+ */
+async function operation(event: 'proposal:submit' | 'proposal:edit' | 'proposal:merge' | 'proposal:decide', payload: object): Promise<CallResult<ProposalReceipt>> {
+  const opId = newOpId();
+  for (let attempt = 1; ; attempt++) {
+    const reply = await call<ProposalReceipt>(event, { ...payload, opId });
+    if (reply.ok || !RETRY.has(reply.code) || attempt === 3) return reply;
+    await pause(1500 * attempt);
+  }
+}
+
+export function submitProposal(title: string, description: string | null): Promise<CallResult<ProposalReceipt>> {
+  return operation('proposal:submit', { title, ...(description ? { description } : {}) });
+}
+
+export function editProposal(proposalId: string, title: string, description: string | null): Promise<CallResult<ProposalReceipt>> {
+  return operation('proposal:edit', { proposalId, title, ...(description ? { description } : {}) });
+}
+
+export function mergeProposals(sourceId: string, targetId: string): Promise<CallResult<ProposalReceipt>> {
+  return operation('proposal:merge', { sourceId, targetId });
+}
+
+export function decideProposal(proposalId: string, status: 'open' | 'accepted' | 'rejected'): Promise<CallResult<ProposalReceipt>> {
+  return operation('proposal:decide', { proposalId, status });
+}
+
+export function updateCollection(patch: { title?: string; date?: string | null; supportAllowed?: boolean }): Promise<CallResult<CollectionView>> {
+  return call<CollectionView>('collection:update', patch);
+}
+
+export function setCollectionPhase(phase: CollectionPhase): Promise<CallResult<CollectionView>> {
+  return call<CollectionView>('collection:phase', { phase });
+}
