@@ -36,11 +36,12 @@ const num = (cell: string, index = 0) => Number(cell.replace(/\(.*\)/, '').split
 /** The Konsens row of the burst table and the sustained rates, from run.ts's printed tables. */
 function parse(output: string): Figures {
   const burst = output.split('\n').find((l) => /^\| 1000 \| konsens \|/.test(l));
-  const sustained = output.split('\n').find((l) => /^\| konsens \| \d+ \| \d+ \|$/.test(l));
+  // "< 500" when not even the first step held: counted as 0.
+  const sustained = output.split('\n').find((l) => /^\| konsens \| (< )?\d+ \| (< )?\d+ \|$/.test(l));
   if (!burst || !sustained) throw new Error(`no figures in the output:\n${output.slice(-2000)}`);
   const b = burst.split('|').map((c) => c.trim());
   const s = sustained.split('|').map((c) => c.trim());
-  return { heap: num(b[4]!), ackP99: num(b[7]!, 1), voteP95: num(b[8]!, 1), voteP99: num(b[8]!, 2), events: Number(s[2]), batch: Number(s[3]) };
+  return { heap: num(b[4]!), ackP99: num(b[7]!, 1), voteP95: num(b[8]!, 1), voteP99: num(b[8]!, 2), events: s[2]!.startsWith('<') ? 0 : Number(s[2]), batch: s[3]!.startsWith('<') ? 0 : Number(s[3]) };
 }
 
 function run(dir: string): Figures {
