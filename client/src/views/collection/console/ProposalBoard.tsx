@@ -1,9 +1,10 @@
 /**
  * Every proposal as it arrives (SPEC TC-6), in three groups by decision: open,
  * accepted, rejected — side by side on a wide screen; on a laptop the open ones
- * beside the decided ones, so that each card has room for its buttons. Merged proposals are not cards of their own: they are
- * listed, collapsed, under the proposal they went into (TC-7). A decision moves
- * a card to another column; the keyboard focus follows it there.
+ * beside the decided ones, so that each card has room for its buttons. Merged
+ * proposals are not cards of their own: they are listed, collapsed, under the
+ * proposal they went into (TC-7). A decision moves a card to another group;
+ * the keyboard focus follows it there.
  */
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';

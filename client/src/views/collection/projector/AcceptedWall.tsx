@@ -1,7 +1,8 @@
 /**
  * The accepted themes as cards that fill the room left on the projector, up to
  * 50 (TC-9) without scrolling or clipping: more themes take more columns, and
- * the type shrinks step by step until every card fits — long titles included.
+ * the type shrinks step by step until every card fits — long titles and long
+ * German compounds included. New cards fade in (not with reduced motion).
  */
 import { useLayoutEffect, useRef } from 'react';
 import type { AcceptedTheme } from '../../../../../shared/activities/collection/views';
@@ -22,14 +23,20 @@ function overflows(list: HTMLElement): boolean {
   return Array.from(list.children).some((card) => card.scrollWidth > card.clientWidth + 1);
 }
 
-/** Largest scale (1 … SMALLEST, in steps) at which nothing overflows. */
+/**
+ * Largest scale (1 … SMALLEST, in steps) at which nothing overflows — also no
+ * word wider than its card, so that words are not broken. Only if even the
+ * smallest size is too large may words break.
+ */
 function fit(list: HTMLElement): void {
   let scale = 1;
+  list.classList.remove('tight');
   list.style.setProperty('--wall-scale', '1');
   while (scale > SMALLEST && overflows(list)) {
     scale = Math.max(SMALLEST, scale - 0.05);
     list.style.setProperty('--wall-scale', scale.toFixed(2));
   }
+  if (overflows(list)) list.classList.add('tight');
 }
 
 export function AcceptedWall({ themes }: { themes: AcceptedTheme[] }) {

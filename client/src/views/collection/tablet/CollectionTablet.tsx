@@ -25,7 +25,7 @@ export default function CollectionTablet() {
     </section>
   );
   return (
-    <div className={`collection-tablet collection-${phase}`}>
+    <div className={`collection-tablet phase-${phase}`}>
       <div className="ballot-head">
         <h1 className="workshop-title">{config.title}</h1>
         <p className="who">{t('collection.youAre', { organisation })}</p>
