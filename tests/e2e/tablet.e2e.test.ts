@@ -192,6 +192,10 @@ describe('tablet', () => {
     // The server is reachable again: the tablet resumes and sends what it kept, in one batch (SPEC D-4).
     const sent: string[] = [];
     tablet.on('websocket', (ws) => ws.on('framesent', ({ payload }) => sent.push(String(payload))));
+    // Before the upgrade to WebSocket, socket.io sends over HTTP long-polling (packets joined by \x1e).
+    tablet.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/socket.io/')) sent.push(...(r.postData() ?? '').split('\x1e'));
+    });
     await tablet.unroute('**/socket.io/**');
     await tablet.getByRole('heading', { name: 'Verwaltung' }).waitFor();
     await expect.poll(() => tablet.getByRole('status').filter({ hasText: SAVED }).count()).toBe(3);
