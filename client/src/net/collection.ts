@@ -6,15 +6,13 @@
  */
 import type { CollectionPhase } from '../../../shared/activities/collection/schemas';
 import type { CollectionView } from '../../../shared/activities/collection/views';
-import type { AnySession, CollectionParticipantSession, ErrorCode, ProposalReceipt } from '../../../shared/protocol';
+import type { AnySession, CollectionParticipantSession, ProposalReceipt } from '../../../shared/protocol';
 import { useStore } from '../store';
 import type { Refusal } from '../store/collectionSlice';
 import { addProposalOp, clearProposalOutbox, forgetCollectionMark, loadProposalOutbox, markCollection, removeProposalOps, type PendingProposalOp } from './proposalOutbox';
-import { forgetSession, savedSession, saveSession } from './session';
-import { call, connect, isOnline, newOpId, type CallResult } from './socket';
+import { forgetSession, participantJoin, saveSession } from './session';
+import { call, connect, isOnline, newOpId, RETRYABLE, type CallResult } from './socket';
 
-/** Refusals worth retrying later; anything else will not succeed by resending. */
-const RETRY: ReadonlySet<ErrorCode | 'network'> = new Set(['network', 'STORAGE_FAILED', 'RATE_LIMITED', 'INTERNAL']);
 
 let code: string | null = null;
 let flushing = false;
@@ -25,11 +23,7 @@ export function joinCollection(joinCode: string, first?: { organisationId: strin
   code = joinCode;
   const store = useStore.getState;
   connect({
-    join: () => {
-      const saved = savedSession(joinCode);
-      if (saved) return { role: 'participant', code: joinCode, resumeToken: saved.resumeToken };
-      return { role: 'participant', code: joinCode, organisationId: first?.organisationId, displayName: first?.displayName };
-    },
+    join: () => participantJoin(joinCode, first),
     onJoined: (joined) => {
       // socket.ts types the join's answer as a Quick-Check session; a collection's carries `own` and `supports`.
       const session = joined as AnySession;
@@ -110,7 +104,7 @@ async function flush(): Promise<void> {
         removeProposalOps(joinCode, me.participantId, [op.opId]);
         if (op.kind === 'submit') store.proposalSaved(op.opId, reply.data.proposalId);
         else store.supportSaved(op, reply.data.proposalId);
-      } else if (RETRY.has(reply.code)) {
+      } else if (RETRYABLE.has(reply.code)) {
         // Try again shortly; after a lost connection the rejoin flushes as well.
         scheduleRetry();
         return;
@@ -148,7 +142,7 @@ async function operation(event: 'proposal:submit' | 'proposal:edit' | 'proposal:
   const opId = newOpId();
   for (let attempt = 1; ; attempt++) {
     const reply = await call<ProposalReceipt>(event, { ...payload, opId });
-    if (reply.ok || !RETRY.has(reply.code) || attempt === 3) return reply;
+    if (reply.ok || !RETRYABLE.has(reply.code) || attempt === 3) return reply;
     await pause(1500 * attempt);
   }
 }

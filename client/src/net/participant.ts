@@ -4,16 +4,14 @@
  * goes in one `answer:batch`, so a queue after a reconnect costs one round trip (SPEC D-4).
  */
 import type { AnswerValue } from '../../../shared/domain/tally';
-import type { AnswerReceipt, ErrorCode } from '../../../shared/protocol';
+import type { AnswerReceipt } from '../../../shared/protocol';
 import { useStore } from '../store';
 import type { PendingAnswer } from '../store/ballotSlice';
 import { LIMITS } from '../../../shared/schemas';
 import { addToOutbox, clearOutbox, loadOutbox, removeFromOutbox } from './outbox';
-import { forgetSession, savedSession, saveSession } from './session';
-import { call, connect, isOnline, newOpId } from './socket';
+import { forgetSession, participantJoin, saveSession } from './session';
+import { call, connect, isOnline, newOpId, RETRYABLE } from './socket';
 
-/** Refusals worth retrying later; anything else will not succeed by resending. */
-const RETRY: ReadonlySet<ErrorCode | 'network'> = new Set(['network', 'STORAGE_FAILED', 'RATE_LIMITED', 'INTERNAL']);
 
 let code: string | null = null;
 let flushing = false;
@@ -24,11 +22,7 @@ export function joinAsParticipant(joinCode: string, first?: { organisationId: st
   code = joinCode;
   const store = useStore.getState;
   connect({
-    join: () => {
-      const saved = savedSession(joinCode);
-      if (saved) return { role: 'participant', code: joinCode, resumeToken: saved.resumeToken };
-      return { role: 'participant', code: joinCode, organisationId: first?.organisationId, displayName: first?.displayName };
-    },
+    join: () => participantJoin(joinCode, first),
     onJoined: (session) => {
       if (session.role !== 'participant') return;
       const { participantId, organisationId, displayName, resumeToken } = session;
@@ -79,7 +73,7 @@ async function flush(): Promise<void> {
       if (reply.ok) {
         removeFromOutbox(code, me.participantId, ops.map((op) => op.opId));
         ops.forEach((op, i) => useStore.getState().answerSaved(op, reply.data.receipts[i]?.value));
-      } else if (RETRY.has(reply.code)) {
+      } else if (RETRYABLE.has(reply.code)) {
         // Try again shortly; after a lost connection the rejoin flushes as well.
         scheduleRetry();
         return;

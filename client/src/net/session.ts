@@ -26,3 +26,10 @@ export function saveSession(joinCode: string, session: SavedSession): void {
 export function forgetSession(joinCode: string): void {
   localStorage.removeItem(sessionKey(joinCode));
 }
+
+/** A participant's join: resume the session this device stored for the code, or join afresh for an organisation (SPEC J-1, J-2). */
+export function participantJoin(joinCode: string, first?: { organisationId: string; displayName?: string }) {
+  const saved = savedSession(joinCode);
+  if (saved) return { role: 'participant' as const, code: joinCode, resumeToken: saved.resumeToken };
+  return { role: 'participant' as const, code: joinCode, organisationId: first?.organisationId, displayName: first?.displayName };
+}

@@ -21,6 +21,9 @@ export type JoinRequest = WithoutVersion<JoinPayload>;
 
 let socket: KonsensSocket | null = null;
 
+/** Refusals of an operation worth retrying later (the tablets' outboxes); anything else will not succeed by resending. */
+export const RETRYABLE: ReadonlySet<ErrorCode | 'network'> = new Set(['network', 'STORAGE_FAILED', 'RATE_LIMITED', 'INTERNAL']);
+
 /** Codes after which reconnecting cannot help: the screen shows the problem instead. */
 const FINAL: ReadonlySet<ErrorCode | 'network'> = new Set([
   'NOT_FOUND',
