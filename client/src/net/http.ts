@@ -1,6 +1,5 @@
-/** The few HTTP calls: create or import a workshop, read a workshop's public info, download an export. */
-import { EMBEDDED_INFO_ID, type CreatedWorkshop, type ErrorCode, type ErrorDetail, type ExportFile, type PublicWorkshopInfo } from '../../../shared/protocol';
-import type { CreateWorkshopRequest } from '../../../shared/schemas';
+/** The tablet's and console's HTTP calls: a workshop's public info, an export download (the office screens' calls are in office.ts). */
+import { EMBEDDED_INFO_ID, type ErrorCode, type ErrorDetail, type ExportFile, type PublicWorkshopInfo } from '../../../shared/protocol';
 
 export type HttpResult<T> = { ok: true; data: T } | { ok: false; code: ErrorCode | 'network'; details?: ErrorDetail[] };
 
@@ -54,23 +53,6 @@ export function fetchWorkshopInfo(code: string): Promise<HttpResult<PublicWorksh
 
 function askWorkshopInfo(code: string): Promise<HttpResult<PublicWorkshopInfo>> {
   return json<PublicWorkshopInfo>(`/api/workshops/${encodeURIComponent(code)}`);
-}
-
-export function createWorkshop(request: CreateWorkshopRequest): Promise<HttpResult<CreatedWorkshop>> {
-  return json<CreatedWorkshop>('/api/workshops', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(request),
-  });
-}
-
-/** The file's text goes to the server as it is: the server validates it (SPEC X-5). */
-export function importWorkshop(fileText: string): Promise<HttpResult<CreatedWorkshop>> {
-  return json<CreatedWorkshop>('/api/workshops/import', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: fileText,
-  });
 }
 
 /**
