@@ -8,11 +8,11 @@ import { emailSchema } from './accounts.js';
 import type { CollectionPhase } from './activities/collection/schemas.js';
 import type { Phase } from './domain/phases.js';
 import type { Tier } from './domain/tiering.js';
-import { idSchema, LIMITS, organisationSchema, type Organisation } from './schemas.js';
+import { idSchema, LIMITS, organisationSchema, tierSchema, type Organisation } from './schemas.js';
 import { singleLine } from './text.js';
 
 /** The live activities a step can run; each is a module of its own (README, architecture). */
-export const STEP_KINDS = ['collection', 'quickcheck'] as const;
+export const STEP_KINDS = ['collection', 'quickcheck', 'vision', 'deepdive'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 export const processTitleSchema = singleLine(LIMITS.titleLength);
@@ -23,9 +23,23 @@ export const createProcessSchema = z.object({
   template: z.enum(['coesfeld', 'blank']).default('coesfeld'),
 });
 
+/** PR-9: the tiers whose themes get deep-dives ("Vertiefung nur für Priorität I und II"). */
+export const deepDiveTiersSchema = z
+  .array(tierSchema)
+  .min(1)
+  .max(3)
+  .refine((tiers) => new Set(tiers).size === tiers.length, 'each tier once');
+
+export const processSettingsSchema = z.object({
+  deepDiveTiers: deepDiveTiersSchema.default(['I', 'II']),
+});
+
+export type ProcessSettings = z.output<typeof processSettingsSchema>;
+
 export const processPatchSchema = z.object({
   title: processTitleSchema.optional(),
   organisations: z.array(organisationSchema).max(LIMITS.organisations).optional(),
+  deepDiveTiers: deepDiveTiersSchema.optional(),
 });
 
 export const addFacilitatorSchema = z.object({ email: emailSchema });
@@ -38,6 +52,10 @@ export const createStepSchema = z.object({
    * (PR-5): a collection's accepted themes, or an earlier round's setup.
    */
   from: idSchema.optional(),
+  /** A deep-dive's theme (DD-1), from the decided tiers of `from` (default: the latest finalised Quick-Check). */
+  themeId: idSchema.optional(),
+  /** DD-2: why a theme outside the gate gets a deep-dive all the same; required then. */
+  reason: singleLine(LIMITS.reasonLength).optional(),
 });
 
 export type CreateProcessRequest = z.input<typeof createProcessSchema>;
@@ -54,6 +72,14 @@ export interface StepView {
   position: number;
   finalisedAt: number | null;
   createdAt: number;
+  /** A deep-dive's theme (DD-1); null for other steps. */
+  theme: StepTheme | null;
+}
+
+export interface StepTheme {
+  themeId: string;
+  name: string;
+  tier: Tier | null;
 }
 
 export interface PersonRef {
@@ -74,6 +100,7 @@ export interface ProcessSummary {
 export interface ProcessView extends ProcessSummary {
   organisations: Organisation[];
   facilitators: PersonRef[];
+  settings: ProcessSettings;
   /** The caller may change the roster and the facilitators (the owner, or an administrator). */
   mayManage: boolean;
 }

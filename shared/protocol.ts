@@ -15,6 +15,18 @@ import type {
   ProposalSupportPayload,
 } from './activities/collection/schemas.js';
 import type { CollectionRoleState, CollectionView, OwnProposal } from './activities/collection/views.js';
+import type { DeepDiveRoleState, DeepDiveView } from './activities/deepdive/views.js';
+import type {
+  ConsentAnswerPayload,
+  ConsentRoundPayload,
+  StatementAddPayload,
+  StatementRevisePayload,
+  StatementWithdrawPayload,
+  VisionPhase,
+  VisionPhasePayload,
+  VisionUpdatePayload,
+} from './activities/vision/schemas.js';
+import type { UnitAnswer, VisionRoleState, VisionView } from './activities/vision/views.js';
 import type { Consolidation, Decision } from './domain/consolidation.js';
 import type { IndividualResult } from './domain/individual.js';
 import type { Phase } from './domain/phases.js';
@@ -65,6 +77,12 @@ export const ERROR_CODES = {
   PROPOSAL_CLOSED: 'The proposal was rejected or merged into another one.',
   PROPOSAL_LIMIT: 'No more proposals: the limit per participant or collection is reached.',
   SUPPORT_OFF: 'Supporting proposals is not open now.',
+  LIMIT_REACHED: 'A limit is reached (see the SPEC: statements, versions).',
+  UNKNOWN_STATEMENT: 'No statement with this id in this vision.',
+  STATEMENT_WITHDRAWN: 'The statement was withdrawn: bring it back before checking it.',
+  CHECK_OPEN: 'A consent check is open: close it first.',
+  CHECK_CLOSED: 'This consent check is closed (or another round is running): answer the current one.',
+  OUTSIDE_GATE: 'The theme is outside the tiers that get deep-dives: give a reason to open one all the same.',
   RATE_LIMITED: 'Too many requests: slow down and retry.',
   STORAGE_FAILED: 'The answer could not be stored; it was not saved. Retry.',
   INTERNAL: 'Unexpected server error.',
@@ -135,7 +153,7 @@ export interface ParticipantState {
 export type RoleState = FacilitatorState | ProjectorState | ParticipantState;
 
 /** What `state:update` carries: the state of the workshop's activity for the connection's role. */
-export type AnyRoleState = RoleState | CollectionRoleState;
+export type AnyRoleState = RoleState | CollectionRoleState | DeepDiveRoleState | VisionRoleState;
 
 export interface OwnAnswer {
   themeId: string;
@@ -186,17 +204,40 @@ export type CollectionSession =
   | { role: 'facilitator'; activity: 'collection'; state: Extract<CollectionRoleState, { role: 'facilitator' }> }
   | { role: 'projector'; activity: 'collection'; state: Extract<CollectionRoleState, { role: 'projector' }> };
 
-/** The answer to `workshop:join`, for either activity; `state.activity` tells which. */
-export type AnySession = Session | CollectionSession;
+/** A participant's join of a deep-dive: as a collection's (its ideas are proposals, DD-4). */
+export interface DeepDiveParticipantSession extends Omit<CollectionParticipantSession, 'activity' | 'state'> {
+  activity: 'deepdive';
+  state: Extract<DeepDiveRoleState, { role: 'participant' }>;
+}
+
+/** A participant's join of a vision step (VI-5): the answers its voting unit gave in open rounds come with it. */
+export interface VisionParticipantSession {
+  role: 'participant';
+  activity: 'vision';
+  participantId: string;
+  organisationId: string;
+  displayName: string | null;
+  resumeToken: string;
+  consent: UnitAnswer[];
+  state: Extract<VisionRoleState, { role: 'participant' }>;
+}
+
+/** The answer to `workshop:join` of a facilitator or projector: the state of the workshop's activity. */
+export type ObserverSession = { role: 'facilitator' | 'projector'; state: AnyRoleState };
+
+/** The answer to `workshop:join`, for any activity; `state.activity` tells which. */
+export type AnySession = Session | CollectionSession | DeepDiveParticipantSession | VisionParticipantSession | ObserverSession;
 
 /** state:get — everything needed to redraw after a reconnect. */
 export interface Resync {
   state: AnyRoleState;
   /** The participant's own answers (Quick-Check); absent for other roles. */
   answers?: OwnAnswer[];
-  /** The participant's own proposals and supports (collection). */
+  /** The participant's own proposals and supports (collection, deep-dive). */
   own?: OwnProposal[];
   supports?: string[];
+  /** The answers the participant's voting unit gave in open consent rounds (vision). */
+  consent?: UnitAnswer[];
 }
 
 export interface AnswerReceipt {
@@ -229,8 +270,29 @@ export interface ClientToServerEvents {
   'proposal:edit': (payload: ProposalEditPayload, ack: AckCallback<ProposalReceipt>) => void;
   'proposal:merge': (payload: ProposalMergePayload, ack: AckCallback<ProposalReceipt>) => void;
   'proposal:decide': (payload: ProposalDecidePayload, ack: AckCallback<ProposalReceipt>) => void;
-  'collection:update': (payload: CollectionUpdatePayload, ack: AckCallback<CollectionView>) => void;
-  'collection:phase': (payload: CollectionPhasePayload, ack: AckCallback<CollectionView>) => void;
+  /** Also a deep-dive's (DD-4): its ideas are proposals with details, under the same events. */
+  'collection:update': (payload: CollectionUpdatePayload, ack: AckCallback<CollectionView | DeepDiveView>) => void;
+  'collection:phase': (payload: CollectionPhasePayload, ack: AckCallback<CollectionView | DeepDiveView>) => void;
+  /** Vision (SPEC VI-2 … VI-8): each acknowledged after it is stored. */
+  'statement:add': (payload: StatementAddPayload, ack: AckCallback<StatementReceipt>) => void;
+  'statement:revise': (payload: StatementRevisePayload, ack: AckCallback<StatementReceipt>) => void;
+  'statement:withdraw': (payload: StatementWithdrawPayload, ack: AckCallback<StatementReceipt>) => void;
+  'consent:open': (payload: ConsentRoundPayload, ack: AckCallback<StatementReceipt>) => void;
+  'consent:close': (payload: ConsentRoundPayload, ack: AckCallback<StatementReceipt>) => void;
+  'consent:answer': (payload: ConsentAnswerPayload, ack: AckCallback<StatementReceipt>) => void;
+  'vision:update': (payload: VisionUpdatePayload, ack: AckCallback<VisionView>) => void;
+  'vision:phase': (payload: VisionPhasePayload, ack: AckCallback<VisionView>) => void;
+}
+
+/** What a vision operation's acknowledgement carries. */
+export interface StatementReceipt {
+  opId: string;
+  statementId: string;
+  /** The statement's current version after the operation. */
+  version: number;
+  /** Its latest consent round, if any. */
+  round: number | null;
+  duplicate: boolean;
 }
 
 /** What a collection operation's acknowledgement carries. */
@@ -271,6 +333,14 @@ export const CLIENT_EVENTS = [
   'proposal:decide',
   'collection:update',
   'collection:phase',
+  'statement:add',
+  'statement:revise',
+  'statement:withdraw',
+  'consent:open',
+  'consent:close',
+  'consent:answer',
+  'vision:update',
+  'vision:phase',
 ] as const satisfies readonly ClientEventName[];
 
 type Unlisted = Exclude<ClientEventName, (typeof CLIENT_EVENTS)[number]>;
@@ -310,7 +380,7 @@ export interface PublicWorkshopInfo {
   kind: StepKind;
   title: string;
   date: string | null;
-  phase: Phase | CollectionPhase;
+  phase: Phase | CollectionPhase | VisionPhase;
   organisations: { id: string; name: string }[];
   protocolVersion: number;
 }

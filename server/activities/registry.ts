@@ -13,6 +13,9 @@ import type { LiveRoom } from '../rooms/liveRoom.js';
 import { Room, type RoomDeps } from '../rooms/room.js';
 import { collectionHandlers } from './collection/handlers.js';
 import { CollectionRoom } from './collection/room.js';
+import { DeepDiveRoom } from './deepdive/room.js';
+import { visionHandlers } from './vision/handlers.js';
+import { VisionRoom } from './vision/room.js';
 
 export interface Activity {
   load(id: string, deps: RoomDeps): Promise<LiveRoom | undefined>;
@@ -29,9 +32,24 @@ export const ACTIVITIES: Readonly<Record<StepKind, Activity>> = {
   },
   collection: {
     load: async (id, deps) => {
-      const snapshot = await deps.store.loadCollection(id);
+      const snapshot = await deps.store.loadActivity(id, 'collection');
       return snapshot && new CollectionRoom(snapshot, deps);
     },
     handlers: collectionHandlers,
+  },
+  vision: {
+    load: async (id, deps) => {
+      const snapshot = await deps.store.loadActivity(id, 'vision');
+      return snapshot && new VisionRoom(snapshot, deps);
+    },
+    handlers: visionHandlers,
+  },
+  deepdive: {
+    load: async (id, deps) => {
+      const snapshot = await deps.store.loadActivity(id, 'deepdive');
+      return snapshot && new DeepDiveRoom(snapshot, deps);
+    },
+    // A deep-dive's ideas are proposals: the collection's events serve both (DD-4).
+    handlers: [],
   },
 };

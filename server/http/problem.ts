@@ -16,6 +16,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   WRONG_PHASE: 409,
   FINALISED: 409,
   INVALID_TRANSITION: 409,
+  OUTSIDE_GATE: 409,
   INVITE_USED: 410,
   RATE_LIMITED: 429,
 };

@@ -53,6 +53,11 @@ export function processRouter(accounts: AccountService, processes: ProcessServic
     res.set('Cache-Control', 'no-store').json(await processes.decidedTiers(me(res), idSchema.parse(req.params.id), workshopId));
   });
 
+  router.get('/processes/:id/deep-dives', async (req, res) => {
+    const workshopId = req.query.workshop === undefined ? undefined : idSchema.parse(req.query.workshop);
+    res.set('Cache-Control', 'no-store').json(await processes.deepDives(me(res), idSchema.parse(req.params.id), workshopId));
+  });
+
   router.get('/processes/:id/comparison', async (req, res) => {
     const earlier = idSchema.parse(req.query.from);
     const later = idSchema.parse(req.query.to);

@@ -6,19 +6,23 @@
 import type { AccountRecord } from '../store/accountStore.js';
 import { compareRounds, type RoundComparison } from '../../shared/domain/comparison.js';
 import { workshopFromTemplate } from '../../shared/domain/templates.js';
-import type { DecidedTiers, PersonRef, ProcessSummary, ProcessView, StepView } from '../../shared/process.js';
+import { processSettingsSchema, type CreateStepRequest, type DecidedTiers, type PersonRef, type ProcessSummary, type ProcessView, type StepView } from '../../shared/process.js';
+import { deepDiveOffers, gateRefusal, type DeepDiveOffers } from '../../shared/activities/deepdive/gate.js';
+import { deepDiveConfigSchema } from '../../shared/activities/deepdive/schemas.js';
+import { visionConfigSchema } from '../../shared/activities/vision/schemas.js';
+import type { Tier } from '../../shared/domain/tiering.js';
 import type { CreatedWorkshop } from '../../shared/protocol.js';
 import { acceptedProposals } from '../../shared/activities/collection/rules.js';
 import { collectionConfigSchema } from '../../shared/activities/collection/schemas.js';
-import type { StepKind } from '../../shared/process.js';
 import { LIMITS, type Organisation, type WorkshopConfig } from '../../shared/schemas.js';
-import { createCollection } from '../activities/collection/creation.js';
+import { createActivityStep } from '../activities/creation.js';
 import { KonsensError } from '../errors.js';
 import { createWorkshop } from '../rooms/creation.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import type { Room } from '../rooms/room.js';
 import { newId } from '../security/tokens.js';
 import type { ProcessRecord, StepRecord, WorkshopStore } from '../store/types.js';
+import type { StepKind } from '../../shared/process.js';
 import { processAccess, type ProcessAccess } from './access.js';
 
 function stepView(step: StepRecord): StepView {
@@ -31,8 +35,11 @@ function stepView(step: StepRecord): StepView {
     position: step.position,
     finalisedAt: step.finalisedAt,
     createdAt: step.createdAt,
+    theme: step.theme,
   };
 }
+
+type CreateStepInput = Omit<CreateStepRequest, 'kind'> & { kind: StepKind };
 
 export class ProcessService {
   constructor(
@@ -46,7 +53,7 @@ export class ProcessService {
   /** PR-1: a new process owned by the account, with a roster to start from. */
   async create(owner: AccountRecord, title: string, organisations: Organisation[]): Promise<ProcessRecord> {
     const now = this.now();
-    const process: ProcessRecord = { id: newId(), title, ownerId: owner.id, organisations, createdAt: now, updatedAt: now };
+    const process: ProcessRecord = { id: newId(), title, ownerId: owner.id, organisations, settings: processSettingsSchema.parse({}), createdAt: now, updatedAt: now };
     await this.store.processes.createProcess(process);
     return process;
   }
@@ -82,14 +89,17 @@ export class ProcessService {
       updatedAt: process.updatedAt,
       organisations: process.organisations,
       facilitators,
+      settings: process.settings,
       mayManage: access === 'manage',
     };
   }
 
-  /** PR-3: title and roster; the roster seeds the steps created after, and steps still in their lobby take it at once. */
-  async update(account: AccountRecord, id: string, patch: { title?: string | undefined; organisations?: Organisation[] | undefined }): Promise<ProcessView> {
-    await this.open(account, id, 'manage');
-    await this.store.processes.updateProcess(id, { ...patch, updatedAt: this.now() });
+  /** PR-3: title and roster; the roster seeds the steps created after, and steps still in their lobby take it at once. PR-9: the deep-dive gate. */
+  async update(account: AccountRecord, id: string, patch: { title?: string | undefined; organisations?: Organisation[] | undefined; deepDiveTiers?: Tier[] | undefined }): Promise<ProcessView> {
+    const { process } = await this.open(account, id, 'manage');
+    const { deepDiveTiers, ...rest } = patch;
+    const settings = deepDiveTiers ? { settings: { ...process.settings, deepDiveTiers } } : {};
+    await this.store.processes.updateProcess(id, { ...rest, ...settings, updatedAt: this.now() });
     if (patch.organisations) {
       for (const step of await this.store.processes.steps(id)) {
         if (step.phase !== 'lobby') continue;
@@ -133,22 +143,53 @@ export class ProcessService {
    * process: a collection's accepted themes (TC-9), or an earlier round's
    * themes, criteria, scale and rule (the next round).
    */
-  async addStep(account: AccountRecord, id: string, request: { kind: StepKind; title?: string | undefined; from?: string | undefined }): Promise<CreatedWorkshop> {
+  async addStep(account: AccountRecord, id: string, request: CreateStepInput): Promise<CreatedWorkshop> {
     const { process } = await this.open(account, id);
     const organisations = process.organisations.map((o) => ({ ...o }));
     const position = await this.store.processes.nextPosition(id);
+    const placement = { processId: id, position };
     let created: CreatedWorkshop;
+    if (request.kind !== 'deepdive' && (request.themeId || request.reason)) throw new KonsensError('BAD_REQUEST', [{ path: 'themeId', message: 'only a deep-dive has a theme' }]);
     if (request.kind === 'collection') {
       if (request.from) throw new KonsensError('BAD_REQUEST', [{ path: 'from', message: 'a collection starts empty' }]);
       const config = collectionConfigSchema.parse({ title: request.title ?? `${process.title}: Themen sammeln`, organisations });
-      created = await createCollection(this.store, config, this.now(), { processId: id, position });
+      created = await createActivityStep(this.store, 'collection', config, this.now(), placement);
+    } else if (request.kind === 'vision') {
+      // VI-1: the future pictures follow the themes in the gate's tiers of the latest (or named) consolidated Quick-Check.
+      const decided = await this.tiersOf(id, request.from, false);
+      const themes = decided ? decided.themes.filter((t) => t.tier !== null && process.settings.deepDiveTiers.includes(t.tier)).map((t) => ({ themeId: t.themeId, name: t.name, tier: t.tier })) : [];
+      const config = visionConfigSchema.parse({ title: request.title ?? `${process.title}: Vision`, organisations, themes });
+      created = await createActivityStep(this.store, 'vision', config, this.now(), placement);
+    } else if (request.kind === 'deepdive') {
+      created = await this.addDeepDive(process, request, placement);
     } else {
       const base = workshopFromTemplate('blank', request.title ?? `${process.title}: Quick-Check`);
       const config = { ...base, organisations, ...(request.from ? await this.seed(id, request.from) : {}) };
-      created = await createWorkshop(this.store, config, this.now(), { processId: id, kind: 'quickcheck', position });
+      created = await createWorkshop(this.store, config, this.now(), { ...placement, kind: 'quickcheck' });
     }
     await this.store.processes.updateProcess(id, { updatedAt: this.now() });
     return created;
+  }
+
+  /** DD-1, DD-2: a deep-dive for a theme of the decided tiers; outside the gate only with a recorded reason. */
+  private async addDeepDive(process: ProcessRecord, request: CreateStepInput, placement: { processId: string; position: number }): Promise<CreatedWorkshop> {
+    if (!request.themeId) throw new KonsensError('BAD_REQUEST', [{ path: 'themeId', message: 'a deep-dive needs a theme' }]);
+    const decided = (await this.tiersOf(process.id, request.from, true))!;
+    const offers = deepDiveOffers(decided, process.settings.deepDiveTiers, (await this.store.processes.steps(process.id)).map(stepView));
+    const offer = offers.themes.find((t) => t.themeId === request.themeId);
+    if (!offer) throw new KonsensError('UNKNOWN_THEME');
+    const refusal = gateRefusal(offer, request.reason);
+    if (refusal) throw new KonsensError(refusal, [{ path: 'reason', message: `the theme is in ${offer.tier ? `Priority ${offer.tier}` : 'no tier'}; deep-dives are open for ${offers.tiers.join(', ')}` }]);
+    const theme = { themeId: offer.themeId, name: offer.name, tier: offer.tier, sourceWorkshopId: decided.workshopId, gateReason: offer.offered ? null : request.reason!.trim() };
+    const config = deepDiveConfigSchema.parse({ title: request.title ?? `Vertiefung: ${offer.name}`, organisations: process.organisations.map((o) => ({ ...o })), theme });
+    return createActivityStep(this.store, 'deepdive', config, this.now(), placement);
+  }
+
+  /** DD-1: the deep-dives the decided tiers offer, for the process page. */
+  async deepDives(account: AccountRecord, id: string, workshopId?: string): Promise<DeepDiveOffers> {
+    const { process } = await this.open(account, id);
+    const decided = (await this.tiersOf(id, workshopId, true))!;
+    return deepDiveOffers(decided, process.settings.deepDiveTiers, (await this.store.processes.steps(id)).map(stepView));
   }
 
   /** What a finalised step hands to the next Quick-Check (PR-5, TC-9). */
@@ -171,8 +212,14 @@ export class ProcessService {
    */
   async decidedTiers(account: AccountRecord, id: string, workshopId?: string): Promise<DecidedTiers> {
     await this.open(account, id);
+    return (await this.tiersOf(id, workshopId, true))!;
+  }
+
+  /** The decided tiers of the named finalised Quick-Check, or of the latest; undefined when there is none and none is `required`. */
+  private async tiersOf(id: string, workshopId: string | undefined, required: boolean): Promise<DecidedTiers | undefined> {
     const steps = (await this.store.processes.steps(id)).filter((s) => s.kind === 'quickcheck' && s.phase === 'finalised');
     const step = workshopId ? steps.find((s) => s.workshopId === workshopId) : steps.at(-1);
+    if (!step && !required && !workshopId) return undefined;
     if (!step) throw new KonsensError('NOT_FOUND', [{ path: 'workshopId', message: 'no finalised Quick-Check in this process' }]);
     const room = await this.loadedRoom(step.workshopId);
     const names = new Map(room.config.themes.map((t) => [t.id, t.name]));

@@ -12,6 +12,9 @@ import type { AckCallback, ClientEventName, ClientToServerEvents } from '../../s
 import type { Room } from '../rooms/room.js';
 import type { LiveRoom } from '../rooms/liveRoom.js';
 import type { CollectionRoom } from '../activities/collection/room.js';
+import type { VisionRoom } from '../activities/vision/room.js';
+import type { CollectionConfig } from '../../shared/activities/collection/schemas.js';
+import type { DeepDiveConfig } from '../../shared/activities/deepdive/schemas.js';
 import type { StepKind } from '../../shared/process.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import type { Socket } from 'socket.io';
@@ -56,10 +59,11 @@ export interface RealtimeDeps {
   onDeleted: (workshopId: string) => void;
 }
 
-/** The activity an event belongs to, or 'any' (joining, resync, deleting). */
-export type HandlerActivity = StepKind | 'any';
+/** The activity an event belongs to, or the activities that share it (theme collection and deep-dive), or 'any' (joining, resync, deleting). */
+export type HandlerActivity = StepKind | readonly StepKind[] | 'any';
 
-type RoomOf<A extends HandlerActivity> = A extends 'quickcheck' ? Room : A extends 'collection' ? CollectionRoom : LiveRoom;
+type RoomOfKind<K> = K extends 'quickcheck' ? Room : K extends 'collection' | 'deepdive' ? CollectionRoom<CollectionConfig | DeepDiveConfig> : K extends 'vision' ? VisionRoom : LiveRoom;
+type RoomOf<A extends HandlerActivity> = A extends readonly (infer K)[] ? RoomOfKind<K> : RoomOfKind<A>;
 
 export interface HandlerContext<R extends LiveRoom = LiveRoom> {
   socket: Socket;

@@ -1,10 +1,9 @@
 /** Joining a workshop in one of the three roles, and resynchronising after a reconnect. */
 import type { z } from 'zod';
-import type { CollectionRoleState } from '../../shared/activities/collection/views.js';
 import { PROTOCOL_VERSION, type AnySession, type ErrorCode, type Resync } from '../../shared/protocol.js';
 import { emptySchema, joinSchema } from '../../shared/schemas.js';
 import { KonsensError } from '../errors.js';
-import { CollectionRoom } from '../activities/collection/room.js';
+import { LoggedRoom } from '../activities/loggedRoom.js';
 import type { LiveRoom } from '../rooms/liveRoom.js';
 import { Room } from '../rooms/room.js';
 import type { Actor } from '../../shared/accounts.js';
@@ -67,8 +66,8 @@ async function joinAs(ctx: HandlerContext, payload: z.output<typeof joinSchema>)
       const { id: participantId, organisationId, displayName } = participant;
       enter(ctx, room, { workshopId: room.id, role: 'participant', participantId, organisationId });
       const common = { role: 'participant' as const, participantId, organisationId, displayName, resumeToken };
-      if (room instanceof CollectionRoom) {
-        return { ...common, activity: 'collection', ...room.own(participantId), state: room.stateFor('participant') as Extract<CollectionRoleState, { role: 'participant' }> };
+      if (room instanceof LoggedRoom) {
+        return { ...common, activity: room.kind, ...room.own(participantId), state: room.stateFor('participant', organisationId) } as AnySession;
       }
       const quickCheck = room as Room;
       return { ...common, answers: quickCheck.ownAnswers(participantId), state: quickCheck.participantState(organisationId) };
@@ -114,7 +113,7 @@ export const joinHandlers = [
     async run({ room, session }): Promise<Resync> {
       const state = room!.stateFor(session!.role, session!.organisationId ?? null);
       if (!session!.participantId) return { state };
-      if (room instanceof CollectionRoom) return { state, ...room.own(session!.participantId) };
+      if (room instanceof LoggedRoom) return { state, ...room.own(session!.participantId) };
       return { state, answers: (room as Room).ownAnswers(session!.participantId) };
     },
   }),

@@ -13,6 +13,7 @@ import { ACTIVITIES } from '../activities/registry.js';
 import type { Handler, RealtimeDeps, SocketData } from './handler.js';
 import { TokenBucket } from '../security/rateLimit.js';
 import { joinHandlers } from './joinHandlers.js';
+import type { StepKind } from '../../shared/process.js';
 
 /** The one registry of socket events: each declares who may call it (tests check every event is here). */
 export const HANDLERS: readonly Handler[] = [...joinHandlers, ...Object.values(ACTIVITIES).flatMap((activity) => activity.handlers)];
@@ -66,7 +67,7 @@ async function dispatch(handler: Handler, socket: Socket, deps: RealtimeDeps, pa
   if (!parsed.success) return toFailure(parsed.error, () => undefined);
   const room = session ? await deps.rooms.get(session.workshopId) : undefined;
   if (session && !room) return failure('NOT_FOUND');
-  if (room && handler.activity !== 'any' && handler.activity !== room.kind) return failure('WRONG_ACTIVITY');
+  if (room && !handles(handler.activity, room.kind)) return failure('WRONG_ACTIVITY');
   if (session) return { ok: true, data: await handler.run({ socket, deps, session, room }, parsed.data) };
   data.joining = true;
   try {
@@ -118,4 +119,8 @@ export function attachRealtime(io: Server, deps: RealtimeDeps, log: (error: unkn
       dispatch(handler, socket, deps, payload).then(ack, (error: unknown) => ack(toFailure(error, log)));
     });
   });
+}
+
+function handles(activity: Handler['activity'], kind: StepKind): boolean {
+  return activity === 'any' || activity === kind || (Array.isArray(activity) && activity.includes(kind));
 }

@@ -10,7 +10,8 @@ import type { AnyRoleState } from '../../shared/protocol.js';
 import type { Organisation } from '../../shared/schemas.js';
 import type { ParticipantRecord } from '../store/types.js';
 
-export type RoomChange = 'answers' | 'participants' | 'workshop' | 'proposals';
+/** What changed: answers (Quick-Check), participants, the workshop row, or a logged activity's contents. */
+export type RoomChange = 'answers' | 'participants' | 'workshop' | 'content';
 
 export interface JoinRequest {
   organisationId?: string | undefined;

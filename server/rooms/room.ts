@@ -160,7 +160,7 @@ export class Room implements LiveRoom {
   audiences(change: RoomChange): readonly Role[] {
     switch (change) {
       case 'workshop':
-      case 'proposals':
+      case 'content':
         return EVERYONE;
       case 'participants':
         return LIVE;

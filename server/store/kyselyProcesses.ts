@@ -1,6 +1,6 @@
 /** ProcessStore over Kysely (portable SQL, as kyselyStore.ts). */
 import type { Kysely, Selectable } from 'kysely';
-import type { StepKind } from '../../shared/process.js';
+import { processSettingsSchema, type StepKind, type StepTheme } from '../../shared/process.js';
 import { organisationSchema } from '../../shared/schemas.js';
 import type { Database } from './migrations.js';
 import type { ProcessRecord, ProcessStore, StepRecord } from './types.js';
@@ -11,6 +11,7 @@ function toProcess(row: Selectable<Database['processes']>): ProcessRecord {
     title: row.title,
     ownerId: row.owner_id,
     organisations: organisationSchema.array().parse(JSON.parse(row.organisations)),
+    settings: processSettingsSchema.parse(JSON.parse(row.settings)),
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };
@@ -27,6 +28,7 @@ export class KyselyProcessStore implements ProcessStore {
         title: p.title,
         owner_id: p.ownerId,
         organisations: JSON.stringify(p.organisations),
+        settings: JSON.stringify(p.settings),
         created_at: p.createdAt,
         updated_at: p.updatedAt,
       })
@@ -58,13 +60,14 @@ export class KyselyProcessStore implements ProcessStore {
     return rows.map(toProcess);
   }
 
-  async updateProcess(id: string, changes: Partial<Pick<ProcessRecord, 'title' | 'organisations'>> & { updatedAt: number }): Promise<void> {
+  async updateProcess(id: string, changes: Partial<Pick<ProcessRecord, 'title' | 'organisations' | 'settings'>> & { updatedAt: number }): Promise<void> {
     await this.db
       .updateTable('processes')
       .set({
         updated_at: changes.updatedAt,
         ...(changes.title !== undefined ? { title: changes.title } : {}),
         ...(changes.organisations !== undefined ? { organisations: JSON.stringify(changes.organisations) } : {}),
+        ...(changes.settings !== undefined ? { settings: JSON.stringify(changes.settings) } : {}),
       })
       .where('id', '=', id)
       .execute();
@@ -94,18 +97,22 @@ export class KyselyProcessStore implements ProcessStore {
 
   async steps(processId: string): Promise<StepRecord[]> {
     const rows = await this.db.selectFrom('workshops').selectAll().where('process_id', '=', processId).orderBy('position').orderBy('created_at').execute();
-    return rows.map((row) => ({
-      workshopId: row.id,
-      processId,
-      kind: row.kind as StepKind,
-      position: Number(row.position),
-      code: row.code,
-      // Every activity's configuration has a title; the rest is the activity's own.
-      title: String((JSON.parse(row.config) as { title?: unknown }).title ?? ''),
-      phase: row.phase,
-      finalisedAt: (JSON.parse(row.meta || '{}') as { finalisedAt?: number | null }).finalisedAt ?? null,
-      createdAt: Number(row.created_at),
-    }));
+    return rows.map((row) => {
+      // Every activity's configuration has a title, a deep-dive's its theme (DD-1); the rest is the activity's own.
+      const config = JSON.parse(row.config) as { title?: unknown; theme?: StepTheme };
+      return {
+        workshopId: row.id,
+        processId,
+        kind: row.kind as StepKind,
+        position: Number(row.position),
+        code: row.code,
+        title: String(config.title ?? ''),
+        phase: row.phase,
+        finalisedAt: (JSON.parse(row.meta || '{}') as { finalisedAt?: number | null }).finalisedAt ?? null,
+        createdAt: Number(row.created_at),
+        theme: row.kind === 'deepdive' && config.theme ? { themeId: config.theme.themeId, name: config.theme.name, tier: config.theme.tier } : null,
+      };
+    });
   }
 
   async nextPosition(processId: string): Promise<number> {

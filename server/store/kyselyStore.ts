@@ -8,18 +8,18 @@ import type { Phase } from '../../shared/domain/phases.js';
 import type { Tier } from '../../shared/domain/tiering.js';
 import { workshopConfigSchema } from '../../shared/schemas.js';
 import type { StepKind } from '../../shared/process.js';
-import type { CollectionOp } from '../../shared/activities/collection/rules.js';
+import type { LoggedOp } from '../../shared/activities/log.js';
 import { KyselyAccountStore } from './kyselyAccounts.js';
-import * as collections from './kyselyCollections.js';
+import * as activities from './kyselyActivities.js';
 import { toParticipant } from './participantRows.js';
 import { KyselyProcessStore } from './kyselyProcesses.js';
 import type { Database } from './migrations.js';
 import {
   DuplicateCodeError,
   type AnswerOp,
-  type CollectionChanges,
-  type CollectionRecord,
-  type CollectionSnapshot,
+  type ActivityChanges,
+  type ActivityRecord,
+  type ActivitySnapshot,
   type AnswerRecord,
   type ParticipantRecord,
   type WorkshopChanges,
@@ -205,20 +205,20 @@ export class KyselyWorkshopStore implements WorkshopStore {
     return row?.kind as StepKind | undefined;
   }
 
-  createCollection(collection: CollectionRecord): Promise<void> {
-    return collections.createCollection(this.db, collection);
+  createActivity(activity: ActivityRecord): Promise<void> {
+    return activities.createActivity(this.db, activity);
   }
 
-  loadCollection(id: string): Promise<CollectionSnapshot | undefined> {
-    return collections.loadCollection(this.db, id);
+  loadActivity(id: string, kind: StepKind): Promise<ActivitySnapshot | undefined> {
+    return activities.loadActivity(this.db, id, kind);
   }
 
-  updateCollection(id: string, changes: CollectionChanges): Promise<void> {
-    return collections.updateCollection(this.db, id, changes);
+  updateActivity(id: string, changes: ActivityChanges): Promise<void> {
+    return activities.updateActivity(this.db, id, changes);
   }
 
-  appendCollectionOp(workshopId: string, op: CollectionOp): Promise<boolean> {
-    return collections.appendCollectionOp(this.db, workshopId, op);
+  appendActivityOp(workshopId: string, op: LoggedOp): Promise<boolean> {
+    return activities.appendActivityOp(this.db, workshopId, op);
   }
 
   async processOf(workshopId: string): Promise<string | null | undefined> {

@@ -218,6 +218,21 @@ const migrations: Record<string, Migration> = {
       });
     },
   },
+  '2026-11-28-006-activities': {
+    // Vision and deep-dive (SPEC VI-4, DD-4) keep their operations in the same append-only log as the
+    // theme collection, now named for all logged activities; a process keeps settings such as the
+    // tiers that get deep-dives (PR-9).
+    async up(db: Kysely<unknown>) {
+      await db.transaction().execute(async (trx) => {
+        const { rows } = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE name = 'activity_log'`.execute(trx);
+        if (rows.length > 0) return;
+        await trx.schema.alterTable('collection_log').renameTo('activity_log').execute();
+        await trx.schema.dropIndex('collection_log_op').execute();
+        await trx.schema.createIndex('activity_log_op').on('activity_log').columns(['workshop_id', 'actor', 'op_id']).unique().execute();
+        await trx.schema.alterTable('processes').addColumn('settings', 'text', (c) => c.notNull().defaultTo('{}')).execute();
+      });
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {
@@ -269,6 +284,7 @@ export interface Database {
     title: string;
     owner_id: string | null;
     organisations: string;
+    settings: Generated<string>;
     created_at: number;
     updated_at: number;
   };
@@ -296,7 +312,7 @@ export interface Database {
     by_account: Generated<string | null>;
     by_name: Generated<string | null>;
   };
-  collection_log: {
+  activity_log: {
     seq: Generated<number>;
     workshop_id: string;
     actor: string;

@@ -5,9 +5,8 @@
 import type { Decision } from '../../shared/domain/consolidation.js';
 import type { Phase } from '../../shared/domain/phases.js';
 import type { AnswerValue } from '../../shared/domain/tally.js';
-import type { CollectionOp } from '../../shared/activities/collection/rules.js';
-import type { CollectionConfig, CollectionPhase } from '../../shared/activities/collection/schemas.js';
-import type { StepKind } from '../../shared/process.js';
+import type { LoggedOp } from '../../shared/activities/log.js';
+import type { ProcessSettings, StepKind, StepTheme } from '../../shared/process.js';
 import type { Organisation, ProjectorView, WorkshopConfig } from '../../shared/schemas.js';
 import type { AccountStore } from './accountStore.js';
 
@@ -86,6 +85,7 @@ export interface ProcessRecord {
   title: string;
   ownerId: string | null;
   organisations: Organisation[];
+  settings: ProcessSettings;
   createdAt: number;
   updatedAt: number;
 }
@@ -102,38 +102,44 @@ export interface StepRecord {
   phase: string;
   finalisedAt: number | null;
   createdAt: number;
+  /** A deep-dive's theme (DD-1); null for other steps. */
+  theme: StepTheme | null;
 }
 
-/** A theme collection's workshop row (TC-1): its own configuration and phases. */
-export interface CollectionRecord {
+/**
+ * The workshop row of a logged activity (theme collection, vision, deep-dive):
+ * its own configuration and phases; its contents are its operation log.
+ */
+export interface ActivityRecord<C = unknown, P extends string = string> {
   id: string;
   code: string;
   secretHash: string;
   processId: string | null;
   position: number;
-  config: CollectionConfig;
-  phase: CollectionPhase;
+  kind: StepKind;
+  config: C;
+  phase: P;
   revision: number;
   createdAt: number;
   updatedAt: number;
   finalisedAt: number | null;
 }
 
-export interface CollectionSnapshot {
-  workshop: CollectionRecord;
+export interface ActivitySnapshot<C = unknown, P extends string = string, Op extends LoggedOp = LoggedOp> {
+  workshop: ActivityRecord<C, P>;
   participants: ParticipantRecord[];
   /** Every accepted operation, in order (TC-4). */
-  log: CollectionOp[];
+  log: Op[];
 }
 
-export type CollectionChanges = Pick<CollectionRecord, 'config' | 'phase' | 'revision' | 'updatedAt' | 'finalisedAt'>;
+export type ActivityChanges<C = unknown, P extends string = string> = Pick<ActivityRecord<C, P>, 'config' | 'phase' | 'revision' | 'updatedAt' | 'finalisedAt'>;
 
 export interface ProcessStore {
   createProcess(process: ProcessRecord): Promise<void>;
   processById(id: string): Promise<ProcessRecord | undefined>;
   /** Processes the account owns or co-facilitates; every process with `all` (administrators, AC-7). */
   processesFor(accountId: string, all: boolean): Promise<ProcessRecord[]>;
-  updateProcess(id: string, changes: Partial<Pick<ProcessRecord, 'title' | 'organisations'>> & { updatedAt: number }): Promise<void>;
+  updateProcess(id: string, changes: Partial<Pick<ProcessRecord, 'title' | 'organisations' | 'settings'>> & { updatedAt: number }): Promise<void>;
   /** Deletes the process with all of its workshops. */
   deleteProcess(id: string): Promise<void>;
   facilitatorIds(processId: string): Promise<string[]>;
@@ -158,15 +164,16 @@ export interface WorkshopStore {
   processOf(workshopId: string): Promise<string | null | undefined>;
   /** Which activity a workshop runs; undefined for an unknown id. */
   kindOf(workshopId: string): Promise<StepKind | undefined>;
-  /** Throws DuplicateCodeError when the join code is already used. */
-  createCollection(collection: CollectionRecord): Promise<void>;
-  loadCollection(id: string): Promise<CollectionSnapshot | undefined>;
-  updateCollection(id: string, changes: CollectionChanges): Promise<void>;
+  /** A logged activity's workshop row; throws DuplicateCodeError when the join code is already used. */
+  createActivity(activity: ActivityRecord): Promise<void>;
+  /** The workshop with its participants and operation log, if it runs this activity (config as stored: the room parses it). */
+  loadActivity(id: string, kind: StepKind): Promise<ActivitySnapshot | undefined>;
+  updateActivity(id: string, changes: ActivityChanges): Promise<void>;
   /**
-   * Append one accepted collection operation, durably (TC-4); false when this
-   * actor's opId is in the log already (nothing is written then).
+   * Append one accepted operation to the workshop's log, durably (TC-4); false
+   * when this actor's opId is in the log already (nothing is written then).
    */
-  appendCollectionOp(workshopId: string, op: CollectionOp): Promise<boolean>;
+  appendActivityOp(workshopId: string, op: LoggedOp): Promise<boolean>;
   /** Throws DuplicateCodeError when the join code is already used. */
   createWorkshop(workshop: WorkshopRecord): Promise<void>;
   findWorkshopIdByCode(code: string): Promise<string | undefined>;

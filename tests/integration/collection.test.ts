@@ -299,7 +299,7 @@ describe('theme collection durability', () => {
     expect(interrupted).toBeGreaterThan(0);
 
     const db = new Database(join(dataDir, 'konsens.sqlite'), { readonly: true });
-    const rows = db.prepare("SELECT actor, op_id, payload FROM collection_log WHERE workshop_id = ? AND type = 'submit'").all(created.workshopId) as { actor: string; op_id: string; payload: string }[];
+    const rows = db.prepare("SELECT actor, op_id, payload FROM activity_log WHERE workshop_id = ? AND type = 'submit'").all(created.workshopId) as { actor: string; op_id: string; payload: string }[];
     const integrity = (db.pragma('integrity_check') as { integrity_check: string }[])[0]!.integrity_check;
     db.close();
     expect(integrity).toBe('ok');

@@ -51,6 +51,15 @@ import {
   proposalSubmitSchema,
   proposalSupportSchema,
 } from '../../shared/activities/collection/schemas.js';
+import {
+  consentAnswerSchema,
+  consentRoundSchema,
+  statementAddSchema,
+  statementReviseSchema,
+  statementWithdrawSchema,
+  visionPhaseSchema,
+  visionUpdateSchema,
+} from '../../shared/activities/vision/schemas.js';
 import { connect, createWorkshop, disconnectAll, ok, request, startServer, version, type Client, type TestServer } from '../support/harness.js';
 
 const SEED = Number(process.env.KONSENS_FUZZ_SEED ?? 20_261_124);
@@ -94,6 +103,14 @@ const WHO: Record<ClientEventName, readonly Caller[]> = {
   'proposal:decide': ['facilitator'],
   'collection:update': ['facilitator'],
   'collection:phase': ['facilitator'],
+  'statement:add': ['facilitator'],
+  'statement:revise': ['facilitator'],
+  'statement:withdraw': ['facilitator'],
+  'consent:open': ['facilitator'],
+  'consent:close': ['facilitator'],
+  'consent:answer': ['participant'],
+  'vision:update': ['facilitator'],
+  'vision:phase': ['facilitator'],
 };
 
 /** The refusal a malformed payload must get: the role decides before the payload is read (S-2), then the schema (S-3). */
@@ -122,6 +139,14 @@ const SCHEMAS: Record<ClientEventName, { safeParse(value: unknown): { success: b
   'proposal:decide': proposalDecideSchema,
   'collection:update': collectionUpdateSchema,
   'collection:phase': collectionPhaseSchema,
+  'statement:add': statementAddSchema,
+  'statement:revise': statementReviseSchema,
+  'statement:withdraw': statementWithdrawSchema,
+  'consent:open': consentRoundSchema,
+  'consent:close': consentRoundSchema,
+  'consent:answer': consentAnswerSchema,
+  'vision:update': visionUpdateSchema,
+  'vision:phase': visionPhaseSchema,
 };
 
 // ---------------------------------------------------------------------------
@@ -508,7 +533,7 @@ class Generator {
       case 'proposal:edit': {
         // S-8: titles are one line of text, descriptions paragraphs, both without control or non-characters.
         const title = f('title', 'string', true, () => this.pick(['Digitale Verwaltung', 'Glasfaser für alle', 'Ü „Schule“ 👍']), [
-          '', '   ', 'x'.repeat(81), 'a\u0000b', 'Zeile\nzwei', 'a\u001Bb', 'a\u0085b', 'a\uFFFEb', 'a\uFDD0b', 'a\uD800b', ['Titel'], () => this.illegal(20),
+          '', '   ', 'x'.repeat(81), 'a\u0000b', 'Zeile\nzwei', 'a\u001Bb', 'a\u0085b', 'a\uFFFEb', 'a\uFDD0b', 'a\uD800b', ['Titel'], () => this.string(12) + '\u0007',
         ]);
         const description = f('description', 'string', false, () => 'Mehr dazu.\nZweite Zeile.', ['x'.repeat(501), 'a\u0000b', 'a\uFFFFb', 'a\u0007', ['x']]);
         const opIdField = f('opId', 'string', true, () => this.opId(), badOpId);
@@ -536,6 +561,36 @@ class Generator {
         ];
       case 'collection:phase':
         return [f('phase', 'string', true, () => this.pick(['lobby', 'collecting', 'closed', 'finalised']), ['', 'scoring', 'Collecting', 'open', ...RESERVED, 'valueOf'])];
+      case 'statement:add':
+      case 'statement:revise': {
+        // S-8: a title is one line, a statement's text paragraphs and lists, both without control or non-characters.
+        const opIdField = f('opId', 'string', true, () => this.opId(), badOpId);
+        const title = f('title', 'string', true, () => this.pick(['Grundsatz: digital zuerst', 'Zukunftsbild Bildung']), ['', '   ', 'x'.repeat(121), 'a\nb', 'a\u0000b', 'a\uFFFEb', ['Titel']]);
+        const text = f('text', 'string', true, () => 'Wir handeln gemeinsam.\n\n- offen\n- sicher', ['', '  \n ', 'x'.repeat(4001), 'a\u0000b', 'a\u0007', 'a\uFDD0b', ['Text']]);
+        if (event === 'statement:revise') return [opIdField, f('statementId', 'string', true, () => 's1', badId), title, text];
+        return [opIdField, f('kind', 'string', true, () => 'principle', ['', 'Principle', 'vision', ...RESERVED]), title, text];
+      }
+      case 'statement:withdraw':
+        return [f('opId', 'string', true, () => this.opId(), badOpId), f('statementId', 'string', true, () => 's1', badId), f('withdrawn', 'boolean', true, () => this.pick([true, false]), ['yes', 1, 0, null, [true]])];
+      case 'consent:open':
+      case 'consent:close':
+        return [f('opId', 'string', true, () => this.opId(), badOpId), f('statementId', 'string', true, () => 's1', badId)];
+      case 'consent:answer':
+        return [
+          f('opId', 'string', true, () => this.opId(), badOpId),
+          f('statementId', 'string', true, () => 's1', badId),
+          f('round', 'int', true, () => 1 + this.int(3), [0, -1, 1.5, 1001, '1', NaN]),
+          f('answer', 'string', true, () => this.pick(['consent', 'concern']), ['', 'Consent', 'veto', 'yes', ...RESERVED]),
+          f('text', 'string', false, () => 'Bitte Datenschutz ergänzen.', ['x'.repeat(501), 'a\nb', 'a\u0000', 'a\uFFFF', ['x']]),
+        ];
+      case 'vision:update':
+        return [
+          f('title', 'string', false, () => 'Vision', ['', '   ', 'x'.repeat(201), 'a\u0000', 'a\nb', ['Titel']]),
+          f('date', 'nullableDate', false, () => '2026-11-24', ['', 'tomorrow', '2026-13-01', 20_261_124]),
+          f('votingUnit', 'string', false, () => this.pick(['organisation', 'person']), ['', 'Person', 'people', ...RESERVED]),
+        ];
+      case 'vision:phase':
+        return [f('phase', 'string', true, () => this.pick(['lobby', 'running', 'finalised']), ['', 'collecting', 'Running', ...RESERVED, 'valueOf'])];
     }
   }
 
@@ -1077,6 +1132,14 @@ describe('fuzzing the socket boundary', () => {
       'proposal:decide': (deep) => `{"opId":"deep-op-0008","proposalId":"p1","status":${deep}}`,
       'collection:update': (deep) => `{"supportAllowed":${deep}}`,
       'collection:phase': (deep) => `{"phase":${deep}}`,
+      'statement:add': (deep) => `{"opId":"deep-op-0009","kind":"principle","title":${deep},"text":"Text"}`,
+      'statement:revise': (deep) => `{"opId":"deep-op-0010","statementId":"s1","title":"Titel","text":${deep}}`,
+      'statement:withdraw': (deep) => `{"opId":"deep-op-0011","statementId":"s1","withdrawn":${deep}}`,
+      'consent:open': (deep) => `{"opId":"deep-op-0012","statementId":${deep}}`,
+      'consent:close': (deep) => `{"opId":${deep},"statementId":"s1"}`,
+      'consent:answer': (deep) => `{"opId":"deep-op-0013","statementId":"s1","round":1,"answer":${deep}}`,
+      'vision:update': (deep) => `{"votingUnit":${deep}}`,
+      'vision:phase': (deep) => `{"phase":${deep}}`,
     };
     CLIENT_EVENTS.forEach((event, e) =>
       deepValues.forEach((deep, d) => {

@@ -68,9 +68,35 @@ const MATRIX: Record<ClientEventName, Record<Actor, Expected>> = {
   'proposal:decide': joinedOnly(['otherFacilitator', 'facilitator']),
   'collection:update': joinedOnly(['otherFacilitator', 'facilitator']),
   'collection:phase': joinedOnly(['otherFacilitator', 'facilitator']),
+  // Vision's events, likewise (tests/integration/vision.test.ts runs them in a vision step).
+  'statement:add': joinedOnly(['otherFacilitator', 'facilitator']),
+  'statement:revise': joinedOnly(['otherFacilitator', 'facilitator']),
+  'statement:withdraw': joinedOnly(['otherFacilitator', 'facilitator']),
+  'consent:open': joinedOnly(['otherFacilitator', 'facilitator']),
+  'consent:close': joinedOnly(['otherFacilitator', 'facilitator']),
+  'consent:answer': joinedOnly(['participant']),
+  'vision:update': joinedOnly(['otherFacilitator', 'facilitator']),
+  'vision:phase': joinedOnly(['otherFacilitator', 'facilitator']),
 };
 
-const COLLECTION_EVENTS: readonly ClientEventName[] = ['proposal:submit', 'proposal:support', 'proposal:edit', 'proposal:merge', 'proposal:decide', 'collection:update', 'collection:phase'];
+/** Events of other activities: in a Quick-Check, the roles allowed to send them get WRONG_ACTIVITY. */
+const COLLECTION_EVENTS: readonly ClientEventName[] = [
+  'proposal:submit',
+  'proposal:support',
+  'proposal:edit',
+  'proposal:merge',
+  'proposal:decide',
+  'collection:update',
+  'collection:phase',
+  'statement:add',
+  'statement:revise',
+  'statement:withdraw',
+  'consent:open',
+  'consent:close',
+  'consent:answer',
+  'vision:update',
+  'vision:phase',
+];
 
 const TABLES = ['workshops', 'participants', 'answer_log', 'answers', 'answer_ops', 'decisions'] as const;
 type Snapshot = Record<(typeof TABLES)[number], Record<string, unknown>[]>;
@@ -177,6 +203,21 @@ function validPayload(event: Exclude<ClientEventName, 'workshop:join'>): unknown
       return { supportAllowed: true };
     case 'collection:phase':
       return { phase: 'collecting' };
+    case 'statement:add':
+      return { opId: opId(), kind: 'principle', title: 'Digital zuerst', text: 'Wir denken Verwaltung digital.' };
+    case 'statement:revise':
+      return { opId: opId(), statementId: 's1', title: 'Digital zuerst', text: 'Neu gefasst.' };
+    case 'statement:withdraw':
+      return { opId: opId(), statementId: 's1', withdrawn: true };
+    case 'consent:open':
+    case 'consent:close':
+      return { opId: opId(), statementId: 's1' };
+    case 'consent:answer':
+      return { opId: opId(), statementId: 's1', round: 1, answer: 'objection', text: 'Datenschutz fehlt' };
+    case 'vision:update':
+      return { votingUnit: 'person' };
+    case 'vision:phase':
+      return { phase: 'running' };
   }
 }
 

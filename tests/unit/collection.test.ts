@@ -60,7 +60,7 @@ describe('theme collection', () => {
     expect(state.proposals.get('a')!.supporters.size).toBe(1);
     const replayed = replayCollection([...log, ...log]);
     expect([...replayed.proposals.values()]).toEqual([...state.proposals.values()]);
-    expect(ownProposals(replayed, 'p:1')).toEqual([{ id: 'a', opId: log[0]!.opId, title: 'Verwaltung', description: null, status: 'open', mergedInto: null }]);
+    expect(ownProposals(replayed, 'p:1')).toEqual([{ id: 'a', opId: log[0]!.opId, title: 'Verwaltung', description: null, idea: null, status: 'open', mergedInto: null }]);
   });
 
   it('TC-5: one support per participant and proposal; taken back; only when allowed and while collecting; not for a rejected proposal', () => {

@@ -6,7 +6,7 @@
  */
 import type { CollectionPhase } from '../../../shared/activities/collection/schemas';
 import type { CollectionView } from '../../../shared/activities/collection/views';
-import type { AnySession, CollectionParticipantSession, ProposalReceipt } from '../../../shared/protocol';
+import type { AnySession, CollectionParticipantSession, DeepDiveParticipantSession, ProposalReceipt } from '../../../shared/protocol';
 import { useStore } from '../store';
 import type { Refusal } from '../store/collectionSlice';
 import { addProposalOp, clearProposalOutbox, forgetCollectionMark, loadProposalOutbox, markCollection, removeProposalOps, type PendingProposalOp } from './proposalOutbox';
@@ -27,8 +27,9 @@ export function joinCollection(joinCode: string, first?: { organisationId: strin
     onJoined: (joined) => {
       // socket.ts types the join's answer as a Quick-Check session; a collection's carries `own` and `supports`.
       const session = joined as AnySession;
-      if (session.role !== 'participant' || !('activity' in session)) return;
-      const { participantId, organisationId, displayName, resumeToken, own, supports } = session satisfies CollectionParticipantSession;
+      if (session.role !== 'participant' || !('activity' in session) || session.activity === 'vision') return;
+      // A deep-dive's ideas are proposals: it joins as a collection does (DD-4).
+      const { participantId, organisationId, displayName, resumeToken, own, supports } = session satisfies CollectionParticipantSession | DeepDiveParticipantSession;
       saveSession(joinCode, { participantId, organisationId, resumeToken });
       markCollection(joinCode);
       // Queued proposals the server has already stored (their acknowledgement was lost) need no resend.

@@ -8,61 +8,60 @@ import {
   proposalSubmitSchema,
   proposalSupportSchema,
 } from '../../../shared/activities/collection/schemas.js';
-import { defineHandler, type HandlerContext } from '../../realtime/handler.js';
-import { CollectionRoom, facilitatorActor, participantActor } from './room.js';
+import { defineHandler } from '../../realtime/handler.js';
+import { actorOf } from '../actor.js';
+import { CollectionRoom } from './room.js';
 
-/** The sender as the log names it: a participant, or the facilitator (by account or link, AC-9). */
-function actorOf({ session }: HandlerContext<CollectionRoom>): string {
-  return session!.role === 'participant' ? participantActor(session!.participantId!) : facilitatorActor(session!.actor?.accountId ?? null);
-}
+/** A deep-dive's ideas are proposals with details: the same events serve both (DD-4). */
+const BOARD = ['collection', 'deepdive'] as const;
 
 export const collectionHandlers = [
   defineHandler('proposal:submit', {
     callers: ['participant', 'facilitator'],
-    activity: 'collection',
+    activity: BOARD,
     schema: proposalSubmitSchema,
-    run: (ctx, { opId, title, description }) =>
-      ctx.room!.apply(actorOf(ctx), { type: 'submit', opId, proposalId: CollectionRoom.newProposalId(), title, description: description || null }, ctx.session!.organisationId ?? null),
+    run: (ctx, { opId, title, description, idea }) =>
+      ctx.room!.apply(actorOf(ctx), { type: 'submit', opId, proposalId: CollectionRoom.newProposalId(), title, description: description || null, organisationId: null, idea }, ctx.session!.organisationId ?? null),
   }),
 
   defineHandler('proposal:support', {
     callers: ['participant'],
-    activity: 'collection',
+    activity: BOARD,
     schema: proposalSupportSchema,
     run: (ctx, { opId, proposalId, support }) => ctx.room!.apply(actorOf(ctx), { type: 'support', opId, proposalId, support }),
   }),
 
   defineHandler('proposal:edit', {
     callers: ['facilitator'],
-    activity: 'collection',
+    activity: BOARD,
     schema: proposalEditSchema,
-    run: (ctx, { opId, proposalId, title, description }) => ctx.room!.apply(actorOf(ctx), { type: 'edit', opId, proposalId, title, description: description || null }),
+    run: (ctx, { opId, proposalId, title, description, idea }) => ctx.room!.apply(actorOf(ctx), { type: 'edit', opId, proposalId, title, description: description || null, idea }),
   }),
 
   defineHandler('proposal:merge', {
     callers: ['facilitator'],
-    activity: 'collection',
+    activity: BOARD,
     schema: proposalMergeSchema,
     run: (ctx, { opId, sourceId, targetId }) => ctx.room!.apply(actorOf(ctx), { type: 'merge', opId, sourceId, targetId }),
   }),
 
   defineHandler('proposal:decide', {
     callers: ['facilitator'],
-    activity: 'collection',
+    activity: BOARD,
     schema: proposalDecideSchema,
     run: (ctx, { opId, proposalId, status }) => ctx.room!.apply(actorOf(ctx), { type: 'decide', opId, proposalId, status }),
   }),
 
   defineHandler('collection:update', {
     callers: ['facilitator'],
-    activity: 'collection',
+    activity: BOARD,
     schema: collectionUpdateSchema,
     run: ({ room }, patch) => room!.update(patch),
   }),
 
   defineHandler('collection:phase', {
     callers: ['facilitator'],
-    activity: 'collection',
+    activity: BOARD,
     schema: collectionPhaseSchema,
     run: ({ room }, { phase }) => room!.setPhase(phase),
   }),

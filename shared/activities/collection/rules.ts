@@ -7,12 +7,11 @@
  * Time and ids come in with the operations.
  */
 import type { ErrorCode } from '../../protocol.js';
+import { isFacilitatorActor, opKey, type ActivityRules, type ActorKey } from '../log.js';
+import type { IdeaDetails } from '../deepdive/schemas.js';
 import { COLLECTION_LIMITS, type CollectionPhase, type ProposalStatus } from './schemas.js';
 
-/** Who sent an operation: `p:<participant id>`, or `f:<account id>` / `f:link` for the facilitator. */
-export type ActorKey = string;
-
-export const isFacilitatorActor = (actor: ActorKey) => actor.startsWith('f:');
+export type { ActorKey } from '../log.js';
 
 interface OpBase {
   actor: ActorKey;
@@ -21,9 +20,9 @@ interface OpBase {
 }
 
 export type CollectionOp =
-  | (OpBase & { type: 'submit'; proposalId: string; title: string; description: string | null; organisationId: string | null })
+  | (OpBase & { type: 'submit'; proposalId: string; title: string; description: string | null; organisationId: string | null; idea?: IdeaDetails | undefined })
   | (OpBase & { type: 'support'; proposalId: string; support: boolean })
-  | (OpBase & { type: 'edit'; proposalId: string; title: string; description: string | null })
+  | (OpBase & { type: 'edit'; proposalId: string; title: string; description: string | null; idea?: IdeaDetails | undefined })
   | (OpBase & { type: 'merge'; sourceId: string; targetId: string })
   | (OpBase & { type: 'decide'; proposalId: string; status: Exclude<ProposalStatus, 'merged'> });
 
@@ -39,6 +38,8 @@ export interface Proposal {
   id: string;
   title: string;
   description: string | null;
+  /** A deep-dive's project idea details (DD-3); null in a theme collection. */
+  idea: IdeaDetails | null;
   status: ProposalStatus;
   /** The proposal it was merged into (always one that is not merged itself). */
   mergedInto: string | null;
@@ -65,8 +66,6 @@ export function emptyCollection(): CollectionState {
   return { proposals: new Map(), order: [], applied: new Map(), submitted: new Map() };
 }
 
-export const opKey = (actor: ActorKey, opId: string) => `${actor}\u0000${opId}`;
-
 /** The operation this actor already sent with this opId, if any. */
 export function appliedBefore(state: CollectionState, actor: ActorKey, opId: string): CollectionOp | undefined {
   return state.applied.get(opKey(actor, opId));
@@ -81,6 +80,15 @@ export function current(state: CollectionState, proposalId: string): Proposal | 
 export interface CollectionContext {
   phase: CollectionPhase;
   supportAllowed: boolean;
+  /** A deep-dive: proposals are project ideas with details, whose lead is one of these organisations (DD-3). */
+  ideas?: { organisationIds: readonly string[] };
+}
+
+/** DD-3: details only in a deep-dive, and a lead organisation from its roster. */
+function detailsRefusal(idea: IdeaDetails | undefined, ctx: CollectionContext): ErrorCode | null {
+  if (!idea) return null;
+  if (!ctx.ideas) return 'BAD_REQUEST';
+  return idea.leadOrganisationId !== null && !ctx.ideas.organisationIds.includes(idea.leadOrganisationId) ? 'UNKNOWN_ORGANISATION' : null;
 }
 
 /** Why an operation is refused now, or null (TC-2, TC-3, TC-5 … TC-8). */
@@ -89,6 +97,7 @@ export function collectionRefusal(state: CollectionState, op: CollectionOp, ctx:
   const facilitator = isFacilitatorActor(op.actor);
   switch (op.type) {
     case 'submit':
+      if (detailsRefusal(op.idea, ctx)) return detailsRefusal(op.idea, ctx);
       // TC-2: participants propose while the collection is open; the facilitator at any time before finalising.
       if (!facilitator && ctx.phase !== 'collecting') return 'WRONG_PHASE';
       if (state.order.length >= COLLECTION_LIMITS.proposals) return 'PROPOSAL_LIMIT';
@@ -103,6 +112,7 @@ export function collectionRefusal(state: CollectionState, op: CollectionOp, ctx:
     }
     case 'edit':
     case 'decide': {
+      if (op.type === 'edit' && detailsRefusal(op.idea, ctx)) return detailsRefusal(op.idea, ctx);
       const proposal = state.proposals.get(op.proposalId);
       if (!proposal) return 'UNKNOWN_PROPOSAL';
       return proposal.status === 'merged' ? 'PROPOSAL_CLOSED' : null;
@@ -132,6 +142,7 @@ export function applyCollectionOp(state: CollectionState, op: CollectionOp): voi
         id: op.proposalId,
         title: op.title,
         description: op.description,
+        idea: op.idea ?? null,
         status: 'open',
         mergedInto: null,
         origins: [{ proposalId: op.proposalId, title: op.title, organisationId: op.organisationId }],
@@ -156,6 +167,7 @@ export function applyCollectionOp(state: CollectionState, op: CollectionOp): voi
       if (!proposal) return;
       proposal.title = op.title;
       proposal.description = op.description;
+      if (op.idea) proposal.idea = op.idea;
       return;
     }
     case 'decide': {
@@ -200,4 +212,12 @@ export const COLLECTION_TRANSITIONS: Readonly<Record<CollectionPhase, readonly C
   collecting: ['closed'],
   closed: ['collecting', 'finalised'],
   finalised: [],
+};
+
+/** The rules as the server's room drives them (server/activities/loggedRoom.ts). */
+export const COLLECTION_RULES: ActivityRules<CollectionState, CollectionOp, CollectionContext> = {
+  replay: replayCollection,
+  appliedBefore,
+  refusal: collectionRefusal,
+  apply: applyCollectionOp,
 };

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { dateSchema, idSchema, LIMITS, opIdSchema, organisationSchema } from '../../schemas.js';
 import { multiLine, singleLine } from '../../text.js';
+import { ideaDetailsSchema } from '../deepdive/schemas.js';
 
 export const COLLECTION_LIMITS = {
   titleLength: 80,
@@ -37,6 +38,8 @@ export const proposalSubmitSchema = z.object({
   opId: opIdSchema,
   title: proposalTitleSchema,
   description: proposalDescriptionSchema.optional(),
+  /** In a deep-dive: the project idea's details (DD-3); refused in a theme collection. */
+  idea: ideaDetailsSchema.optional(),
 });
 
 export const proposalSupportSchema = z.object({
@@ -51,6 +54,8 @@ export const proposalEditSchema = z.object({
   proposalId: idSchema,
   title: proposalTitleSchema,
   description: proposalDescriptionSchema.optional(),
+  /** In a deep-dive: the idea's details as they are to be (DD-3); absent keeps them. */
+  idea: ideaDetailsSchema.optional(),
 });
 
 export const proposalMergeSchema = z.object({

@@ -4,23 +4,19 @@
  * themes; participants the board they may support and what became of proposals.
  * Supporters are never named: only counted.
  */
+import type { IdeaDetails } from '../deepdive/schemas.js';
+import type { ActivityView } from '../log.js';
 import type { CollectionConfig, CollectionPhase, ProposalStatus } from './schemas.js';
 import { acceptedProposals, type CollectionState, type Origin, type Proposal } from './rules.js';
 
-export interface CollectionView {
-  id: string;
-  code: string;
-  phase: CollectionPhase;
-  config: CollectionConfig;
-  /** Increases with every change of configuration or phase. */
-  revision: number;
-  finalisedAt: number | null;
-}
+export type CollectionView = ActivityView<CollectionConfig, CollectionPhase>;
 
 export interface ProposalView {
   id: string;
   title: string;
   description: string | null;
+  /** A deep-dive's project idea details (DD-3); null in a theme collection. */
+  idea: IdeaDetails | null;
   status: ProposalStatus;
   mergedInto: string | null;
   supports: number;
@@ -37,6 +33,8 @@ export interface AcceptedTheme {
   id: string;
   title: string;
   description: string | null;
+  /** A deep-dive's accepted idea's details (DD-3). */
+  idea: IdeaDetails | null;
 }
 
 export interface CollectionFacilitatorState {
@@ -77,15 +75,16 @@ export interface OwnProposal {
   opId: string;
   title: string;
   description: string | null;
+  idea: IdeaDetails | null;
   status: ProposalStatus;
   mergedInto: string | null;
 }
 
 function view(p: Proposal): ProposalView {
-  return { id: p.id, title: p.title, description: p.description, status: p.status, mergedInto: p.mergedInto, supports: p.supporters.size, createdAt: p.createdAt };
+  return { id: p.id, title: p.title, description: p.description, idea: p.idea, status: p.status, mergedInto: p.mergedInto, supports: p.supporters.size, createdAt: p.createdAt };
 }
 
-const theme = (p: Proposal): AcceptedTheme => ({ id: p.id, title: p.title, description: p.description });
+const theme = (p: Proposal): AcceptedTheme => ({ id: p.id, title: p.title, description: p.description, idea: p.idea });
 
 const inOrder = (state: CollectionState) => state.order.map((id) => state.proposals.get(id)!);
 
@@ -119,7 +118,7 @@ export function ownProposals(state: CollectionState, actor: string): OwnProposal
   for (const op of state.applied.values()) {
     if (op.type !== 'submit' || op.actor !== actor) continue;
     const p = state.proposals.get(op.proposalId)!;
-    own.push({ id: p.id, opId: op.opId, title: p.title, description: p.description, status: p.status, mergedInto: p.mergedInto });
+    own.push({ id: p.id, opId: op.opId, title: p.title, description: p.description, idea: p.idea, status: p.status, mergedInto: p.mergedInto });
   }
   return own;
 }

@@ -25,8 +25,10 @@ import { SetupEditor } from './SetupEditor';
 import { ShareCard } from './ShareCard';
 import { useProcessId } from './useProcessId';
 
-// A theme collection's console: a chunk of its own.
+// Each other activity's console: a chunk of its own.
 const CollectionConsole = lazy(() => import('../collection/console/CollectionConsole'));
+const DeepDiveConsole = lazy(() => import('../deepdive/console/DeepDiveConsole'));
+const VisionConsole = lazy(() => import('../vision/console/VisionConsole'));
 
 let linkSecret: string | null | undefined;
 
@@ -42,6 +44,12 @@ function takeLinkSecret(): string | null {
     if (linkSecret) history.replaceState(null, '', location.pathname + location.search);
   }
   return linkSecret;
+}
+
+/** The i18n key of an activity's phase name (a deep-dive's phases are a collection's). */
+function phaseKey(activity: string, phase: string): string {
+  if (activity === 'collection' || activity === 'deepdive') return `collection.phase.${phase}`;
+  return activity === 'vision' ? `vision.phase.${phase}` : `phase.${phase}`;
 }
 
 export default function FacilitatorApp({ workshopId }: { workshopId: string }) {
@@ -67,6 +75,18 @@ export default function FacilitatorApp({ workshopId }: { workshopId: string }) {
     content = (
       <Suspense fallback={<p>{t('connection.connecting')}</p>}>
         <CollectionConsole state={state} workshopId={workshopId} access={access} processId={processId} />
+      </Suspense>
+    );
+  } else if (state?.role === 'facilitator' && state.activity === 'deepdive' && access) {
+    content = (
+      <Suspense fallback={<p>{t('connection.connecting')}</p>}>
+        <DeepDiveConsole state={state} workshopId={workshopId} access={access} processId={processId} />
+      </Suspense>
+    );
+  } else if (state?.role === 'facilitator' && state.activity === 'vision' && access) {
+    content = (
+      <Suspense fallback={<p>{t('connection.connecting')}</p>}>
+        <VisionConsole state={state} workshopId={workshopId} access={access} processId={processId} />
       </Suspense>
     );
   } else if (state?.role !== 'facilitator' || state.activity !== 'quickcheck' || !access) content = <p>{t('connection.connecting')}</p>;
@@ -111,7 +131,7 @@ export default function FacilitatorApp({ workshopId }: { workshopId: string }) {
         </span>
         {state?.role === 'facilitator' && (
           <span className="topbar-title">
-            {state.workshop.config.title} — <strong>{t(state.activity === 'collection' ? `collection.phase.${state.workshop.phase}` : `phase.${state.workshop.phase}`)}</strong>
+            {state.workshop.config.title} — <strong>{t(phaseKey(state.activity, state.workshop.phase))}</strong>
           </span>
         )}
         {processId && !problem && <a href={`/prozess/${encodeURIComponent(processId)}`}>{t('facilitator.toProcess')}</a>}

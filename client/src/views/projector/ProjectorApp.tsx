@@ -15,8 +15,10 @@ import { SmallMultiples } from '../common/IndividualResults';
 import { TierColumns } from '../common/TierColumns';
 import { JoinInvitation } from './JoinInvitation';
 
-// A theme collection's projector: a chunk of its own.
+// Each other activity's projector: a chunk of its own.
 const CollectionProjector = lazy(() => import('../collection/projector/CollectionProjector'));
+const DeepDiveProjector = lazy(() => import('../deepdive/projector/DeepDiveProjector'));
+const VisionProjector = lazy(() => import('../vision/projector/VisionProjector'));
 
 export default function ProjectorApp({ code }: { code: string }) {
   const { t } = useTranslation();
@@ -39,6 +41,20 @@ export default function ProjectorApp({ code }: { code: string }) {
     return (
       <Suspense fallback={null}>
         <CollectionProjector state={state} />
+      </Suspense>
+    );
+  }
+  if (state?.role === 'projector' && state.activity === 'deepdive') {
+    return (
+      <Suspense fallback={null}>
+        <DeepDiveProjector state={state} />
+      </Suspense>
+    );
+  }
+  if (state?.role === 'projector' && state.activity === 'vision') {
+    return (
+      <Suspense fallback={null}>
+        <VisionProjector state={state} />
       </Suspense>
     );
   }

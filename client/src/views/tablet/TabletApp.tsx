@@ -25,25 +25,55 @@ import { OrganisationForm } from './OrganisationForm';
 const participant = () => import('../../net/participant');
 const loadBallot = () => import('./Ballot');
 const Ballot = lazy(() => loadBallot().then((module) => ({ default: module.Ballot })));
-// A theme collection's screen and network module: chunks of their own, loaded only for a collection.
+// Each other activity's screen and network module: chunks of their own, loaded only for that activity.
+// A deep-dive's ideas are proposals: it joins through the collection's network module (DD-4).
 const collection = () => import('../../net/collection');
 const loadCollectionTablet = () => import('../collection/tablet/CollectionTablet');
 const CollectionTablet = lazy(loadCollectionTablet);
+const loadDeepDiveTablet = () => import('../deepdive/tablet/DeepDiveTablet');
+const DeepDiveTablet = lazy(loadDeepDiveTablet);
+const vision = () => import('../../net/vision');
+const loadVisionTablet = () => import('../vision/tablet/VisionTablet');
+const VisionTablet = lazy(loadVisionTablet);
 
 function preload(kind: StepKind): void {
-  if (kind === 'collection') {
-    void collection();
-    void loadCollectionTablet();
-  } else {
-    void participant();
-    void loadBallot();
+  switch (kind) {
+    case 'collection':
+      void collection();
+      void loadCollectionTablet();
+      return;
+    case 'deepdive':
+      void collection();
+      void loadDeepDiveTablet();
+      return;
+    case 'vision':
+      void vision();
+      void loadVisionTablet();
+      return;
+    case 'quickcheck':
+      void participant();
+      void loadBallot();
   }
 }
 
 /** Join for an organisation, or — without one — resume the session stored on this device, with the activity's own module. */
 function joinWorkshop(kind: StepKind, code: string, first?: { organisationId: string; displayName?: string }): void {
-  if (kind === 'collection') void collection().then((c) => c.joinCollection(code, first));
+  if (kind === 'collection' || kind === 'deepdive') void collection().then((c) => c.joinCollection(code, first));
+  else if (kind === 'vision') void vision().then((v) => v.joinVision(code, first));
   else void participant().then((p) => p.joinAsParticipant(code, first));
+}
+
+function ActivityScreen({ activity }: { activity: StepKind | undefined }) {
+  switch (activity) {
+    case 'collection':
+      return <CollectionTablet />;
+    case 'deepdive':
+      return <DeepDiveTablet />;
+    case 'vision':
+      return <VisionTablet />;
+    default:
+      return <Ballot />;
+  }
 }
 
 export function TabletApp({ initialCode }: { initialCode?: string }) {
@@ -73,7 +103,7 @@ export function TabletApp({ initialCode }: { initialCode?: string }) {
       if (!current) return;
       if (reply.ok) {
         setInfo(reply.data);
-        if (reply.data.kind === 'collection') preload('collection');
+        if (reply.data.kind !== 'quickcheck') preload(reply.data.kind);
       } else setInfoError(reply.code);
     });
     if (savedSession(code)) setJoining(true);
@@ -114,7 +144,11 @@ export function TabletApp({ initialCode }: { initialCode?: string }) {
   } else if (problem === 'deleted') {
     content = null;
   } else if (me) {
-    content = <Suspense fallback={<p className="card">{t('connection.connecting')}</p>}>{activity === 'collection' ? <CollectionTablet /> : <Ballot />}</Suspense>;
+    content = (
+      <Suspense fallback={<p className="card">{t('connection.connecting')}</p>}>
+        <ActivityScreen activity={activity} />
+      </Suspense>
+    );
   } else if (joining && savedSession(code) && !problem) {
     // This device joined before: it is resuming, not joining afresh.
     content = <p className="card">{t('connection.connecting')}</p>;

@@ -1,0 +1,4 @@
+/** PLACEHOLDER (being written): the deep-dive tablet. */
+export default function DeepDiveTablet() {
+  return <p />;
+}

@@ -1,0 +1,4 @@
+/** PLACEHOLDER (being written): the vision tablet. */
+export default function VisionTablet() {
+  return <p />;
+}
