@@ -7,7 +7,6 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { Server } from 'socket.io';
 import type { AnyRoleState, ClientToServerEvents, ServerToClientEvents } from '../shared/protocol.js';
-import { Room } from './rooms/room.js';
 import { Renderer } from './export/renderer.js';
 import { apiRouter, clientRoutes, type HttpDeps } from './http/routes.js';
 import { AccountService, defaultAccountPolicy, type AccountPolicy } from './accounts/service.js';
@@ -17,7 +16,6 @@ import { linkRoom, sessionRoom } from './realtime/joinHandlers.js';
 import { AnswerWriter } from './rooms/answerWriter.js';
 import { RoomRegistry } from './rooms/registry.js';
 import { audienceRoom, Broadcaster, type BroadcastTiming } from './realtime/broadcaster.js';
-import { resultsVisible } from '../shared/domain/phases.js';
 import type { SocketData } from './realtime/handler.js';
 import { attachRealtime } from './realtime/transport.js';
 import type { WorkshopStore } from './store/types.js';
@@ -122,11 +120,11 @@ export function createApp({
   // Nobody there (no projector yet, an organisation without tablets): no state to build and encode.
   const present = (name: string) => (io.sockets.adapter.rooms.get(name)?.size ?? 0) > 0;
   const broadcaster = new Broadcaster(config, (room, role) => {
-    // After a Quick-Check's reveal each organisation's participants also get their own organisation's values.
-    if (room instanceof Room && role === 'participant' && resultsVisible(role, room.phase)) {
-      for (const { id } of room.config.organisations) {
+    // Where participants' state differs by organisation, each organisation's tablets get their own.
+    if (role === 'participant' && room.participantsByOrganisation()) {
+      for (const { id } of room.organisations) {
         const name = audienceRoom(room.id, role, id);
-        if (present(name)) io.to(name).emit('state:update', room.participantState(id));
+        if (present(name)) io.to(name).emit('state:update', room.stateFor(role, id));
       }
     } else {
       const name = audienceRoom(room.id, role);

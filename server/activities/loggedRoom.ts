@@ -69,6 +69,10 @@ export abstract class LoggedRoom<C extends ActivityConfigBase, P extends string,
   protected abstract context(): Ctx;
   abstract audiences(change: RoomChange): readonly Role[];
   abstract stateFor(role: Role, organisationId?: string | null): AnyRoleState;
+  participantsByOrganisation(): boolean {
+    return false;
+  }
+
   /** What a participant's tablet needs after a reload besides the state: its own contributions (TC-4, VI-5). */
   abstract own(participantId: string): Record<string, unknown>;
 

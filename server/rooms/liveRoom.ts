@@ -31,6 +31,8 @@ export interface LiveRoom {
   readonly finalisedAt: number | null;
   /** Which audiences a change concerns (B-1 … B-3). */
   audiences(change: RoomChange): readonly Role[];
+  /** Participants' state differs by organisation now (a Quick-Check's revealed results, a vision's organisation answers): pushed per organisation. */
+  participantsByOrganisation(): boolean;
   /** The whole state a connection of this role may see; participants' with their organisation. */
   stateFor(role: Role, organisationId?: string | null): AnyRoleState;
   /** J-1, J-2 */

@@ -245,6 +245,11 @@ export class Room implements LiveRoom {
   }
 
   /** What a connection of this role may see now (SPEC P-4, B-3). */
+  /** After the reveal each organisation's participants also get their own organisation's values. */
+  participantsByOrganisation(): boolean {
+    return resultsVisible('participant', this.phase);
+  }
+
   stateFor(role: Role, organisationId: string | null = null): RoleState {
     switch (role) {
       case 'facilitator':

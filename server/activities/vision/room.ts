@@ -55,6 +55,11 @@ export class VisionRoom extends LoggedRoom<VisionConfig, VisionPhase, VisionStat
     }
   }
 
+  /** VI-5: in organisation mode each organisation's tablets see its answers. */
+  override participantsByOrganisation(): boolean {
+    return this.config.votingUnit === 'organisation';
+  }
+
   /** VI-5: the answers in open rounds this participant's tablet shows as chosen (its organisation's in organisation mode). */
   own(participantId: string): { consent: UnitAnswer[] } {
     const participant = this.participant(participantId);
