@@ -12,7 +12,7 @@ import { idSchema, LIMITS, organisationSchema, tierSchema, type Organisation } f
 import { singleLine } from './text.js';
 
 /** The live activities a step can run; each is a module of its own (README, architecture). */
-export const STEP_KINDS = ['collection', 'quickcheck', 'vision', 'deepdive'] as const;
+export const STEP_KINDS = ['collection', 'quickcheck', 'vision', 'deepdive', 'selection'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 export const processTitleSchema = singleLine(LIMITS.titleLength);

@@ -27,6 +27,19 @@ import type {
   VisionUpdatePayload,
 } from './activities/vision/schemas.js';
 import type { UnitAnswer, VisionRoleState, VisionView } from './activities/vision/views.js';
+import type {
+  IdeaPutPayload,
+  OverridePayload,
+  PointsSetPayload,
+  ProfilePayload,
+  SelectionPhase,
+  SelectionPhasePayload,
+  SelectionUpdatePayload,
+  VoteOpenPayload,
+  VoteRefPayload,
+  VoteRevealPayload,
+} from './activities/selection/schemas.js';
+import type { SelectionRoleState, SelectionView } from './activities/selection/views.js';
 import type { Consolidation, Decision } from './domain/consolidation.js';
 import type { IndividualResult } from './domain/individual.js';
 import type { Phase } from './domain/phases.js';
@@ -83,6 +96,11 @@ export const ERROR_CODES = {
   CHECK_OPEN: 'A consent check is open: close it first.',
   CHECK_CLOSED: 'This consent check is closed (or another round is running): answer the current one.',
   OUTSIDE_GATE: 'The theme is outside the tiers that get deep-dives: give a reason to open one all the same.',
+  UNKNOWN_IDEA: 'No idea with this id in this selection.',
+  VOTE_OPEN: 'A vote is open: close it first.',
+  VOTE_CLOSED: 'This vote is not open (closed, or another one is running).',
+  POINTS_EXCEEDED: 'That would be more points than your allowance: nothing was changed.',
+  POINTS_PER_IDEA: 'That would be more points (dots) on one idea than allowed: nothing was changed.',
   RATE_LIMITED: 'Too many requests: slow down and retry.',
   STORAGE_FAILED: 'The answer could not be stored; it was not saved. Retry.',
   INTERNAL: 'Unexpected server error.',
@@ -153,7 +171,7 @@ export interface ParticipantState {
 export type RoleState = FacilitatorState | ProjectorState | ParticipantState;
 
 /** What `state:update` carries: the state of the workshop's activity for the connection's role. */
-export type AnyRoleState = RoleState | CollectionRoleState | DeepDiveRoleState | VisionRoleState;
+export type AnyRoleState = RoleState | CollectionRoleState | DeepDiveRoleState | VisionRoleState | SelectionRoleState;
 
 export interface OwnAnswer {
   themeId: string;
@@ -222,11 +240,23 @@ export interface VisionParticipantSession {
   state: Extract<VisionRoleState, { role: 'participant' }>;
 }
 
+/** A participant's join of a project selection (SE-5): its unit's points in the open vote come with it. */
+export interface SelectionParticipantSession {
+  role: 'participant';
+  activity: 'selection';
+  participantId: string;
+  organisationId: string;
+  displayName: string | null;
+  resumeToken: string;
+  points: Record<string, number>;
+  state: Extract<SelectionRoleState, { role: 'participant' }>;
+}
+
 /** The answer to `workshop:join` of a facilitator or projector: the state of the workshop's activity. */
 export type ObserverSession = { role: 'facilitator' | 'projector'; state: AnyRoleState };
 
 /** The answer to `workshop:join`, for any activity; `state.activity` tells which. */
-export type AnySession = Session | CollectionSession | DeepDiveParticipantSession | VisionParticipantSession | ObserverSession;
+export type AnySession = Session | CollectionSession | DeepDiveParticipantSession | VisionParticipantSession | SelectionParticipantSession | ObserverSession;
 
 /** state:get — everything needed to redraw after a reconnect. */
 export interface Resync {
@@ -238,6 +268,8 @@ export interface Resync {
   supports?: string[];
   /** The answers the participant's voting unit gave in open consent rounds (vision). */
   consent?: UnitAnswer[];
+  /** The points the participant's voting unit gave in the open vote (selection). */
+  points?: Record<string, number>;
 }
 
 export interface AnswerReceipt {
@@ -282,6 +314,34 @@ export interface ClientToServerEvents {
   'consent:answer': (payload: ConsentAnswerPayload, ack: AckCallback<StatementReceipt>) => void;
   'vision:update': (payload: VisionUpdatePayload, ack: AckCallback<VisionView>) => void;
   'vision:phase': (payload: VisionPhasePayload, ack: AckCallback<VisionView>) => void;
+  /** Project selection (SPEC SE-2 … SE-9): each acknowledged after it is stored. */
+  'idea:put': (payload: IdeaPutPayload, ack: AckCallback<SelectionReceipt>) => void;
+  'vote:open': (payload: VoteOpenPayload, ack: AckCallback<SelectionReceipt>) => void;
+  'vote:close': (payload: VoteRefPayload, ack: AckCallback<SelectionReceipt>) => void;
+  'vote:reveal': (payload: VoteRevealPayload, ack: AckCallback<SelectionReceipt>) => void;
+  'points:set': (payload: PointsSetPayload, ack: AckCallback<PointsReceipt>) => void;
+  'selection:override': (payload: OverridePayload, ack: AckCallback<SelectionReceipt>) => void;
+  'profile:update': (payload: ProfilePayload, ack: AckCallback<SelectionReceipt>) => void;
+  'selection:update': (payload: SelectionUpdatePayload, ack: AckCallback<SelectionView>) => void;
+  'selection:phase': (payload: SelectionPhasePayload, ack: AckCallback<SelectionView>) => void;
+}
+
+/** What a facilitator's selection operation's acknowledgement carries: the idea or vote it concerns. */
+export interface SelectionReceipt {
+  opId: string;
+  id: string;
+  duplicate: boolean;
+}
+
+/** What `points:set` acknowledges: the stored points for the idea and the unit's points used of its allowance. */
+export interface PointsReceipt {
+  opId: string;
+  voteId: string;
+  ideaId: string;
+  points: number;
+  used: number;
+  allowance: number;
+  duplicate: boolean;
 }
 
 /** What a vision operation's acknowledgement carries. */
@@ -341,6 +401,15 @@ export const CLIENT_EVENTS = [
   'consent:answer',
   'vision:update',
   'vision:phase',
+  'idea:put',
+  'vote:open',
+  'vote:close',
+  'vote:reveal',
+  'points:set',
+  'selection:override',
+  'profile:update',
+  'selection:update',
+  'selection:phase',
 ] as const satisfies readonly ClientEventName[];
 
 type Unlisted = Exclude<ClientEventName, (typeof CLIENT_EVENTS)[number]>;
@@ -380,7 +449,7 @@ export interface PublicWorkshopInfo {
   kind: StepKind;
   title: string;
   date: string | null;
-  phase: Phase | CollectionPhase | VisionPhase;
+  phase: Phase | CollectionPhase | VisionPhase | SelectionPhase;
   organisations: { id: string; name: string }[];
   protocolVersion: number;
 }

@@ -62,7 +62,7 @@ export abstract class LoggedRoom<C extends ActivityConfigBase, P extends string,
     this.kind = definition.kind;
     this.record = { ...snapshot.workshop, config: definition.configSchema.parse(snapshot.workshop.config), phase: snapshot.workshop.phase as P };
     this.participants = new ParticipantBook(snapshot.participants);
-    this.state = definition.rules.replay(snapshot.log as Op[]);
+    this.state = definition.rules.replay(snapshot.log as Op[], this.record.config);
   }
 
   /** The context the rules decide in (phase, settings). */

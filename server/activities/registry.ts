@@ -14,6 +14,8 @@ import { Room, type RoomDeps } from '../rooms/room.js';
 import { collectionHandlers } from './collection/handlers.js';
 import { CollectionRoom } from './collection/room.js';
 import { DeepDiveRoom } from './deepdive/room.js';
+import { selectionHandlers } from './selection/handlers.js';
+import { SelectionRoom } from './selection/room.js';
 import { visionHandlers } from './vision/handlers.js';
 import { VisionRoom } from './vision/room.js';
 
@@ -51,5 +53,12 @@ export const ACTIVITIES: Readonly<Record<StepKind, Activity>> = {
     },
     // A deep-dive's ideas are proposals: the collection's events serve both (DD-4).
     handlers: [],
+  },
+  selection: {
+    load: async (id, deps) => {
+      const snapshot = await deps.store.loadActivity(id, 'selection');
+      return snapshot && new SelectionRoom(snapshot, deps);
+    },
+    handlers: selectionHandlers,
   },
 };

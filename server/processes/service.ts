@@ -8,7 +8,8 @@ import { compareRounds, type RoundComparison } from '../../shared/domain/compari
 import { workshopFromTemplate } from '../../shared/domain/templates.js';
 import { processSettingsSchema, type CreateStepRequest, type DecidedTiers, type PersonRef, type ProcessSummary, type ProcessView, type StepView } from '../../shared/process.js';
 import { deepDiveOffers, gateRefusal, type DeepDiveOffers } from '../../shared/activities/deepdive/gate.js';
-import { deepDiveConfigSchema } from '../../shared/activities/deepdive/schemas.js';
+import { deepDiveConfigSchema, type DeepDiveConfig } from '../../shared/activities/deepdive/schemas.js';
+import { selectionConfigSchema, SELECTION_LIMITS, type SelectionIdea } from '../../shared/activities/selection/schemas.js';
 import { visionConfigSchema } from '../../shared/activities/vision/schemas.js';
 import type { Tier } from '../../shared/domain/tiering.js';
 import type { CreatedWorkshop } from '../../shared/protocol.js';
@@ -162,6 +163,10 @@ export class ProcessService {
       created = await createActivityStep(this.store, 'vision', config, this.now(), placement);
     } else if (request.kind === 'deepdive') {
       created = await this.addDeepDive(process, request, placement);
+    } else if (request.kind === 'selection') {
+      if (request.from) throw new KonsensError('BAD_REQUEST', [{ path: 'from', message: 'a selection takes the ideas of every finalised deep-dive' }]);
+      const config = selectionConfigSchema.parse({ title: request.title ?? `${process.title}: Projektauswahl`, organisations, ideas: await this.acceptedIdeas(id) });
+      created = await createActivityStep(this.store, 'selection', config, this.now(), placement);
     } else {
       const base = workshopFromTemplate('blank', request.title ?? `${process.title}: Quick-Check`);
       const config = { ...base, organisations, ...(request.from ? await this.seed(id, request.from) : {}) };
@@ -183,6 +188,32 @@ export class ProcessService {
     const theme = { themeId: offer.themeId, name: offer.name, tier: offer.tier, sourceWorkshopId: decided.workshopId, gateReason: offer.offered ? null : request.reason!.trim() };
     const config = deepDiveConfigSchema.parse({ title: request.title ?? `Vertiefung: ${offer.name}`, organisations: process.organisations.map((o) => ({ ...o })), theme });
     return createActivityStep(this.store, 'deepdive', config, this.now(), placement);
+  }
+
+  /** SE-1: the accepted ideas of the process's finalised deep-dives, step by step, each in the order it was accepted. */
+  private async acceptedIdeas(processId: string): Promise<SelectionIdea[]> {
+    const ideas: SelectionIdea[] = [];
+    for (const step of await this.store.processes.steps(processId)) {
+      if (step.kind !== 'deepdive' || step.phase !== 'finalised') continue;
+      const room = await this.rooms.collection(step.workshopId);
+      if (!room) continue;
+      const theme = (room.config as DeepDiveConfig).theme;
+      for (const p of acceptedProposals(room.collection)) {
+        ideas.push({
+          id: p.id,
+          title: p.title,
+          description: p.description,
+          themeId: theme.themeId,
+          themeName: theme.name,
+          sourceWorkshopId: step.workshopId,
+          leadOrganisationId: p.idea?.leadOrganisationId ?? null,
+          partners: p.idea?.partners ?? '',
+          cost: p.idea?.cost ?? null,
+        });
+      }
+    }
+    if (ideas.length > SELECTION_LIMITS.ideas) throw new KonsensError('BAD_REQUEST', [{ path: 'kind', message: `at most ${SELECTION_LIMITS.ideas} ideas; ${ideas.length} were accepted` }]);
+    return ideas;
   }
 
   /** DD-1: the deep-dives the decided tiers offer, for the process page. */

@@ -13,6 +13,7 @@ import type { Room } from '../rooms/room.js';
 import type { LiveRoom } from '../rooms/liveRoom.js';
 import type { CollectionRoom } from '../activities/collection/room.js';
 import type { VisionRoom } from '../activities/vision/room.js';
+import type { SelectionRoom } from '../activities/selection/room.js';
 import type { CollectionConfig } from '../../shared/activities/collection/schemas.js';
 import type { DeepDiveConfig } from '../../shared/activities/deepdive/schemas.js';
 import type { StepKind } from '../../shared/process.js';
@@ -62,7 +63,7 @@ export interface RealtimeDeps {
 /** The activity an event belongs to, or the activities that share it (theme collection and deep-dive), or 'any' (joining, resync, deleting). */
 export type HandlerActivity = StepKind | readonly StepKind[] | 'any';
 
-type RoomOfKind<K> = K extends 'quickcheck' ? Room : K extends 'collection' | 'deepdive' ? CollectionRoom<CollectionConfig | DeepDiveConfig> : K extends 'vision' ? VisionRoom : LiveRoom;
+type RoomOfKind<K> = K extends 'quickcheck' ? Room : K extends 'collection' | 'deepdive' ? CollectionRoom<CollectionConfig | DeepDiveConfig> : K extends 'vision' ? VisionRoom : K extends 'selection' ? SelectionRoom : LiveRoom;
 type RoomOf<A extends HandlerActivity> = A extends readonly (infer K)[] ? RoomOfKind<K> : RoomOfKind<A>;
 
 export interface HandlerContext<R extends LiveRoom = LiveRoom> {

@@ -28,7 +28,8 @@ export const opKey = (actor: ActorKey, opId: string) => `${actor}\u0000${opId}`;
 
 /** The pure rules of a logged activity, as the server's room drives them. */
 export interface ActivityRules<S, Op extends LoggedOp, Ctx> {
-  replay(log: readonly Op[]): S;
+  /** The state the log adds up to; `config` is the activity's configuration (what it was created with). */
+  replay(log: readonly Op[], config: unknown): S;
   /** The operation this actor already sent with this opId, if any. */
   appliedBefore(state: S, actor: ActorKey, opId: string): Op | undefined;
   /** Why the operation is refused now, or null. */

@@ -23,7 +23,7 @@ import {
   type Resync,
 } from '../../shared/protocol.js';
 import { adminCookie, api, connect, disconnectAll, ok, request, startServer, tempDir, until, type Client, type TestServer } from '../support/harness.js';
-import { emitUnlessGone, spawnServer, type ServerProcess } from '../support/process.js';
+import { connectUnlessDown, emitUnlessGone, spawnServer, type ServerProcess } from '../support/process.js';
 
 let server: TestServer | undefined;
 let child: ServerProcess | undefined;
@@ -215,20 +215,7 @@ describe('theme collection', () => {
 // Durability under SIGKILL
 
 const emit = emitUnlessGone;
-
-function open(url: string): Promise<Socket | null> {
-  return new Promise((resolve) => {
-    const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
-    const give = (value: Socket | null) => {
-      clearTimeout(timer);
-      if (!value) socket.disconnect();
-      resolve(value);
-    };
-    const timer = setTimeout(() => give(null), 5000);
-    socket.once('connect', () => give(socket));
-    socket.once('connect_error', () => give(null));
-  });
-}
+const open = connectUnlessDown;
 
 interface Tablet {
   organisationId: string;

@@ -60,6 +60,17 @@ import {
   visionPhaseSchema,
   visionUpdateSchema,
 } from '../../shared/activities/vision/schemas.js';
+import {
+  ideaPutSchema,
+  overrideSchema,
+  pointsSetSchema,
+  profileSchema,
+  selectionPhaseSchema,
+  selectionUpdateSchema,
+  voteOpenSchema,
+  voteRefSchema,
+  voteRevealSchema,
+} from '../../shared/activities/selection/schemas.js';
 import { connect, createWorkshop, disconnectAll, ok, request, startServer, version, type Client, type TestServer } from '../support/harness.js';
 
 const SEED = Number(process.env.KONSENS_FUZZ_SEED ?? 20_261_124);
@@ -111,6 +122,15 @@ const WHO: Record<ClientEventName, readonly Caller[]> = {
   'consent:answer': ['participant'],
   'vision:update': ['facilitator'],
   'vision:phase': ['facilitator'],
+  'idea:put': ['facilitator'],
+  'vote:open': ['facilitator'],
+  'vote:close': ['facilitator'],
+  'vote:reveal': ['facilitator'],
+  'points:set': ['participant'],
+  'selection:override': ['facilitator'],
+  'profile:update': ['facilitator'],
+  'selection:update': ['facilitator'],
+  'selection:phase': ['facilitator'],
 };
 
 /** The refusal a malformed payload must get: the role decides before the payload is read (S-2), then the schema (S-3). */
@@ -147,6 +167,15 @@ const SCHEMAS: Record<ClientEventName, { safeParse(value: unknown): { success: b
   'consent:answer': consentAnswerSchema,
   'vision:update': visionUpdateSchema,
   'vision:phase': visionPhaseSchema,
+  'idea:put': ideaPutSchema,
+  'vote:open': voteOpenSchema,
+  'vote:close': voteRefSchema,
+  'vote:reveal': voteRevealSchema,
+  'points:set': pointsSetSchema,
+  'selection:override': overrideSchema,
+  'profile:update': profileSchema,
+  'selection:update': selectionUpdateSchema,
+  'selection:phase': selectionPhaseSchema,
 };
 
 // ---------------------------------------------------------------------------
@@ -591,6 +620,53 @@ class Generator {
         ];
       case 'vision:phase':
         return [f('phase', 'string', true, () => this.pick(['lobby', 'running', 'finalised']), ['', 'collecting', 'Running', ...RESERVED, 'valueOf'])];
+      case 'idea:put':
+        return [
+          f('opId', 'string', true, () => this.opId(), badOpId),
+          f('title', 'string', true, () => 'Tablets für Grundschulen', ['', '   ', 'x'.repeat(81), 'a\nb', 'a\u0000b', 'a\uFFFEb', ['Titel']]),
+          f('partners', 'string', false, () => 'Schulträger', ['x'.repeat(301), 'a\nb', 'a\u0007', ['x']]),
+        ];
+      case 'vote:open':
+        return [
+          f('opId', 'string', true, () => this.opId(), badOpId),
+          f('mode', 'string', true, () => this.pick(['points', 'dots']), ['', 'Points', 'stars', ...RESERVED]),
+          f('allowance', 'int', false, () => this.pick([5, 100]), [0, -1, 1.5, 1001, '100']),
+          f('unit', 'string', false, () => this.pick(['organisation', 'person']), ['', 'Person', 'people', ...RESERVED]),
+        ];
+      case 'vote:close':
+        return [f('opId', 'string', true, () => this.opId(), badOpId), f('voteId', 'string', true, () => 'v1', badId)];
+      case 'vote:reveal':
+        return [f('opId', 'string', true, () => this.opId(), badOpId), f('voteId', 'string', true, () => 'v1', badId), f('revealed', 'boolean', true, () => true, ['yes', 1, 0, null, [true]])];
+      case 'points:set':
+        return [
+          f('opId', 'string', true, () => this.opId(), badOpId),
+          f('voteId', 'string', true, () => 'v1', badId),
+          f('ideaId', 'string', true, () => 'i1', badId),
+          f('points', 'int', true, () => this.int(10), [-1, 1.5, 1001, '5', NaN]),
+        ];
+      case 'selection:override':
+        return [
+          f('opId', 'string', true, () => this.opId(), badOpId),
+          f('ideaId', 'string', true, () => 'i1', badId),
+          f('decision', 'nullableDate', true, () => this.pick(['include', 'exclude']), ['', 'in', 'Include', ...RESERVED]),
+          f('reason', 'string', true, () => 'Kofinanzierung gesichert', ['', '   ', 'x'.repeat(501), 'a\nb', 'a\u0000', ['x']]),
+        ];
+      case 'profile:update':
+        return [
+          f('opId', 'string', true, () => this.opId(), badOpId),
+          f('ideaId', 'string', true, () => 'i1', badId),
+          f('status', 'string', false, () => this.pick(['planned', 'running']), ['', 'Planned', 'geplant', ...RESERVED]),
+          f('timeline', 'string', false, () => '2021–2022', ['x'.repeat(201), 'a\nb', 'a\u0007', ['x']]),
+        ];
+      case 'selection:update':
+        return [
+          f('title', 'string', false, () => 'Projektauswahl', ['', '   ', 'x'.repeat(201), 'a\u0000', 'a\nb', ['Titel']]),
+          // Costs and budgets (nullable amounts) are checked in tests/unit/money.test.ts and the deep-dive and selection tests.
+          f('date', 'nullableDate', false, () => '2026-11-24', ['', 'tomorrow', '2026-13-01', 20_261_124]),
+          f('rule', 'string', false, () => this.pick(['greedy', 'equalShares']), ['', 'Greedy', 'mes', ...RESERVED]),
+        ];
+      case 'selection:phase':
+        return [f('phase', 'string', true, () => this.pick(['lobby', 'running', 'finalised']), ['', 'voting', 'Running', ...RESERVED, 'valueOf'])];
     }
   }
 
@@ -1140,6 +1216,15 @@ describe('fuzzing the socket boundary', () => {
       'consent:answer': (deep) => `{"opId":"deep-op-0013","statementId":"s1","round":1,"answer":${deep}}`,
       'vision:update': (deep) => `{"votingUnit":${deep}}`,
       'vision:phase': (deep) => `{"phase":${deep}}`,
+      'idea:put': (deep) => `{"opId":"deep-op-0014","title":${deep}}`,
+      'vote:open': (deep) => `{"opId":"deep-op-0015","mode":${deep}}`,
+      'vote:close': (deep) => `{"opId":"deep-op-0016","voteId":${deep}}`,
+      'vote:reveal': (deep) => `{"opId":"deep-op-0017","voteId":"v1","revealed":${deep}}`,
+      'points:set': (deep) => `{"opId":"deep-op-0018","voteId":"v1","ideaId":"i1","points":${deep}}`,
+      'selection:override': (deep) => `{"opId":"deep-op-0019","ideaId":"i1","decision":${deep},"reason":"Grund"}`,
+      'profile:update': (deep) => `{"opId":"deep-op-0020","ideaId":"i1","status":${deep}}`,
+      'selection:update': (deep) => `{"rule":${deep}}`,
+      'selection:phase': (deep) => `{"phase":${deep}}`,
     };
     CLIENT_EVENTS.forEach((event, e) =>
       deepValues.forEach((deep, d) => {

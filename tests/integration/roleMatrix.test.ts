@@ -77,6 +77,16 @@ const MATRIX: Record<ClientEventName, Record<Actor, Expected>> = {
   'consent:answer': joinedOnly(['participant']),
   'vision:update': joinedOnly(['otherFacilitator', 'facilitator']),
   'vision:phase': joinedOnly(['otherFacilitator', 'facilitator']),
+  // Project selection's events, likewise (tests/integration/selection.test.ts runs them in a selection).
+  'idea:put': joinedOnly(['otherFacilitator', 'facilitator']),
+  'vote:open': joinedOnly(['otherFacilitator', 'facilitator']),
+  'vote:close': joinedOnly(['otherFacilitator', 'facilitator']),
+  'vote:reveal': joinedOnly(['otherFacilitator', 'facilitator']),
+  'points:set': joinedOnly(['participant']),
+  'selection:override': joinedOnly(['otherFacilitator', 'facilitator']),
+  'profile:update': joinedOnly(['otherFacilitator', 'facilitator']),
+  'selection:update': joinedOnly(['otherFacilitator', 'facilitator']),
+  'selection:phase': joinedOnly(['otherFacilitator', 'facilitator']),
 };
 
 /** Events of other activities: in a Quick-Check, the roles allowed to send them get WRONG_ACTIVITY. */
@@ -96,6 +106,15 @@ const COLLECTION_EVENTS: readonly ClientEventName[] = [
   'consent:answer',
   'vision:update',
   'vision:phase',
+  'idea:put',
+  'vote:open',
+  'vote:close',
+  'vote:reveal',
+  'points:set',
+  'selection:override',
+  'profile:update',
+  'selection:update',
+  'selection:phase',
 ];
 
 const TABLES = ['workshops', 'participants', 'answer_log', 'answers', 'answer_ops', 'decisions'] as const;
@@ -217,6 +236,24 @@ function validPayload(event: Exclude<ClientEventName, 'workshop:join'>): unknown
     case 'vision:update':
       return { votingUnit: 'person' };
     case 'vision:phase':
+      return { phase: 'running' };
+    case 'idea:put':
+      return { opId: opId(), title: 'Tablets für Grundschulen', cost: '12.500,50' };
+    case 'vote:open':
+      return { opId: opId(), mode: 'points' };
+    case 'vote:close':
+      return { opId: opId(), voteId: 'v1' };
+    case 'vote:reveal':
+      return { opId: opId(), voteId: 'v1', revealed: true };
+    case 'points:set':
+      return { opId: opId(), voteId: 'v1', ideaId: 'i1', points: 10 };
+    case 'selection:override':
+      return { opId: opId(), ideaId: 'i1', decision: 'include', reason: 'Kofinanzierung gesichert' };
+    case 'profile:update':
+      return { opId: opId(), ideaId: 'i1', status: 'planned' };
+    case 'selection:update':
+      return { budget: 30000 };
+    case 'selection:phase':
       return { phase: 'running' };
   }
 }

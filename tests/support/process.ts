@@ -1,7 +1,7 @@
 /** The real server as a separate process, so that tests can kill it with SIGKILL. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { Socket } from 'socket.io-client';
+import { io, type Socket } from 'socket.io-client';
 import type { Ack } from '../../shared/protocol.js';
 import { registerSetupPath } from './harness.js';
 
@@ -48,6 +48,21 @@ export function spawnServer(dataDir: string): Promise<ServerProcess> {
       clearTimeout(timer);
       reject(new Error(`server exited (${code ?? signal}) before it listened:\n${output}`));
     });
+  });
+}
+
+/** A connection to a server that may be down: null when it cannot connect within five seconds. */
+export function connectUnlessDown(url: string): Promise<Socket | null> {
+  return new Promise((resolve) => {
+    const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+    const give = (value: Socket | null) => {
+      clearTimeout(timer);
+      if (!value) socket.disconnect();
+      resolve(value);
+    };
+    const timer = setTimeout(() => give(null), 5000);
+    socket.once('connect', () => give(socket));
+    socket.once('connect_error', () => give(null));
   });
 }
 

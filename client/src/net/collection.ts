@@ -27,7 +27,7 @@ export function joinCollection(joinCode: string, first?: { organisationId: strin
     onJoined: (joined) => {
       // socket.ts types the join's answer as a Quick-Check session; a collection's carries `own` and `supports`.
       const session = joined as AnySession;
-      if (session.role !== 'participant' || !('activity' in session) || session.activity === 'vision') return;
+      if (session.role !== 'participant' || !('activity' in session) || session.activity === 'vision' || session.activity === 'selection') return;
       // A deep-dive's ideas are proposals: it joins as a collection does (DD-4).
       const { participantId, organisationId, displayName, resumeToken, own, supports } = session satisfies CollectionParticipantSession | DeepDiveParticipantSession;
       saveSession(joinCode, { participantId, organisationId, resumeToken });

@@ -29,6 +29,7 @@ import { useProcessId } from './useProcessId';
 const CollectionConsole = lazy(() => import('../collection/console/CollectionConsole'));
 const DeepDiveConsole = lazy(() => import('../deepdive/console/DeepDiveConsole'));
 const VisionConsole = lazy(() => import('../vision/console/VisionConsole'));
+const SelectionConsole = lazy(() => import('../selection/console/SelectionConsole'));
 
 let linkSecret: string | null | undefined;
 
@@ -49,7 +50,8 @@ function takeLinkSecret(): string | null {
 /** The i18n key of an activity's phase name (a deep-dive's phases are a collection's). */
 function phaseKey(activity: string, phase: string): string {
   if (activity === 'collection' || activity === 'deepdive') return `collection.phase.${phase}`;
-  return activity === 'vision' ? `vision.phase.${phase}` : `phase.${phase}`;
+  if (activity === 'vision' || activity === 'selection') return `${activity}.phase.${phase}`;
+  return `phase.${phase}`;
 }
 
 export default function FacilitatorApp({ workshopId }: { workshopId: string }) {
@@ -87,6 +89,12 @@ export default function FacilitatorApp({ workshopId }: { workshopId: string }) {
     content = (
       <Suspense fallback={<p>{t('connection.connecting')}</p>}>
         <VisionConsole state={state} workshopId={workshopId} access={access} processId={processId} />
+      </Suspense>
+    );
+  } else if (state?.role === 'facilitator' && state.activity === 'selection' && access) {
+    content = (
+      <Suspense fallback={<p>{t('connection.connecting')}</p>}>
+        <SelectionConsole state={state} workshopId={workshopId} access={access} processId={processId} />
       </Suspense>
     );
   } else if (state?.role !== 'facilitator' || state.activity !== 'quickcheck' || !access) content = <p>{t('connection.connecting')}</p>;

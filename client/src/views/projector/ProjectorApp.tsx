@@ -19,6 +19,7 @@ import { JoinInvitation } from './JoinInvitation';
 const CollectionProjector = lazy(() => import('../collection/projector/CollectionProjector'));
 const DeepDiveProjector = lazy(() => import('../deepdive/projector/DeepDiveProjector'));
 const VisionProjector = lazy(() => import('../vision/projector/VisionProjector'));
+const SelectionProjector = lazy(() => import('../selection/projector/SelectionProjector'));
 
 export default function ProjectorApp({ code }: { code: string }) {
   const { t } = useTranslation();
@@ -55,6 +56,13 @@ export default function ProjectorApp({ code }: { code: string }) {
     return (
       <Suspense fallback={null}>
         <VisionProjector state={state} />
+      </Suspense>
+    );
+  }
+  if (state?.role === 'projector' && state.activity === 'selection') {
+    return (
+      <Suspense fallback={null}>
+        <SelectionProjector state={state} />
       </Suspense>
     );
   }

@@ -35,6 +35,9 @@ const DeepDiveTablet = lazy(loadDeepDiveTablet);
 const vision = () => import('../../net/vision');
 const loadVisionTablet = () => import('../vision/tablet/VisionTablet');
 const VisionTablet = lazy(loadVisionTablet);
+const selection = () => import('../../net/selection');
+const loadSelectionTablet = () => import('../selection/tablet/SelectionTablet');
+const SelectionTablet = lazy(loadSelectionTablet);
 
 function preload(kind: StepKind): void {
   switch (kind) {
@@ -50,6 +53,10 @@ function preload(kind: StepKind): void {
       void vision();
       void loadVisionTablet();
       return;
+    case 'selection':
+      void selection();
+      void loadSelectionTablet();
+      return;
     case 'quickcheck':
       void participant();
       void loadBallot();
@@ -60,6 +67,7 @@ function preload(kind: StepKind): void {
 function joinWorkshop(kind: StepKind, code: string, first?: { organisationId: string; displayName?: string }): void {
   if (kind === 'collection' || kind === 'deepdive') void collection().then((c) => c.joinCollection(code, first));
   else if (kind === 'vision') void vision().then((v) => v.joinVision(code, first));
+  else if (kind === 'selection') void selection().then((s) => s.joinSelection(code, first));
   else void participant().then((p) => p.joinAsParticipant(code, first));
 }
 
@@ -71,6 +79,8 @@ function ActivityScreen({ activity }: { activity: StepKind | undefined }) {
       return <DeepDiveTablet />;
     case 'vision':
       return <VisionTablet />;
+    case 'selection':
+      return <SelectionTablet />;
     default:
       return <Ballot />;
   }
