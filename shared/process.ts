@@ -80,6 +80,8 @@ export interface StepTheme {
   themeId: string;
   name: string;
   tier: Tier | null;
+  /** DD-2: why a theme outside the gate got its deep-dive; null inside the gate. */
+  gateReason: string | null;
 }
 
 export interface PersonRef {

@@ -110,7 +110,7 @@ export class KyselyProcessStore implements ProcessStore {
         phase: row.phase,
         finalisedAt: (JSON.parse(row.meta || '{}') as { finalisedAt?: number | null }).finalisedAt ?? null,
         createdAt: Number(row.created_at),
-        theme: row.kind === 'deepdive' && config.theme ? { themeId: config.theme.themeId, name: config.theme.name, tier: config.theme.tier } : null,
+        theme: row.kind === 'deepdive' && config.theme ? { themeId: config.theme.themeId, name: config.theme.name, tier: config.theme.tier, gateReason: config.theme.gateReason ?? null } : null,
       };
     });
   }

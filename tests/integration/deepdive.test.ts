@@ -67,8 +67,8 @@ describe('deep-dives', () => {
     const view = await json<ProcessView>(await api(url, `/api/processes/${process.id}`, { cookie }));
     expect(view.settings).toEqual({ deepDiveTiers: ['I', 'II'] });
     expect(view.steps.filter((s) => s.kind === 'deepdive').map((s) => [s.workshopId, s.theme])).toEqual([
-      [outside.workshopId, { themeId: 'tourismus', name: 'Tourismus', tier: 'III' }],
-      [inside.workshopId, { themeId: 'verwaltung', name: 'Verwaltung', tier: 'I' }],
+      [outside.workshopId, { themeId: 'tourismus', name: 'Tourismus', tier: 'III', gateReason: 'Förderprogramm läuft 2021 aus' }],
+      [inside.workshopId, { themeId: 'verwaltung', name: 'Verwaltung', tier: 'I', gateReason: null }],
     ]);
     const after = await json<DeepDiveOffers>(await api(url, `/api/processes/${process.id}/deep-dives`, { cookie }));
     expect(after.themes.find((t) => t.themeId === 'verwaltung')!.workshopIds).toEqual([inside.workshopId]);

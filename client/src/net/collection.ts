@@ -6,6 +6,7 @@
  */
 import type { CollectionPhase } from '../../../shared/activities/collection/schemas';
 import type { CollectionView } from '../../../shared/activities/collection/views';
+import type { IdeaDetails } from '../../../shared/activities/deepdive/schemas';
 import type { AnySession, CollectionParticipantSession, DeepDiveParticipantSession, ProposalReceipt } from '../../../shared/protocol';
 import { useStore } from '../store';
 import type { Refusal } from '../store/collectionSlice';
@@ -56,11 +57,11 @@ export function joinCollection(joinCode: string, first?: { organisationId: strin
   });
 }
 
-/** Propose a theme; shown at once as "sending", kept in the outbox until acknowledged. */
-export function propose(title: string, description: string | null): void {
+/** Propose a theme (in a deep-dive: a project idea with its details); shown at once as "sending", kept in the outbox until acknowledged. */
+export function propose(title: string, description: string | null, idea?: IdeaDetails): void {
   const me = useStore.getState().me;
   if (!me || !code) return;
-  const op = { kind: 'submit', opId: newOpId(), title, description } as const;
+  const op = { kind: 'submit', opId: newOpId(), title, description, ...(idea ? { idea } : {}) } as const;
   addProposalOp(code, me.participantId, op);
   useStore.getState().proposalPending(op);
   void flush();
@@ -73,7 +74,7 @@ export function propose(title: string, description: string | null): void {
 export function support(proposalId: string, on: boolean): void {
   const { me, roleState } = useStore.getState();
   if (!me || !code) return;
-  const merged = roleState?.role === 'participant' && roleState.activity === 'collection' ? roleState.merged : {};
+  const merged = roleState?.role === 'participant' && (roleState.activity === 'collection' || roleState.activity === 'deepdive') ? roleState.merged : {};
   const replaces = Object.keys(merged).filter((source) => merged[source] === proposalId);
   const op = { kind: 'support', opId: newOpId(), proposalId, support: on } as const;
   addProposalOp(code, me.participantId, op);
@@ -83,7 +84,7 @@ export function support(proposalId: string, on: boolean): void {
 
 function send(op: PendingProposalOp): Promise<CallResult<ProposalReceipt>> {
   if (op.kind === 'submit') {
-    return call<ProposalReceipt>('proposal:submit', { opId: op.opId, title: op.title, ...(op.description ? { description: op.description } : {}) });
+    return call<ProposalReceipt>('proposal:submit', { opId: op.opId, title: op.title, ...(op.description ? { description: op.description } : {}), ...(op.idea ? { idea: op.idea } : {}) });
   }
   return call<ProposalReceipt>('proposal:support', { opId: op.opId, proposalId: op.proposalId, support: op.support });
 }
@@ -148,12 +149,14 @@ async function operation(event: 'proposal:submit' | 'proposal:edit' | 'proposal:
   }
 }
 
-export function submitProposal(title: string, description: string | null): Promise<CallResult<ProposalReceipt>> {
-  return operation('proposal:submit', { title, ...(description ? { description } : {}) });
+/** `idea`: in a deep-dive, the project idea's details (DD-3). */
+export function submitProposal(title: string, description: string | null, idea?: IdeaDetails): Promise<CallResult<ProposalReceipt>> {
+  return operation('proposal:submit', { title, ...(description ? { description } : {}), ...(idea ? { idea } : {}) });
 }
 
-export function editProposal(proposalId: string, title: string, description: string | null): Promise<CallResult<ProposalReceipt>> {
-  return operation('proposal:edit', { proposalId, title, ...(description ? { description } : {}) });
+/** `idea` replaces the details; without it they stay as they are (DD-3). */
+export function editProposal(proposalId: string, title: string, description: string | null, idea?: IdeaDetails): Promise<CallResult<ProposalReceipt>> {
+  return operation('proposal:edit', { proposalId, title, ...(description ? { description } : {}), ...(idea ? { idea } : {}) });
 }
 
 export function mergeProposals(sourceId: string, targetId: string): Promise<CallResult<ProposalReceipt>> {

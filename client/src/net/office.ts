@@ -4,6 +4,7 @@
  * as JSON from this origin (SPEC AC-11).
  */
 import type { AcceptInviteRequest, AccountView, AuthStatus, CreatedInvite, InviteInfo, LoginRequest, PasswordChangeRequest, SetupRequest } from '../../../shared/accounts';
+import type { DeepDiveOffers } from '../../../shared/activities/deepdive/gate';
 import type { RoundComparison } from '../../../shared/domain/comparison';
 import type { CreateProcessRequest, CreateStepRequest, DecidedTiers, ProcessPatch, ProcessSummary, ProcessView } from '../../../shared/process';
 import type { CoFacilitationLink, CreatedWorkshop, ErrorCode, ErrorDetail } from '../../../shared/protocol';
@@ -55,6 +56,8 @@ export const processes = {
   removeFacilitator: (id: string, accountId: string) => request<ProcessView>('DELETE', path`/api/processes/${id}/facilitators/${accountId}`),
   addStep: (id: string, body: CreateStepRequest) => request<CreatedWorkshop>('POST', path`/api/processes/${id}/steps`, body),
   tiers: (id: string) => request<DecidedTiers>('GET', path`/api/processes/${id}/tiers`),
+  /** DD-1: the themes of the latest finalised Quick-Check by tier, whether each is in the gate, and its deep-dives. */
+  deepDives: (id: string) => request<DeepDiveOffers>('GET', path`/api/processes/${id}/deep-dives`),
   comparison: (id: string, from: string, to: string) => request<RoundComparison>('GET', `${path`/api/processes/${id}/comparison`}?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
 };
 

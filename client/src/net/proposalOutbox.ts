@@ -3,21 +3,33 @@
  * supports), kept in localStorage per workshop and participant so that they
  * survive a reload or a sleeping tablet and are resent, in order, with the same
  * opIds: the server answers a repeat with `duplicate: true` and changes nothing
- * (SPEC TC-4). Also a note that a join code is a collection's, so that a device
- * resumes the right screen even when the workshop's public info cannot be read.
+ * (SPEC TC-4). Also a note of which kind of step a join code is (collection,
+ * deep-dive, vision), so that a device resumes with the right module even when
+ * the workshop's public info cannot be read.
  */
+import type { IdeaDetails } from '../../../shared/activities/deepdive/schemas';
+
+/** `idea`: a deep-dive's project idea details (DD-3), checked on the device; absent in a theme collection. */
 export type PendingProposalOp =
-  | { kind: 'submit'; opId: string; title: string; description: string | null }
+  | { kind: 'submit'; opId: string; title: string; description: string | null; idea?: IdeaDetails | null }
   | { kind: 'support'; opId: string; proposalId: string; support: boolean };
 
 const key = (code: string, participantId: string) => `konsens.proposals.${code}.${participantId}`;
+/** Kept under the key that once said "a collection" only: marks made before still count. */
 const markKey = (code: string) => `konsens.collection.${code}`;
+
+function isIdea(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value !== 'object') return false;
+  const idea = value as Record<string, unknown>;
+  return (idea.leadOrganisationId === null || typeof idea.leadOrganisationId === 'string') && typeof idea.partners === 'string' && (idea.cost === null || typeof idea.cost === 'number');
+}
 
 function isOp(value: unknown): value is PendingProposalOp {
   if (typeof value !== 'object' || value === null) return false;
   const op = value as Record<string, unknown>;
   if (typeof op.opId !== 'string') return false;
-  if (op.kind === 'submit') return typeof op.title === 'string' && (op.description === null || typeof op.description === 'string');
+  if (op.kind === 'submit') return typeof op.title === 'string' && (op.description === null || typeof op.description === 'string') && isIdea(op.idea);
   return op.kind === 'support' && typeof op.proposalId === 'string' && typeof op.support === 'boolean';
 }
 
@@ -58,27 +70,49 @@ export function clearProposalOutbox(code: string, participantId: string): void {
   save(code, participantId, []);
 }
 
-/** This device joined `code` as a collection. */
-export function markCollection(code: string): void {
+/** The kinds of step whose device resumes with a module other than the Quick-Check's. */
+export type MarkedStepKind = 'collection' | 'deepdive' | 'vision' | 'selection';
+
+const MARKED: readonly string[] = ['collection', 'deepdive', 'vision', 'selection'] satisfies MarkedStepKind[];
+
+/** This device joined `code`, a step of this kind. */
+export function markStepKind(code: string, kind: MarkedStepKind): void {
   try {
-    localStorage.setItem(markKey(code), '1');
+    localStorage.setItem(markKey(code), kind);
   } catch {
     // Without storage the public info decides.
   }
 }
 
-export function isMarkedCollection(code: string): boolean {
+/** The kind of step this device joined with `code`, if it noted one. */
+export function markedStepKind(code: string): MarkedStepKind | null {
   try {
-    return localStorage.getItem(markKey(code)) === '1';
+    const kind = localStorage.getItem(markKey(code));
+    // '1': a collection's mark from before the kinds were told apart.
+    if (kind === '1') return 'collection';
+    return kind && MARKED.includes(kind) ? (kind as MarkedStepKind) : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
-export function forgetCollectionMark(code: string): void {
+export function forgetStepKind(code: string): void {
   try {
     localStorage.removeItem(markKey(code));
   } catch {
     // Nothing to forget.
   }
+}
+
+/** This device joined `code` as a collection (a deep-dive joins through the collection's module too). */
+export function markCollection(code: string): void {
+  markStepKind(code, 'collection');
+}
+
+export function isMarkedCollection(code: string): boolean {
+  return markedStepKind(code) === 'collection';
+}
+
+export function forgetCollectionMark(code: string): void {
+  forgetStepKind(code);
 }

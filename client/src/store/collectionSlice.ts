@@ -6,6 +6,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { OwnProposal } from '../../../shared/activities/collection/views';
+import type { IdeaDetails } from '../../../shared/activities/deepdive/schemas';
 import type { ErrorCode, ErrorDetail } from '../../../shared/protocol';
 import type { PendingProposalOp } from '../net/proposalOutbox';
 import type { Store } from './index';
@@ -23,6 +24,8 @@ export interface OwnEntry {
   /** As typed, or as the server held it when the tablet joined. */
   title: string;
   description: string | null;
+  /** A deep-dive's project idea details (DD-3); null in a theme collection. */
+  idea: IdeaDetails | null;
   /** The server's id, once acknowledged. */
   proposalId: string | null;
   delivery: Delivery;
@@ -67,9 +70,9 @@ export const collectionSlice: StateCreator<Store, [], [], CollectionSlice> = (se
   loadCollection: (own, supports, pending) =>
     set((s) => {
       const stored = new Set(own.map((p) => p.opId));
-      const ownProposals: OwnEntry[] = own.map((p) => ({ opId: p.opId, title: p.title, description: p.description, proposalId: p.id, delivery: 'saved', refusal: null }));
+      const ownProposals: OwnEntry[] = own.map((p) => ({ opId: p.opId, title: p.title, description: p.description, idea: p.idea ?? null, proposalId: p.id, delivery: 'saved', refusal: null }));
       for (const op of pending) {
-        if (op.kind === 'submit' && !stored.has(op.opId)) ownProposals.push({ opId: op.opId, title: op.title, description: op.description, proposalId: null, delivery: 'sending', refusal: null });
+        if (op.kind === 'submit' && !stored.has(op.opId)) ownProposals.push({ opId: op.opId, title: op.title, description: op.description, idea: op.idea ?? null, proposalId: null, delivery: 'sending', refusal: null });
       }
       // Refusals seen on this page stay in view until dismissed (they are in no outbox).
       ownProposals.push(...s.ownProposals.filter((e) => e.delivery === 'failed' && !stored.has(e.opId)));
@@ -83,7 +86,7 @@ export const collectionSlice: StateCreator<Store, [], [], CollectionSlice> = (se
       return { ownProposals, supportChoices };
     }),
   proposalPending: (op) =>
-    set((s) => ({ ownProposals: [...s.ownProposals, { opId: op.opId, title: op.title, description: op.description, proposalId: null, delivery: 'sending', refusal: null }] })),
+    set((s) => ({ ownProposals: [...s.ownProposals, { opId: op.opId, title: op.title, description: op.description, idea: op.idea ?? null, proposalId: null, delivery: 'sending', refusal: null }] })),
   proposalSaved: (opId, proposalId) =>
     set((s) => ({ ownProposals: s.ownProposals.map((e) => (e.opId === opId ? { ...e, proposalId, delivery: 'saved', refusal: null } : e)) })),
   proposalFailed: (opId, refusal) =>

@@ -47,6 +47,9 @@ const DETAIL: Record<string, string> = {
 
 /** A refusal in words: the error code's sentence, and for a refused text which field and why. */
 export function refusalText(t: TFunction, code: ErrorCode | 'network', details?: ErrorDetail[]): string {
+  // A deep-dive's idea details (DD-3): the cost or the partners the server did not take.
+  const ideaDetail = code === 'BAD_REQUEST' ? details?.find((d) => d.path === 'idea.cost' || d.path === 'idea.partners') : undefined;
+  if (ideaDetail) return t(ideaDetail.path === 'idea.cost' ? 'deepdive.idea.costProblem.invalid' : 'deepdive.idea.partnersInvalid');
   const detail = code === 'BAD_REQUEST' ? details?.find((d) => d.path === 'title' || d.path === 'description') : undefined;
   if (!detail) return t(`errors.${code}`);
   const field = t(`collection.field.${detail.path}`);

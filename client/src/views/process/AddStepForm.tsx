@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProcessView, StepKind } from '../../../../shared/process';
 import type { CreatedWorkshop } from '../../../../shared/protocol';
 import { processes } from '../../net/office';
+import { tierList } from './gateText';
 import { problem, type Say } from './problem';
 
 export function AddStepForm({ view, onCreated }: { view: ProcessView; onCreated: (created: CreatedWorkshop) => Promise<void> }) {
@@ -58,14 +59,18 @@ export function AddStepForm({ view, onCreated }: { view: ProcessView; onCreated:
           <select id="step-kind" value={kind} onChange={(e) => setKind(e.target.value as StepKind)}>
             <option value="collection">{t('process.steps.kind.collection')}</option>
             <option value="quickcheck">{t('process.steps.kind.quickcheck')}</option>
+            <option value="vision">{t('process.steps.kind.vision')}</option>
           </select>
         </div>
         <div className="field">
           <label htmlFor="step-title">{t('process.addStep.stepTitle')}</label>
           <input id="step-title" value={title} maxLength={200} placeholder={t('process.addStep.titlePlaceholder')} onChange={(e) => setTitle(e.target.value)} aria-describedby="step-title-hint" />
           <p className="hint" id="step-title-hint">
-            {t(kind === 'collection' ? 'process.addStep.titleHintCollection' : 'process.addStep.titleHint', { title: view.title })}
+            {kind === 'vision'
+              ? t('process.addStep.titleHintVision', { title: view.title, tiers: tierList(view.settings.deepDiveTiers) })
+              : t(kind === 'collection' ? 'process.addStep.titleHintCollection' : 'process.addStep.titleHint', { title: view.title })}
           </p>
+          <p className="hint">{t('process.addStep.deepDiveHint')}</p>
         </div>
         {kind === 'quickcheck' && (
         <div className="field add-step-from">

@@ -3,7 +3,7 @@
  * (and a new one), the roster of organisations, who facilitates, and the
  * comparison of its Quick-Check rounds (RC-1 … RC-7).
  */
-import { use, useEffect } from 'react';
+import { use, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../../shared/accounts';
 import { addStrings } from '../../i18n';
@@ -11,6 +11,7 @@ import { officeReady } from '../../i18n/office';
 import { processDe } from '../../i18n/process/de';
 import { OfficeShell } from '../office/OfficeShell';
 import { useAccount } from '../office/useAccount';
+import { DeepDiveSection } from './DeepDiveSection';
 import { DeleteProcess } from './DeleteProcess';
 import { FacilitatorPanel } from './FacilitatorPanel';
 import { ProcessHeader } from './ProcessHeader';
@@ -46,6 +47,8 @@ export default function ProcessApp({ processId }: { processId: string }) {
 function ProcessPage({ processId, account }: { processId: string; account: AccountView }) {
   const { t } = useTranslation();
   const { state, reload, replace, retry } = useProcess(processId);
+  /** Gate reasons given on this page, by deep-dive (DD-2), shown on their steps. */
+  const [reasons, setReasons] = useState<Record<string, string>>({});
   const title = state.status === 'ready' ? state.view.title : null;
   useEffect(() => {
     if (title) document.title = `${title} – ${t('app.name')}`;
@@ -87,7 +90,15 @@ function ProcessPage({ processId, account }: { processId: string; account: Accou
     <OfficeShell account={account} title={t('process.kicker')}>
       <div className="process-page">
         <ProcessHeader view={view} onChange={replace} />
-        <StepsSection view={view} reload={reload} />
+        <StepsSection view={view} reload={reload} reasons={reasons} />
+        <DeepDiveSection
+          view={view}
+          onChange={replace}
+          onCreated={async ({ workshop, reason }) => {
+            if (reason) setReasons((now) => ({ ...now, [workshop.workshopId]: reason }));
+            await reload();
+          }}
+        />
         <div className="process-columns">
           <RosterEditor view={view} onChange={replace} />
           <FacilitatorPanel view={view} onChange={replace} />

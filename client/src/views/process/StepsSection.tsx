@@ -1,17 +1,29 @@
-/** PR-5: the steps in order, each with its console, and a form for the next one. */
+/** PR-5: the steps in order, each with its console, and a form for the next one; a deep-dive with its theme, tier and gate reason (DD-1, DD-2). */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProcessView, StepView } from '../../../../shared/process';
+import type { ProcessView, StepTheme, StepView } from '../../../../shared/process';
 import type { CreatedWorkshop } from '../../../../shared/protocol';
 import { formatDateTime } from '../../i18n';
+import { TierBadge } from '../common/TierBadge';
 import { AddStepForm } from './AddStepForm';
 
-/** A step's phase in the reader's words; a collection has phases of its own. */
+/** A step's phase in the reader's words; a collection (and a deep-dive, DD-4) and a vision have phases of their own. */
 export function phaseText(t: (key: string) => string, step: StepView): string {
-  return step.kind === 'collection' ? t(`process.steps.collectionPhase.${step.phase}`) : t(`phase.${step.phase}`);
+  if (step.kind === 'collection' || step.kind === 'deepdive') return t(`process.steps.collectionPhase.${step.phase}`);
+  if (step.kind === 'vision') return t(`process.steps.visionPhase.${step.phase}`);
+  return t(`phase.${step.phase}`);
 }
 
-export function StepsSection({ view, reload }: { view: ProcessView; reload: () => Promise<ProcessView | null> }) {
+/**
+ * A deep-dive's gate reason: from the step when the server lists it there, else
+ * the one given on this page (the step list's theme does not carry it yet).
+ */
+function gateReasonOf(step: StepView, reasons: Readonly<Record<string, string>>): string | null {
+  const theme = step.theme as (StepTheme & { gateReason?: string | null }) | null;
+  return theme?.gateReason ?? reasons[step.workshopId] ?? null;
+}
+
+export function StepsSection({ view, reload, reasons = {} }: { view: ProcessView; reload: () => Promise<ProcessView | null>; reasons?: Readonly<Record<string, string>> }) {
   const { t } = useTranslation();
   const [created, setCreated] = useState<{ workshop: CreatedWorkshop; step: StepView | null } | null>(null);
   const newId = created?.workshop.workshopId ?? null;
@@ -30,7 +42,7 @@ export function StepsSection({ view, reload }: { view: ProcessView; reload: () =
       ) : (
         <ol className="step-list">
           {view.steps.map((step) => (
-            <StepItem key={step.workshopId} step={step} isNew={step.workshopId === newId} />
+            <StepItem key={step.workshopId} step={step} isNew={step.workshopId === newId} gateReason={gateReasonOf(step, reasons)} />
           ))}
         </ol>
       )}
@@ -53,7 +65,7 @@ export function StepsSection({ view, reload }: { view: ProcessView; reload: () =
   );
 }
 
-function StepItem({ step, isNew }: { step: StepView; isNew: boolean }) {
+function StepItem({ step, isNew, gateReason }: { step: StepView; isNew: boolean; gateReason: string | null }) {
   const { t } = useTranslation();
   return (
     <li id={`step-${step.workshopId}`} className={`step-item${isNew ? ' step-new' : ''}`} tabIndex={isNew ? -1 : undefined}>
@@ -63,6 +75,14 @@ function StepItem({ step, isNew }: { step: StepView; isNew: boolean }) {
         </p>
         <h3 className="step-title">{step.title}</h3>
         <dl className="step-facts">
+          {step.theme && (
+            <div>
+              <dt>{t('process.steps.theme')}</dt>
+              <dd className="step-theme">
+                {step.theme.name} <TierBadge tier={step.theme.tier} />
+              </dd>
+            </div>
+          )}
           <div>
             <dt>{t('process.steps.phase')}</dt>
             <dd>
@@ -77,6 +97,11 @@ function StepItem({ step, isNew }: { step: StepView; isNew: boolean }) {
             </dd>
           </div>
         </dl>
+        {gateReason && (
+          <p className="step-reason gate-reason">
+            <strong>{t('process.steps.gateReason')}:</strong> {gateReason}
+          </p>
+        )}
       </div>
       <a className="button" href={`/moderation/${encodeURIComponent(step.workshopId)}`}>
         {t('process.steps.open')}

@@ -5,7 +5,7 @@
  */
 import type { TFunction } from 'i18next';
 
-export type ProblemContext = 'addFacilitator' | 'addStep' | 'roster' | 'title' | 'general';
+export type ProblemContext = 'addFacilitator' | 'addStep' | 'deepDive' | 'gate' | 'roster' | 'title' | 'general';
 
 export type Say = (t: TFunction) => string;
 

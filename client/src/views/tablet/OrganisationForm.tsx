@@ -26,7 +26,7 @@ export function OrganisationForm({
     >
       <h1>{info.title}</h1>
       <fieldset>
-        <legend>{t(info.kind === 'collection' ? 'collection.joinOrganisation' : 'join.organisation')}</legend>
+        <legend>{t(info.kind === 'quickcheck' ? 'join.organisation' : 'collection.joinOrganisation')}</legend>
         <div className="choice-grid">
           {info.organisations.map((o) => (
             <label key={o.id} className="choice">

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { StepKind } from '../../../../shared/process';
 import type { ErrorCode, PublicWorkshopInfo } from '../../../../shared/protocol';
 import { fetchWorkshopInfo, knownWorkshopInfo } from '../../net/http';
-import { isMarkedCollection } from '../../net/proposalOutbox';
+import { markedStepKind } from '../../net/proposalOutbox';
 import { savedSession } from '../../net/session';
 import { useStore } from '../../store';
 import { ConnectionStatus } from '../common/ConnectionStatus';
@@ -100,9 +100,9 @@ export function TabletApp({ initialCode }: { initialCode?: string }) {
   const me = useStore((s) => s.me);
   const activity = useStore((s) => s.roleState?.activity);
   const problem = useStore((s) => s.problem);
-  // Which activity the code runs: the public info says; should it not come, a device that joined a collection remembers.
+  // Which activity the code runs: the public info says; should it not come, a device that joined a collection, deep-dive or vision remembers.
   const kind: StepKind | null =
-    info && normaliseCode(info.code) === code ? info.kind : code && infoError && infoError !== 'NOT_FOUND' ? (isMarkedCollection(code) ? 'collection' : 'quickcheck') : null;
+    info && normaliseCode(info.code) === code ? info.kind : code && infoError && infoError !== 'NOT_FOUND' ? (markedStepKind(code) ?? 'quickcheck') : null;
   const resumed = useRef<string | null>(null);
 
   useEffect(() => {

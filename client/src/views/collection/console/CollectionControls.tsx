@@ -6,22 +6,24 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COLLECTION_TRANSITIONS } from '../../../../../shared/activities/collection/rules';
 import { COLLECTION_PHASES, type CollectionPhase } from '../../../../../shared/activities/collection/schemas';
-import type { CollectionFacilitatorState } from '../../../../../shared/activities/collection/views';
 import { LIMITS } from '../../../../../shared/schemas';
 import { formatDateTime } from '../../../i18n';
 import { setCollectionPhase, updateCollection } from '../../../net/collection';
+import { useIdeas, useTerms, type FacilitatorProposalState } from '../ideas';
 import { OperationStatus } from './OperationStatus';
 import { useOperation } from './useOperation';
 
 const ACTION: Record<CollectionPhase, string> = {
   lobby: '',
-  collecting: 'collection.console.start',
-  closed: 'collection.console.close',
-  finalised: 'collection.console.finalise',
+  collecting: 'console.start',
+  closed: 'console.close',
+  finalised: 'console.finalise',
 };
 
-export function CollectionControls({ state, processId }: { state: CollectionFacilitatorState; processId: string | null }) {
+export function CollectionControls({ state, processId }: { state: FacilitatorProposalState; processId: string | null }) {
   const { t } = useTranslation();
+  const term = useTerms();
+  const ideas = useIdeas() !== null;
   const [phaseCommand, runPhase] = useOperation();
   const [setting, runSetting] = useOperation();
   const { phase, config, finalisedAt } = state.workshop;
@@ -36,7 +38,7 @@ export function CollectionControls({ state, processId }: { state: CollectionFaci
 
   const go = (next: CollectionPhase) => {
     // TC-2: finalising cannot be undone; what it hands on is said before.
-    if (next === 'finalised' && !window.confirm(t('collection.console.finaliseConfirm', { count: accepted }))) return;
+    if (next === 'finalised' && !window.confirm(term('console.finaliseConfirm', { count: accepted }))) return;
     void runPhase(() => setCollectionPhase(next));
   };
 
@@ -54,31 +56,31 @@ export function CollectionControls({ state, processId }: { state: CollectionFaci
         <div className="actions">
           {COLLECTION_TRANSITIONS[phase].map((next, i) => (
             <button key={next} type="button" className={i === 0 ? 'primary' : undefined} disabled={phaseCommand.status === 'busy'} onClick={() => go(next)}>
-              {t(phase === 'closed' && next === 'collecting' ? 'collection.console.reopen' : ACTION[next])}
+              {term(phase === 'closed' && next === 'collecting' ? 'console.reopen' : ACTION[next])}
             </button>
           ))}
         </div>
       )}
-      {phase === 'lobby' && <p className="hint">{t('collection.console.lobbyHint')}</p>}
-      {phase === 'closed' && <p className="hint">{t('collection.console.closedHint')}</p>}
+      {phase === 'lobby' && <p className="hint">{term('console.lobbyHint')}</p>}
+      {phase === 'closed' && <p className="hint">{term('console.closedHint')}</p>}
       <OperationStatus state={phaseCommand} />
-      {finalisedAt !== null && <p className="notice">{t('collection.console.finalisedAt', { date: formatDateTime(finalisedAt) })}</p>}
+      {finalisedAt !== null && <p className="notice">{term('console.finalisedAt', { date: formatDateTime(finalisedAt) })}</p>}
       {finalised && (
         <div className="next-step">
           <h3>{t('collection.console.nextStep')}</h3>
           {processId ? (
             <a className="button primary" href={`/prozess/${encodeURIComponent(processId)}`}>
-              {t('collection.console.nextStepLink')}
+              {term('console.nextStepLink')}
             </a>
           ) : (
-            <p>{t('collection.console.nextStepText')}</p>
+            <p>{term('console.nextStepText')}</p>
           )}
         </div>
       )}
 
       <dl className="collection-counts" aria-label={t('collection.console.counts')}>
         <div>
-          <dt>{t('collection.console.proposals')}</dt>
+          <dt>{term('console.proposals')}</dt>
           <dd>{live}</dd>
         </div>
         <div>
@@ -90,7 +92,7 @@ export function CollectionControls({ state, processId }: { state: CollectionFaci
           <dd>{accepted}</dd>
         </div>
       </dl>
-      {accepted > LIMITS.themes && <p className="notice">{t('collection.console.tooMany', { max: LIMITS.themes })}</p>}
+      {!ideas && accepted > LIMITS.themes && <p className="notice">{t('collection.console.tooMany', { max: LIMITS.themes })}</p>}
 
       <div className="support-setting">
         <label className="inline">
@@ -105,10 +107,10 @@ export function CollectionControls({ state, processId }: { state: CollectionFaci
               if (!(await runSetting(() => updateCollection({ supportAllowed: next })))) setWanted(null);
             }}
           />
-          {t('collection.console.supportAllowed')}
+          {term('console.supportAllowed')}
         </label>
         <p id="support-setting-hint" className="hint">
-          {t('collection.console.supportHint')}
+          {term('console.supportHint')}
         </p>
         <OperationStatus state={setting} />
       </div>

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FacilitatorProposalView } from '../../../../../shared/activities/collection/views';
 import { mergeProposals } from '../../../net/collection';
+import { useTerms } from '../ideas';
 import { OperationStatus } from './OperationStatus';
 import { useOperation } from './useOperation';
 
@@ -23,6 +24,7 @@ export function MergeForm({
   onMerged: (target: FacilitatorProposalView) => void;
 }) {
   const { t } = useTranslation();
+  const term = useTerms();
   const [targetId, setTargetId] = useState('');
   const [missing, setMissing] = useState(false);
   const [command, run] = useOperation();
@@ -33,7 +35,7 @@ export function MergeForm({
   if (targets.length === 0) {
     return (
       <div className="merge-form">
-        <p className="hint">{t('collection.console.mergeNone')}</p>
+        <p className="hint">{term('console.mergeNone')}</p>
         <button type="button" className="small" onClick={onCancel}>
           {t('collection.console.cancel')}
         </button>
@@ -90,7 +92,7 @@ export function MergeForm({
         </p>
       )}
       <p id={`${id}-hint`} className="hint">
-        {t('collection.console.mergeHint', { title: proposal.title })}
+        {term('console.mergeHint', { title: proposal.title })}
       </p>
       <div className="actions">
         <button type="submit" className="small primary" disabled={command.status === 'busy'}>

@@ -8,13 +8,14 @@
  */
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CollectionFacilitatorState } from '../../../../../shared/activities/collection/views';
+import { useTerms, type FacilitatorProposalState } from '../ideas';
 import { ProposalCard, type FocusRequest } from './ProposalCard';
 
 type Column = 'open' | 'accepted' | 'rejected';
 
-export function ProposalBoard({ state }: { state: CollectionFacilitatorState }) {
+export function ProposalBoard({ state }: { state: FacilitatorProposalState }) {
   const { t } = useTranslation();
+  const term = useTerms();
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const { proposals, workshop } = state;
@@ -36,7 +37,7 @@ export function ProposalBoard({ state }: { state: CollectionFacilitatorState }) 
           {t(`collection.console.columns.${status}`)} <span className="column-count">({items.length})</span>
         </h3>
         {items.length === 0 ? (
-          <p className="hint">{t('collection.console.columnEmpty')}</p>
+          <p className="hint">{term('console.columnEmpty')}</p>
         ) : (
           <ul className="proposal-list">
             {items.map((proposal) => (
@@ -61,8 +62,8 @@ export function ProposalBoard({ state }: { state: CollectionFacilitatorState }) 
 
   return (
     <section className="panel proposal-board" aria-labelledby="board-title">
-      <h2 id="board-title">{t('collection.console.board')}</h2>
-      <p className="hint">{t('collection.console.boardHint')}</p>
+      <h2 id="board-title">{term('console.board')}</h2>
+      <p className="hint">{term('console.boardHint')}</p>
       <p role="status" className="board-announcement">
         {announcement}
       </p>

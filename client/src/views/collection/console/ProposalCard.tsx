@@ -6,6 +6,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FacilitatorProposalView } from '../../../../../shared/activities/collection/views';
 import { decideProposal } from '../../../net/collection';
+import { IdeaFacts } from '../../deepdive/idea/IdeaFacts';
+import { useIdeas, useTerms } from '../ideas';
 import { EditForm } from './EditForm';
 import { MergeForm } from './MergeForm';
 import { OperationStatus } from './OperationStatus';
@@ -45,6 +47,8 @@ export function ProposalCard({
   onDone: (message: string, focus: FocusRequest | null) => void;
 }) {
   const { t } = useTranslation();
+  const term = useTerms();
+  const ideas = useIdeas();
   const [mode, setMode] = useState<'view' | 'edit' | 'merge'>('view');
   const [command, run] = useOperation();
   const card = useRef<HTMLElement>(null);
@@ -73,13 +77,14 @@ export function ProposalCard({
         {proposal.title}
       </h4>
       {proposal.description && <p className="description">{proposal.description}</p>}
+      {ideas && <IdeaFacts idea={proposal.idea} organisations={ideas.organisations} />}
       <p className="proposal-meta">
         {t('collection.console.from', { names: origins.join(', ') })}
         {showSupports && <> · {t('collection.support.count', { count: proposal.supports })}</>}
       </p>
       {mergedIn.length > 0 && (
         <details className="merged-origins">
-          <summary>{t('collection.console.merged', { count: mergedIn.length })}</summary>
+          <summary>{term('console.merged', { count: mergedIn.length })}</summary>
           <ul>
             {mergedIn.map((o) => (
               <li key={o.proposalId}>{t('collection.console.mergedItem', { title: o.title, origin: originName(o.organisationId) })}</li>

@@ -4,7 +4,7 @@
  * the type shrinks step by step until every card fits — long titles and long
  * German compounds included. New cards fade in (not with reduced motion).
  */
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { AcceptedTheme } from '../../../../../shared/activities/collection/views';
 
 /** Columns and starting type size (em of the projector's text) by number of themes. */
@@ -39,10 +39,11 @@ function fit(list: HTMLElement): void {
   if (overflows(list)) list.classList.add('tight');
 }
 
-export function AcceptedWall({ themes }: { themes: AcceptedTheme[] }) {
+/** `details`: more on a card below its title (a deep-dive's lead and cost), fitted with it. */
+export function AcceptedWall({ themes, details }: { themes: AcceptedTheme[]; details?: (theme: AcceptedTheme) => ReactNode }) {
   const list = useRef<HTMLUListElement>(null);
   const { columns, size } = layoutFor(themes.length);
-  const text = themes.map((theme) => theme.title).join('\n');
+  const text = themes.map((theme) => `${theme.title}\t${JSON.stringify(theme.idea)}`).join('\n');
 
   useLayoutEffect(() => {
     const element = list.current;
@@ -66,7 +67,14 @@ export function AcceptedWall({ themes }: { themes: AcceptedTheme[] }) {
     <ul ref={list} className="wall-list" style={{ '--wall-columns': columns, '--wall-size': `${size}em` } as React.CSSProperties}>
       {themes.map((theme) => (
         <li key={theme.id} className="wall-card">
-          {theme.title}
+          {details ? (
+            <>
+              <span className="wall-card-title">{theme.title}</span>
+              {details(theme)}
+            </>
+          ) : (
+            theme.title
+          )}
         </li>
       ))}
     </ul>

@@ -1,23 +1,28 @@
 /**
  * "Ihre Vorschläge": each with its delivery (wird gesendet … / gespeichert /
  * nicht gespeichert, with the reason) and, once stored, what became of it.
+ * In a deep-dive, "Ihre Ideen" with their details (DD-3).
  */
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { CollectionParticipantState } from '../../../../../shared/activities/collection/views';
 import { useStore } from '../../../store';
 import type { OwnEntry } from '../../../store/collectionSlice';
+import { IdeaFacts } from '../../deepdive/idea/IdeaFacts';
+import { useIdeas, useTerms, type ParticipantProposalState } from '../ideas';
 import { refusalText } from '../proposalText';
 import { fateOf, type Fate } from './fate';
 
-function fateText(t: TFunction, fate: Fate): string {
-  if (fate.status !== 'merged') return t(`collection.own.${fate.status}`);
-  if (!fate.target) return t('collection.own.mergedUnknown');
-  return t(fate.target.accepted ? 'collection.own.mergedAccepted' : 'collection.own.merged', { title: fate.target.title });
+function fateText(term: ReturnType<typeof useTerms>, fate: Fate): string {
+  if (fate.status !== 'merged') return term(`own.${fate.status}`);
+  if (!fate.target) return term('own.mergedUnknown');
+  return term(fate.target.accepted ? 'own.mergedAccepted' : 'own.merged', { title: fate.target.title });
 }
 
-function OwnItem({ entry, state, own }: { entry: OwnEntry; state: CollectionParticipantState; own: OwnEntry[] }) {
+function OwnItem({ entry, state, own }: { entry: OwnEntry; state: ParticipantProposalState; own: OwnEntry[] }) {
   const { t } = useTranslation();
+  const term = useTerms();
+  const ideas = useIdeas();
+  // The details as the facilitator may have edited them, where the tablet sees them; else as sent.
+  const idea = (entry.proposalId && state.accepted.find((p) => p.id === entry.proposalId)?.idea) || entry.idea;
   const fate = entry.proposalId ? fateOf({ ...entry, proposalId: entry.proposalId }, state, own) : null;
   const delivery =
     entry.delivery === 'failed'
@@ -30,6 +35,7 @@ function OwnItem({ entry, state, own }: { entry: OwnEntry; state: CollectionPart
       <div className="own-text">
         <span className="own-title">{fate?.title ?? entry.title}</span>
         {entry.description && <span className="description">{entry.description}</span>}
+        {ideas && <IdeaFacts idea={idea} organisations={ideas.organisations} />}
       </div>
       <div className="own-state">
         <span role="status" className={`save-status save-${entry.delivery === 'sending' ? 'saving' : entry.delivery}`}>
@@ -38,7 +44,7 @@ function OwnItem({ entry, state, own }: { entry: OwnEntry; state: CollectionPart
         {fate && (
           <span className={`fate-badge fate-${fate.status}`}>
             <span className="visually-hidden">{t('collection.own.status')}: </span>
-            {fateText(t, fate)}
+            {fateText(term, fate)}
           </span>
         )}
         {entry.delivery === 'failed' && (
@@ -51,15 +57,15 @@ function OwnItem({ entry, state, own }: { entry: OwnEntry; state: CollectionPart
   );
 }
 
-export function OwnProposals({ state }: { state: CollectionParticipantState }) {
-  const { t } = useTranslation();
+export function OwnProposals({ state }: { state: ParticipantProposalState }) {
+  const term = useTerms();
   const own = useStore((s) => s.ownProposals);
   if (own.length === 0 && state.workshop.phase !== 'collecting') return null;
   return (
     <section className="card" aria-labelledby="own-title">
-      <h2 id="own-title">{t('collection.own.title')}</h2>
+      <h2 id="own-title">{term('own.title')}</h2>
       {own.length === 0 ? (
-        <p className="hint">{t('collection.own.empty')}</p>
+        <p className="hint">{term('own.empty')}</p>
       ) : (
         <ul className="own-list">
           {own.map((entry) => (

@@ -4,10 +4,12 @@
  * is delivered through the outbox like a proposal.
  */
 import { useTranslation } from 'react-i18next';
-import type { CollectionParticipantState, ProposalView } from '../../../../../shared/activities/collection/views';
+import type { ProposalView } from '../../../../../shared/activities/collection/views';
 import { support } from '../../../net/collection';
 import { useStore } from '../../../store';
 import type { SupportChoice } from '../../../store/collectionSlice';
+import { IdeaFacts } from '../../deepdive/idea/IdeaFacts';
+import { useIdeas, useTerms, type ParticipantProposalState } from '../ideas';
 import { refusalText } from '../proposalText';
 
 /** This tablet's choice for a proposal: its own, or — after a merge — that of a proposal merged into it. */
@@ -15,17 +17,19 @@ function choiceFor(id: string, choices: Record<string, SupportChoice>, merged: R
   return choices[id] ?? Object.keys(merged).filter((source) => merged[source] === id).map((source) => choices[source]).find((c) => c?.on);
 }
 
-export function SupportBoard({ state, board }: { state: CollectionParticipantState; board: ProposalView[] }) {
+export function SupportBoard({ state, board }: { state: ParticipantProposalState; board: ProposalView[] }) {
   const { t } = useTranslation();
+  const term = useTerms();
+  const ideas = useIdeas();
   const choices = useStore((s) => s.supportChoices);
   const own = useStore((s) => s.ownProposals);
   const mine = new Set(own.map((e) => e.proposalId));
   return (
     <section className="card" aria-labelledby="support-title">
-      <h2 id="support-title">{t('collection.support.title')}</h2>
-      <p className="hint">{t('collection.support.hint')}</p>
+      <h2 id="support-title">{term('support.title')}</h2>
+      <p className="hint">{term('support.hint')}</p>
       {board.length === 0 ? (
-        <p className="hint">{t('collection.support.empty')}</p>
+        <p className="hint">{term('support.empty')}</p>
       ) : (
         <ul className="support-list">
           {board.map((proposal) => {
@@ -40,9 +44,10 @@ export function SupportBoard({ state, board }: { state: CollectionParticipantSta
                       {proposal.title}
                     </h3>
                     {proposal.description && <p className="description">{proposal.description}</p>}
+                    {ideas && <IdeaFacts idea={proposal.idea} organisations={ideas.organisations} />}
                     <p className="support-meta">
                       {t('collection.support.count', { count: proposal.supports })}
-                      {mine.has(proposal.id) && <span className="tag">{t('collection.support.yours')}</span>}
+                      {mine.has(proposal.id) && <span className="tag">{term('support.yours')}</span>}
                     </p>
                   </div>
                   <div className="support-side">

@@ -4,19 +4,19 @@
  * is always the newest word; the title shown is the current one where the
  * tablet can see it (the facilitator may have edited it).
  */
-import type { CollectionParticipantState } from '../../../../../shared/activities/collection/views';
 import type { OwnEntry } from '../../../store/collectionSlice';
+import type { ParticipantProposalState } from '../ideas';
 
 export type Fate =
   | { status: 'open' | 'accepted' | 'rejected'; title: string }
   | { status: 'merged'; title: string; target: { title: string; accepted: boolean } | null };
 
 /** A proposal's current title, where the tablet can see it. */
-function titleOf(id: string, state: CollectionParticipantState, own: readonly OwnEntry[]): string | null {
+function titleOf(id: string, state: ParticipantProposalState, own: readonly OwnEntry[]): string | null {
   return state.accepted.find((p) => p.id === id)?.title ?? state.board?.find((p) => p.id === id)?.title ?? own.find((e) => e.proposalId === id)?.title ?? null;
 }
 
-export function fateOf(entry: OwnEntry & { proposalId: string }, state: CollectionParticipantState, own: readonly OwnEntry[]): Fate {
+export function fateOf(entry: OwnEntry & { proposalId: string }, state: ParticipantProposalState, own: readonly OwnEntry[]): Fate {
   const id = entry.proposalId;
   const title = titleOf(id, state, own) ?? entry.title;
   const targetId = state.merged[id];
