@@ -85,6 +85,8 @@ export const officeDe = {
     updated: 'zuletzt geändert {{date}}',
     open: 'Prozess öffnen',
     latestStep: 'Aktueller Schritt: {{title}} ({{phase}})',
+    /** The phases of a vision and a project selection. */
+    stepPhase: { lobby: 'Vorbereitung', running: 'läuft', finalised: 'Abgeschlossen' },
     newTitle: 'Neuer Prozess',
     processTitle: 'Titel des Prozesses',
     processTitlePlaceholder: 'z. B. Digitalstrategie Kreis Coesfeld',

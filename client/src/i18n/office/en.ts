@@ -89,6 +89,8 @@ export const officeEn: Strings<typeof officeDe> = {
     updated: 'last changed {{date}}',
     open: 'Open process',
     latestStep: 'Current step: {{title}} ({{phase}})',
+    /** The phases of a vision and a project selection. */
+    stepPhase: { lobby: 'Preparation', running: 'running', finalised: 'Finalised' },
     newTitle: 'New process',
     processTitle: 'Title of the process',
     processTitlePlaceholder: 'e.g. Digital strategy Kreis Coesfeld',

@@ -26,6 +26,7 @@ export const processDe = {
         collection: 'Themensammlung',
         vision: 'Vision',
         deepdive: 'Vertiefung',
+        selection: 'Projektauswahl',
       },
       theme: 'Thema',
       gateReason: 'Begründung',
@@ -45,6 +46,11 @@ export const processDe = {
         running: 'Konsent läuft',
         finalised: 'Abgeschlossen',
       },
+      selectionPhase: {
+        lobby: 'Vorbereitung',
+        running: 'Auswahl läuft',
+        finalised: 'Abgeschlossen',
+      },
     },
     addStep: {
       title: 'Schritt hinzufügen',
@@ -54,6 +60,7 @@ export const processDe = {
       titleHint: 'Ohne Titel heißt der Schritt „{{title}}: Quick-Check“.',
       titleHintCollection: 'Ohne Titel heißt der Schritt „{{title}}: Themen sammeln“. In einer Themensammlung schlagen die Teilnehmenden Themenfelder vor; die angenommenen werden die Themen des nächsten Quick-Checks.',
       titleHintVision: 'Ohne Titel heißt der Schritt „{{title}}: Vision“. Er übernimmt die Themen der Priorität {{tiers}} aus dem zuletzt abgeschlossenen Quick-Check, je Thema ein Zukunftsbild; Grundsätze und Zukunftsbilder werden im Konsent beschlossen.',
+      titleHintSelection: 'Ohne Titel heißt der Schritt „{{title}}: Projektauswahl“. Er übernimmt die angenommenen Projektideen aller abgeschlossenen Vertiefungen; die Organisationen vergeben Punkte, ein Budget zeigt, welche Ideen finanziert werden, und jede ausgewählte Idee erhält einen Steckbrief.',
       deepDiveHint: 'Vertiefungen legen Sie je Thema im Abschnitt „Vertiefungen“ an.',
       from: 'Ausgangspunkt',
       fromNone: 'neu (ohne Themen)',

@@ -30,6 +30,7 @@ export const processEn: Strings<typeof processDe> = {
         collection: 'Theme collection',
         vision: 'Vision',
         deepdive: 'Deep-dive',
+        selection: 'Project selection',
       },
       theme: 'Theme',
       gateReason: 'Reason',
@@ -49,6 +50,11 @@ export const processEn: Strings<typeof processDe> = {
         running: 'Consent check running',
         finalised: 'Finalised',
       },
+      selectionPhase: {
+        lobby: 'Preparation',
+        running: 'Selection running',
+        finalised: 'Finalised',
+      },
     },
     addStep: {
       title: 'Add a step',
@@ -58,6 +64,7 @@ export const processEn: Strings<typeof processDe> = {
       titleHint: 'Without a title the step is called “{{title}}: Quick-Check”.',
       titleHintCollection: 'Without a title the step is called “{{title}}: Themen sammeln”. In a theme collection the participants propose theme fields; the accepted ones become the themes of the next Quick-Check.',
       titleHintVision: 'Without a title the step is called “{{title}}: Vision”. It takes the themes of Priority {{tiers}} from the latest finalised Quick-Check, one future picture each; principles and future pictures are adopted by consent.',
+      titleHintSelection: 'Without a title the step is called “{{title}}: Projektauswahl”. It takes the accepted project ideas of every finalised deep-dive; the organisations give points, a budget shows which ideas are funded, and each selected idea gets a project profile.',
       deepDiveHint: 'Deep-dives are added per theme in the section “Deep-dives”.',
       from: 'Starting point',
       fromNone: 'new (without themes)',

@@ -1,7 +1,14 @@
 /** PR-1, PR-2: the signed-in facilitator's processes, newest change first, and a new one. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProcessSummary } from '../../../../shared/process';
+import type { ProcessSummary, StepView } from '../../../../shared/process';
+
+/** A step's phase by its activity: a collection's (and a deep-dive's), a Quick-Check's, or a vision's and selection's. */
+function stepPhaseKey(step: StepView): string {
+  if (step.kind === 'collection' || step.kind === 'deepdive') return `collection.phase.${step.phase}`;
+  if (step.kind === 'quickcheck') return `phase.${step.phase}`;
+  return `processes.stepPhase.${step.phase}`;
+}
 import { formatDateTime } from '../../i18n';
 import { processes } from '../../net/office';
 
@@ -36,7 +43,7 @@ export function ProcessList() {
                   {latest && (
                     <>
                       {' · '}
-                      {t('processes.latestStep', { title: latest.title, phase: t(`phase.${latest.phase}`) })}
+                      {t('processes.latestStep', { title: latest.title, phase: t(stepPhaseKey(latest)) })}
                     </>
                   )}
                 </p>

@@ -60,6 +60,7 @@ export function AddStepForm({ view, onCreated }: { view: ProcessView; onCreated:
             <option value="collection">{t('process.steps.kind.collection')}</option>
             <option value="quickcheck">{t('process.steps.kind.quickcheck')}</option>
             <option value="vision">{t('process.steps.kind.vision')}</option>
+            <option value="selection">{t('process.steps.kind.selection')}</option>
           </select>
         </div>
         <div className="field">
@@ -68,7 +69,9 @@ export function AddStepForm({ view, onCreated }: { view: ProcessView; onCreated:
           <p className="hint" id="step-title-hint">
             {kind === 'vision'
               ? t('process.addStep.titleHintVision', { title: view.title, tiers: tierList(view.settings.deepDiveTiers) })
-              : t(kind === 'collection' ? 'process.addStep.titleHintCollection' : 'process.addStep.titleHint', { title: view.title })}
+              : kind === 'selection'
+                ? t('process.addStep.titleHintSelection', { title: view.title })
+                : t(kind === 'collection' ? 'process.addStep.titleHintCollection' : 'process.addStep.titleHint', { title: view.title })}
           </p>
           <p className="hint">{t('process.addStep.deepDiveHint')}</p>
         </div>

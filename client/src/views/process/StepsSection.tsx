@@ -7,10 +7,11 @@ import { formatDateTime } from '../../i18n';
 import { TierBadge } from '../common/TierBadge';
 import { AddStepForm } from './AddStepForm';
 
-/** A step's phase in the reader's words; a collection (and a deep-dive, DD-4) and a vision have phases of their own. */
+/** A step's phase in the reader's words; a collection (and a deep-dive, DD-4), a vision and a selection have phases of their own. */
 export function phaseText(t: (key: string) => string, step: StepView): string {
   if (step.kind === 'collection' || step.kind === 'deepdive') return t(`process.steps.collectionPhase.${step.phase}`);
   if (step.kind === 'vision') return t(`process.steps.visionPhase.${step.phase}`);
+  if (step.kind === 'selection') return t(`process.steps.selectionPhase.${step.phase}`);
   return t(`phase.${step.phase}`);
 }
 
