@@ -3,13 +3,15 @@ import { create } from 'zustand';
 import { ballotSlice, type BallotSlice } from './ballotSlice';
 import { collectionSlice, type CollectionSlice } from './collectionSlice';
 import { connectionSlice, type ConnectionSlice } from './connectionSlice';
+import { visionSlice, type VisionSlice } from './visionSlice';
 import { workshopSlice, type WorkshopSlice } from './workshopSlice';
 
-export type Store = ConnectionSlice & WorkshopSlice & BallotSlice & CollectionSlice;
+export type Store = ConnectionSlice & WorkshopSlice & BallotSlice & CollectionSlice & VisionSlice;
 
 export const useStore = create<Store>()((...a) => ({
   ...connectionSlice(...a),
   ...workshopSlice(...a),
   ...ballotSlice(...a),
   ...collectionSlice(...a),
+  ...visionSlice(...a),
 }));
