@@ -438,9 +438,15 @@ export interface CoFacilitationLink {
   path: string;
 }
 
-/** HTTP: GET /api/workshops/:id/export/:file (SPEC X-1 … X-6). */
+/**
+ * HTTP: GET /api/workshops/:id/export/:file. A Quick-Check's files (SPEC X-1 … X-6);
+ * a project selection has SELECTION_EXPORT_FILES instead. A file of the other kind is `404 NOT_FOUND`.
+ */
 export const EXPORT_FILES = ['themes.csv', 'individual.csv', 'workbook.xlsx', 'workshop.json', 'report.pdf'] as const;
 export type ExportFile = (typeof EXPORT_FILES)[number];
+/** A project selection's files (SPEC SE-10): the profiles and the vote; the vision, consent record, selection and profiles. */
+export const SELECTION_EXPORT_FILES = ['profiles.xlsx', 'profiles.pdf'] as const;
+export type SelectionExportFile = (typeof SELECTION_EXPORT_FILES)[number];
 
 /** HTTP: GET /api/workshops/:code — what a tablet needs before joining. */
 export interface PublicWorkshopInfo {

@@ -6,9 +6,11 @@
 import { namesVisible, pseudonymLetters } from '../../shared/domain/individual.js';
 import { buildReport, type Report } from '../../shared/domain/report.js';
 import { toWorkshopFile, type WorkshopFile, type WorkshopFileContent } from '../../shared/exchange.js';
-import type { ExportFile } from '../../shared/protocol.js';
+import type { ExportFile, SelectionExportFile } from '../../shared/protocol.js';
+import type { SelectionRoom } from '../activities/selection/room.js';
 import type { Room } from '../rooms/room.js';
 import type { Renderer } from './renderer.js';
+import { selectionExportFor, type ExportSources } from './selection/sources.js';
 import { individualRows, themeRows, toCsv, type CsvVariant } from './csv.js';
 import { de } from './strings.js';
 
@@ -83,11 +85,20 @@ export async function exportFile(room: Room, file: ExportFile, variant: CsvVaria
         filename: name('ergebnisse.xlsx'),
         contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         // XLSX and PDF are rendered on a worker thread, started on the first export.
-        body: await renderer.render('xlsx', reportOf(room, now)),
+        body: await renderer.render({ kind: 'xlsx', report: reportOf(room, now) }),
       };
     case 'workshop.json':
       return { filename: name('workshop.json'), contentType: 'application/json; charset=utf-8', body: JSON.stringify(workshopFileOf(room, now), null, 2) };
     case 'report.pdf':
-      return { filename: name('bericht.pdf'), contentType: 'application/pdf', body: await renderer.render('pdf', reportOf(room, now)) };
+      return { filename: name('bericht.pdf'), contentType: 'application/pdf', body: await renderer.render({ kind: 'pdf', report: reportOf(room, now) }) };
   }
+}
+
+/** SE-10: a project selection's profiles with the vote, the process's vision and its consent record; rendered on the worker thread. */
+export async function exportSelectionFile(room: SelectionRoom, file: SelectionExportFile, sources: ExportSources, now: number, renderer: Renderer): Promise<ExportedFile> {
+  const model = await selectionExportFor(room, sources, now);
+  const filename = `konsens-${room.code}-steckbriefe.${file === 'profiles.pdf' ? 'pdf' : 'xlsx'}`;
+  return file === 'profiles.pdf'
+    ? { filename, contentType: 'application/pdf', body: await renderer.render({ kind: file, model }) }
+    : { filename, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await renderer.render({ kind: file, model }) };
 }

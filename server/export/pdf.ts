@@ -16,13 +16,13 @@ type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 
 const resolve = createRequire(import.meta.url).resolve;
-const FONT = {
+export const FONT = {
   regular: resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
   bold: resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
 };
 
-const MARGIN = { top: 56, bottom: 62, left: 56, right: 56 };
-const [INK, GREY, RULE, SHADE, ACCENT, QUADRANT] = ['#1a1a1a', '#5f6368', '#c5c9ce', '#f2f4f6', '#1f4e79', '#eef3f9'];
+export const MARGIN = { top: 56, bottom: 62, left: 56, right: 56 };
+export const [INK, GREY, RULE, SHADE, ACCENT, QUADRANT] = ['#1a1a1a', '#5f6368', '#c5c9ce', '#f2f4f6', '#1f4e79', '#eef3f9'];
 /** Font sizes of body text, tables and chart labels; horizontal cell padding. */
 const [BODY, TABLE, LABEL, PAD] = [9.5, 7.5, 7, 3];
 
@@ -79,7 +79,7 @@ const T = {
   page: (page: number, pages: number) => `Seite ${page} von ${pages}`,
 };
 
-interface Column {
+export interface Column {
   header: string;
   align?: 'left' | 'right' | 'center';
   /** Share of the width left over by the fixed columns; fixed (fit to content) when absent. */
@@ -87,7 +87,7 @@ interface Column {
   max?: number;
 }
 /** A cell's text, with an optional note in small grey type below it. */
-type Cell = { text: string; note?: string };
+export type Cell = { text: string; note?: string };
 type TableAttributes = { Scope: 'Column'; ColSpan?: number };
 type Box = { x: number; y: number; w: number; h: number };
 type Marker = Box & { x0: number; y0: number; theme: ReportTheme };
@@ -102,7 +102,7 @@ interface TableSpec {
   caption: string;
 }
 
-class Writer {
+export class Writer {
   readonly root: Struct;
   readonly left = MARGIN.left;
   readonly width: number;
@@ -506,7 +506,7 @@ function titleBlock(w: Writer, report: Report): void {
 }
 
 /** "Seite X von Y" and the title (plus "Vorläufig") at the foot of every page. */
-function footers(w: Writer, report: Report): void {
+export function footers(w: Writer, report: Pick<Report, 'title' | 'finalisedAt'>): void {
   const { doc } = w;
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {

@@ -5,6 +5,10 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Report } from '../../shared/domain/report.js';
+import type { SelectionExport } from './selection/model.js';
+
+/** What the worker renders: a Quick-Check's report or a selection's profiles (SE-10). */
+export type RenderJob = { kind: 'pdf' | 'xlsx'; report: Report } | { kind: 'profiles.pdf' | 'profiles.xlsx'; model: SelectionExport };
 
 /**
  * Runs the worker module; from TypeScript sources (development, tests) through
@@ -25,12 +29,12 @@ export class Renderer {
   private readonly pending = new Map<number, Pending>();
   private next = 0;
 
-  render(kind: 'pdf' | 'xlsx', report: Report): Promise<Buffer> {
+  render(job: RenderJob): Promise<Buffer> {
     const worker = this.worker ?? this.start();
     return new Promise((resolve, reject) => {
       const id = this.next++;
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, kind, report });
+      worker.postMessage({ id, job });
     });
   }
 

@@ -4,9 +4,18 @@ import { join } from 'node:path';
 import express, { type Express, type Request } from 'express';
 import { workshopFromTemplate } from '../../shared/domain/templates.js';
 import { fromWorkshopFile, IMPORT_LIMITS, workshopFileSchema } from '../../shared/exchange.js';
-import { EMBEDDED_INFO_ID, EXPORT_FILES, PROTOCOL_VERSION, type CoFacilitationLink, type ExportFile, type PublicWorkshopInfo } from '../../shared/protocol.js';
+import {
+  EMBEDDED_INFO_ID,
+  EXPORT_FILES,
+  PROTOCOL_VERSION,
+  SELECTION_EXPORT_FILES,
+  type CoFacilitationLink,
+  type ExportFile,
+  type PublicWorkshopInfo,
+  type SelectionExportFile,
+} from '../../shared/protocol.js';
 import { createWorkshopSchema, idSchema, joinCodeSchema } from '../../shared/schemas.js';
-import { exportFile } from '../export/index.js';
+import { exportFile, exportSelectionFile } from '../export/index.js';
 import type { Renderer } from '../export/renderer.js';
 import { authRouter, requireSignIn, signedIn, signedInOf, type AuthHttpDeps } from '../accounts/http.js';
 import type { AccountService } from '../accounts/service.js';
@@ -16,6 +25,8 @@ import { processRouter } from '../processes/http.js';
 import type { ProcessService } from '../processes/service.js';
 import { importWorkshop } from '../rooms/creation.js';
 import type { LiveRoom } from '../rooms/liveRoom.js';
+import { Room } from '../rooms/room.js';
+import { SelectionRoom } from '../activities/selection/room.js';
 import type { AccountRecord } from '../store/accountStore.js';
 import { refuseCrossSite } from './csrf.js';
 import { errorHandler, sendProblem } from './problem.js';
@@ -101,17 +112,19 @@ export function apiRouter(deps: HttpDeps): express.Router {
     res.status(204).end();
   });
 
-  // H-5: exports, for the workshop's facilitators (signed in, or with the co-facilitation link) (SPEC X-1 … X-4).
+  // H-5: exports, for the workshop's facilitators (signed in, or with the co-facilitation link) (SPEC X-1 … X-4, SE-10).
   router.get('/workshops/:id/export/:file', async (req, res) => {
     const from = address(req);
     if (deps.joinFailures.blocked(from)) return sendProblem(res, 'RATE_LIMITED');
-    const file = req.params.file as ExportFile;
-    if (!EXPORT_FILES.includes(file)) return sendProblem(res, 'NOT_FOUND', [{ path: 'file', message: `one of ${EXPORT_FILES.join(', ')}` }]);
+    const file = req.params.file;
+    const files: readonly string[] = [...EXPORT_FILES, ...SELECTION_EXPORT_FILES];
+    if (!files.includes(file)) return sendProblem(res, 'NOT_FOUND', [{ path: 'file', message: `one of ${files.join(', ')}` }]);
     const variant = req.query.variant === undefined ? 'standard' : req.query.variant;
     if (variant !== 'standard' && variant !== 'excel-de') return sendProblem(res, 'BAD_REQUEST', [{ path: 'variant', message: 'standard or excel-de' }]);
     const id = idSchema.safeParse(req.params.id);
-    // Exports are the Quick-Check's (X-1 … X-4); another activity's workshop has none.
-    const room = id.success ? await deps.rooms.quickCheck(id.data) : undefined;
+    // Exports are the Quick-Check's (X-1 … X-4) and the project selection's (SE-10); another activity's workshop has none.
+    const found = id.success ? await deps.rooms.get(id.data) : undefined;
+    const room = found instanceof Room || found instanceof SelectionRoom ? found : undefined;
     const secret = bearer(req.headers.authorization);
     const current = secret ? null : await signedInOf(req, deps.accounts);
     const allowed = room && (secret ? room.verifyFacilitator(secret) : current && (await mayFacilitateWorkshop(deps.store, current.account, room.id)));
@@ -120,7 +133,13 @@ export function apiRouter(deps: HttpDeps): express.Router {
       // A signed-in facilitator of another process learns no more than that it is not theirs.
       return sendProblem(res, !room || current ? 'NOT_FOUND' : secret ? 'UNAUTHORISED' : 'NOT_SIGNED_IN');
     }
-    const exported = await exportFile(room, file, variant, deps.now(), deps.renderer);
+    // Each kind has its own files; which kind a workshop is, only its facilitators learn.
+    const own: readonly string[] = room instanceof Room ? EXPORT_FILES : SELECTION_EXPORT_FILES;
+    if (!own.includes(file)) return sendProblem(res, 'NOT_FOUND', [{ path: 'file', message: `one of ${own.join(', ')}` }]);
+    const exported =
+      room instanceof Room
+        ? await exportFile(room, file as ExportFile, variant, deps.now(), deps.renderer)
+        : await exportSelectionFile(room, file as SelectionExportFile, deps, deps.now(), deps.renderer);
     res.set({
       'Content-Type': exported.contentType,
       'Content-Disposition': `attachment; filename="${exported.filename}"`,
