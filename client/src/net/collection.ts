@@ -9,15 +9,30 @@ import type { CollectionView } from '../../../shared/activities/collection/views
 import type { IdeaDetails } from '../../../shared/activities/deepdive/schemas';
 import type { AnySession, CollectionParticipantSession, DeepDiveParticipantSession, ProposalReceipt } from '../../../shared/protocol';
 import { useStore } from '../store';
-import type { Refusal } from '../store/collectionSlice';
-import { addProposalOp, clearProposalOutbox, forgetCollectionMark, loadProposalOutbox, markCollection, removeProposalOps, type PendingProposalOp } from './proposalOutbox';
+import { operation as operationWithRetry, outboxSender, resumeRefused } from './delivery';
+import { forgetCollectionMark, markCollection, proposalOutbox, type PendingProposalOp } from './proposalOutbox';
 import { forgetSession, participantJoin, saveSession } from './session';
-import { call, connect, isOnline, newOpId, RETRYABLE, type CallResult } from './socket';
+import { call, connect, newOpId, type CallResult } from './socket';
 
 
 let code: string | null = null;
-let flushing = false;
-let retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Sends the outbox in order, one operation at a time (at most 30 proposals: no batching needed). */
+const flush = outboxSender<PendingProposalOp, ProposalReceipt>({
+  code: () => code,
+  outbox: proposalOutbox,
+  send,
+  saved: (op, receipt) => {
+    const store = useStore.getState();
+    if (op.kind === 'submit') store.proposalSaved(op.opId, receipt.proposalId);
+    else store.supportSaved(op, receipt.proposalId);
+  },
+  refused: (op, refusal) => {
+    const store = useStore.getState();
+    if (op.kind === 'submit') store.proposalFailed(op.opId, refusal);
+    else store.supportFailed(op, refusal);
+  },
+});
 
 /** Join a collection for an organisation, or — without one — resume the session stored on this device. */
 export function joinCollection(joinCode: string, first?: { organisationId: string; displayName?: string }): void {
@@ -35,25 +50,21 @@ export function joinCollection(joinCode: string, first?: { organisationId: strin
       markCollection(joinCode);
       // Queued proposals the server has already stored (their acknowledgement was lost) need no resend.
       const stored = own.map((p) => p.opId);
-      removeProposalOps(joinCode, participantId, stored);
+      proposalOutbox.remove(joinCode, participantId, stored);
       store().setMe({ participantId, organisationId, displayName });
-      store().loadCollection(own, supports, loadProposalOutbox(joinCode, participantId));
+      store().loadCollection(own, supports, proposalOutbox.load(joinCode, participantId));
       void flush();
     },
     onDeleted: () => {
       const me = store().me;
-      if (me) clearProposalOutbox(joinCode, me.participantId);
+      if (me) proposalOutbox.clear(joinCode, me.participantId);
       forgetSession(joinCode);
       forgetCollectionMark(joinCode);
     },
-    onRefused: (refusal) => {
-      if (refusal !== 'INVALID_RESUME_TOKEN') return false;
-      // The server does not know this device any more (e.g. a new database): join afresh.
-      forgetSession(joinCode);
+    onRefused: resumeRefused(joinCode, (refusal) => {
       store().setMe(null);
       store().setProblem(refusal);
-      return true;
-    },
+    }),
   });
 }
 
@@ -62,7 +73,7 @@ export function propose(title: string, description: string | null, idea?: IdeaDe
   const me = useStore.getState().me;
   if (!me || !code) return;
   const op = { kind: 'submit', opId: newOpId(), title, description, ...(idea ? { idea } : {}) } as const;
-  addProposalOp(code, me.participantId, op);
+  proposalOutbox.add(code, me.participantId, op);
   useStore.getState().proposalPending(op);
   void flush();
 }
@@ -77,7 +88,7 @@ export function support(proposalId: string, on: boolean): void {
   const merged = roleState?.role === 'participant' && (roleState.activity === 'collection' || roleState.activity === 'deepdive') ? roleState.merged : {};
   const replaces = Object.keys(merged).filter((source) => merged[source] === proposalId);
   const op = { kind: 'support', opId: newOpId(), proposalId, support: on } as const;
-  addProposalOp(code, me.participantId, op);
+  proposalOutbox.add(code, me.participantId, op);
   useStore.getState().supportPending(op, replaces);
   void flush();
 }
@@ -89,65 +100,12 @@ function send(op: PendingProposalOp): Promise<CallResult<ProposalReceipt>> {
   return call<ProposalReceipt>('proposal:support', { opId: op.opId, proposalId: op.proposalId, support: op.support });
 }
 
-/** Sends the outbox in order, one operation at a time (at most 30 proposals: no batching needed). */
-async function flush(): Promise<void> {
-  const me = useStore.getState().me;
-  if (flushing || !me || !code) return;
-  const joinCode = code;
-  flushing = true;
-  try {
-    for (;;) {
-      if (!isOnline()) return;
-      const op = loadProposalOutbox(joinCode, me.participantId)[0];
-      if (!op) return;
-      const reply = await send(op);
-      const store = useStore.getState();
-      if (reply.ok) {
-        removeProposalOps(joinCode, me.participantId, [op.opId]);
-        if (op.kind === 'submit') store.proposalSaved(op.opId, reply.data.proposalId);
-        else store.supportSaved(op, reply.data.proposalId);
-      } else if (RETRYABLE.has(reply.code)) {
-        // Try again shortly; after a lost connection the rejoin flushes as well.
-        scheduleRetry();
-        return;
-      } else {
-        // Refused: resending will not change the answer. It leaves the outbox and shows why.
-        removeProposalOps(joinCode, me.participantId, [op.opId]);
-        const refusal: Refusal = { code: reply.code, ...('details' in reply && reply.details ? { details: reply.details } : {}) };
-        if (op.kind === 'submit') store.proposalFailed(op.opId, refusal);
-        else store.supportFailed(op, refusal);
-      }
-    }
-  } finally {
-    flushing = false;
-  }
-}
-
-function scheduleRetry(): void {
-  if (retryTimer) return;
-  retryTimer = setTimeout(() => {
-    retryTimer = null;
-    void flush();
-  }, 2000);
-}
-
 // ---------- The console's commands ----------
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+type ProposalEvent = 'proposal:submit' | 'proposal:edit' | 'proposal:merge' | 'proposal:decide';
 
-/**
- * One facilitator operation with a fresh opId. Should its acknowledgement get
- * lost (a timeout, a short break of the connection), it is resent with the same
- * opId: the server applies it once (TC-4).
- */
-async function operation(event: 'proposal:submit' | 'proposal:edit' | 'proposal:merge' | 'proposal:decide', payload: object): Promise<CallResult<ProposalReceipt>> {
-  const opId = newOpId();
-  for (let attempt = 1; ; attempt++) {
-    const reply = await call<ProposalReceipt>(event, { ...payload, opId });
-    if (reply.ok || !RETRYABLE.has(reply.code) || attempt === 3) return reply;
-    await pause(1500 * attempt);
-  }
-}
+/** A console command, resent with its opId until acknowledged (TC-4). */
+const operation = (event: ProposalEvent, payload: object) => operationWithRetry<ProposalReceipt>(event, payload);
 
 /** `idea`: in a deep-dive, the project idea's details (DD-3). */
 export function submitProposal(title: string, description: string | null, idea?: IdeaDetails): Promise<CallResult<ProposalReceipt>> {

@@ -1,5 +1,5 @@
 /** The tablet's and console's HTTP calls: a workshop's public info, an export download (the office screens' calls are in office.ts). */
-import { EMBEDDED_INFO_ID, type ErrorCode, type ErrorDetail, type ExportFile, type PublicWorkshopInfo } from '../../../shared/protocol';
+import { EMBEDDED_INFO_ID, type ErrorCode, type ErrorDetail, type ExportFile, type PublicWorkshopInfo, type SelectionExportFile } from '../../../shared/protocol';
 
 export type HttpResult<T> = { ok: true; data: T } | { ok: false; code: ErrorCode | 'network'; details?: ErrorDetail[] };
 
@@ -61,7 +61,7 @@ function askWorkshopInfo(code: string): Promise<HttpResult<PublicWorkshopInfo>> 
  * the Authorization header (never in the URL). With a secret the server does
  * not look at the cookie, so the secret is sent only when there is one.
  */
-export async function downloadExport(workshopId: string, secret: string | null, file: ExportFile, variant?: 'excel-de'): Promise<HttpResult<string>> {
+export async function downloadExport(workshopId: string, secret: string | null, file: ExportFile | SelectionExportFile, variant?: 'excel-de'): Promise<HttpResult<string>> {
   try {
     const query = variant ? `?variant=${variant}` : '';
     const response = await fetch(`/api/workshops/${encodeURIComponent(workshopId)}/export/${file}${query}`, {

@@ -8,13 +8,13 @@
  * the workshop's public info cannot be read.
  */
 import type { IdeaDetails } from '../../../shared/activities/deepdive/schemas';
+import { opOutbox } from './delivery';
 
 /** `idea`: a deep-dive's project idea details (DD-3), checked on the device; absent in a theme collection. */
 export type PendingProposalOp =
   | { kind: 'submit'; opId: string; title: string; description: string | null; idea?: IdeaDetails | null }
   | { kind: 'support'; opId: string; proposalId: string; support: boolean };
 
-const key = (code: string, participantId: string) => `konsens.proposals.${code}.${participantId}`;
 /** Kept under the key that once said "a collection" only: marks made before still count. */
 const markKey = (code: string) => `konsens.collection.${code}`;
 
@@ -33,42 +33,12 @@ function isOp(value: unknown): value is PendingProposalOp {
   return op.kind === 'support' && typeof op.proposalId === 'string' && typeof op.support === 'boolean';
 }
 
-export function loadProposalOutbox(code: string, participantId: string): PendingProposalOp[] {
-  try {
-    const raw = JSON.parse(localStorage.getItem(key(code, participantId)) ?? '[]') as unknown;
-    return Array.isArray(raw) ? raw.filter(isOp) : [];
-  } catch {
-    return [];
-  }
-}
-
-function save(code: string, participantId: string, ops: PendingProposalOp[]): void {
-  try {
-    if (ops.length === 0) localStorage.removeItem(key(code, participantId));
-    else localStorage.setItem(key(code, participantId), JSON.stringify(ops));
-  } catch {
-    // Private mode without storage: the operation is still sent from memory while the page is open.
-  }
-}
-
 /**
- * Queue an operation. A queued support of the same proposal is replaced: only
- * the newest choice counts (one may already be in flight; the newer one is
- * sent after it and wins). Proposals are never replaced: each is one of its own.
+ * A queued support of the same proposal is replaced: only the newest choice
+ * counts (one may already be in flight; the newer one is sent after it and
+ * wins). Proposals are never replaced: each is one of its own.
  */
-export function addProposalOp(code: string, participantId: string, op: PendingProposalOp): void {
-  const kept = loadProposalOutbox(code, participantId).filter((queued) => op.kind !== 'support' || queued.kind !== 'support' || queued.proposalId !== op.proposalId);
-  save(code, participantId, [...kept, op]);
-}
-
-export function removeProposalOps(code: string, participantId: string, opIds: readonly string[]): void {
-  const gone = new Set(opIds);
-  save(code, participantId, loadProposalOutbox(code, participantId).filter((op) => !gone.has(op.opId)));
-}
-
-export function clearProposalOutbox(code: string, participantId: string): void {
-  save(code, participantId, []);
-}
+export const proposalOutbox = opOutbox<PendingProposalOp>('konsens.proposals', isOp, (queued, op) => op.kind === 'support' && queued.kind === 'support' && queued.proposalId === op.proposalId);
 
 /** The kinds of step whose device resumes with a module other than the Quick-Check's. */
 export type MarkedStepKind = 'collection' | 'deepdive' | 'vision' | 'selection';

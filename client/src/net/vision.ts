@@ -10,15 +10,13 @@ import type { VisionView } from '../../../shared/activities/vision/views';
 import type { AnySession, StatementReceipt, VisionParticipantSession } from '../../../shared/protocol';
 import type { VotingUnit } from '../../../shared/schemas';
 import { useStore } from '../store';
-import type { Refusal } from '../store/collectionSlice';
 import type { PendingConsentAnswer } from '../store/visionSlice';
 import { forgetStepKind, markStepKind } from './proposalOutbox';
+import { operation as operationWithRetry, opOutbox, outboxSender, resumeRefused } from './delivery';
 import { forgetSession, participantJoin, saveSession } from './session';
-import { call, connect, isOnline, newOpId, RETRYABLE, type CallResult } from './socket';
+import { call, connect, newOpId, type CallResult } from './socket';
 
-// ---------- The outbox: answers kept in localStorage until acknowledged ----------
-
-const outboxKey = (code: string, participantId: string) => `konsens.consent.${code}.${participantId}`;
+// ---------- The tablet ----------
 
 function isPending(value: unknown): value is PendingConsentAnswer {
   if (typeof value !== 'object' || value === null) return false;
@@ -32,43 +30,19 @@ function isPending(value: unknown): value is PendingConsentAnswer {
   );
 }
 
-export function loadConsentOutbox(code: string, participantId: string): PendingConsentAnswer[] {
-  try {
-    const raw = JSON.parse(localStorage.getItem(outboxKey(code, participantId)) ?? '[]') as unknown;
-    return Array.isArray(raw) ? raw.filter(isPending) : [];
-  } catch {
-    return [];
-  }
-}
-
-function saveOutbox(code: string, participantId: string, ops: PendingConsentAnswer[]): void {
-  try {
-    if (ops.length === 0) localStorage.removeItem(outboxKey(code, participantId));
-    else localStorage.setItem(outboxKey(code, participantId), JSON.stringify(ops));
-  } catch {
-    // Private mode without storage: the answer is still sent from memory while the page is open.
-  }
-}
-
-/** A queued answer to the same round is replaced: only the newest choice counts (one in flight is sent first; the newer one wins). */
-function queue(code: string, participantId: string, op: PendingConsentAnswer): void {
-  const kept = loadConsentOutbox(code, participantId).filter((q) => q.statementId !== op.statementId || q.round !== op.round);
-  saveOutbox(code, participantId, [...kept, op]);
-}
-
-function unqueue(code: string, participantId: string, opId: string): void {
-  saveOutbox(
-    code,
-    participantId,
-    loadConsentOutbox(code, participantId).filter((op) => op.opId !== opId),
-  );
-}
-
-// ---------- The tablet ----------
+/** Answers kept until acknowledged; a queued answer to the same round is replaced (one in flight is sent first; the newer one wins). */
+const outbox = opOutbox<PendingConsentAnswer>('konsens.consent', isPending, (queued, op) => queued.statementId === op.statementId && queued.round === op.round);
 
 let code: string | null = null;
-let flushing = false;
-let retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+const flush = outboxSender<PendingConsentAnswer, StatementReceipt>({
+  code: () => code,
+  outbox,
+  send: (op) => call<StatementReceipt>('consent:answer', { opId: op.opId, statementId: op.statementId, round: op.round, answer: op.answer, ...(op.text ? { text: op.text } : {}) }),
+  saved: (op) => useStore.getState().consentSaved(op),
+  // Refused (e.g. the round closed meanwhile): resending will not change the answer.
+  refused: (op, refusal) => useStore.getState().consentFailed(op, refusal),
+});
 
 /** Join a vision for an organisation, or — without one — resume the session stored on this device. */
 export function joinVision(joinCode: string, first?: { organisationId: string; displayName?: string }): void {
@@ -84,23 +58,19 @@ export function joinVision(joinCode: string, first?: { organisationId: string; d
       saveSession(joinCode, { participantId, organisationId, resumeToken });
       markStepKind(joinCode, 'vision');
       store().setMe({ participantId, organisationId, displayName });
-      store().loadConsent(consent, loadConsentOutbox(joinCode, participantId));
+      store().loadConsent(consent, outbox.load(joinCode, participantId));
       void flush();
     },
     onDeleted: () => {
       const me = store().me;
-      if (me) saveOutbox(joinCode, me.participantId, []);
+      if (me) outbox.clear(joinCode, me.participantId);
       forgetSession(joinCode);
       forgetStepKind(joinCode);
     },
-    onRefused: (refusal) => {
-      if (refusal !== 'INVALID_RESUME_TOKEN') return false;
-      // The server does not know this device any more (e.g. a new database): join afresh.
-      forgetSession(joinCode);
+    onRefused: resumeRefused(joinCode, (refusal) => {
       store().setMe(null);
       store().setProblem(refusal);
-      return true;
-    },
+    }),
   });
 }
 
@@ -109,73 +79,17 @@ export function answerConsent(statementId: string, round: number, answer: Consen
   const me = useStore.getState().me;
   if (!me || !code) return;
   const op: PendingConsentAnswer = { opId: newOpId(), statementId, round, answer, text };
-  queue(code, me.participantId, op);
+  outbox.add(code, me.participantId, op);
   useStore.getState().consentPending(op);
   void flush();
 }
 
-function send(op: PendingConsentAnswer): Promise<CallResult<StatementReceipt>> {
-  return call<StatementReceipt>('consent:answer', { opId: op.opId, statementId: op.statementId, round: op.round, answer: op.answer, ...(op.text ? { text: op.text } : {}) });
-}
-
-/** Sends the outbox in order, one answer at a time. */
-async function flush(): Promise<void> {
-  const me = useStore.getState().me;
-  if (flushing || !me || !code) return;
-  const joinCode = code;
-  flushing = true;
-  try {
-    for (;;) {
-      if (!isOnline()) return;
-      const op = loadConsentOutbox(joinCode, me.participantId)[0];
-      if (!op) return;
-      const reply = await send(op);
-      if (reply.ok) {
-        unqueue(joinCode, me.participantId, op.opId);
-        useStore.getState().consentSaved(op);
-      } else if (RETRYABLE.has(reply.code)) {
-        // Try again shortly; after a lost connection the rejoin flushes as well.
-        scheduleRetry();
-        return;
-      } else {
-        // Refused (e.g. the round closed meanwhile): resending will not change the answer.
-        unqueue(joinCode, me.participantId, op.opId);
-        const refusal: Refusal = { code: reply.code, ...('details' in reply && reply.details ? { details: reply.details } : {}) };
-        useStore.getState().consentFailed(op, refusal);
-      }
-    }
-  } finally {
-    flushing = false;
-  }
-}
-
-function scheduleRetry(): void {
-  if (retryTimer) return;
-  retryTimer = setTimeout(() => {
-    retryTimer = null;
-    void flush();
-  }, 2000);
-}
-
 // ---------- The console's commands ----------
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type StatementEvent = 'statement:add' | 'statement:revise' | 'statement:withdraw' | 'consent:open' | 'consent:close';
 
-/**
- * One facilitator operation with a fresh opId. Should its acknowledgement get
- * lost (a timeout, a short break of the connection), it is resent with the same
- * opId: the server applies it once (VI-4).
- */
-async function operation(event: StatementEvent, payload: object): Promise<CallResult<StatementReceipt>> {
-  const opId = newOpId();
-  for (let attempt = 1; ; attempt++) {
-    const reply = await call<StatementReceipt>(event, { ...payload, opId });
-    if (reply.ok || !RETRYABLE.has(reply.code) || attempt === 3) return reply;
-    await pause(1500 * attempt);
-  }
-}
+/** A console command, resent with its opId until acknowledged (VI-4). */
+const operation = (event: StatementEvent, payload: object) => operationWithRetry<StatementReceipt>(event, payload);
 
 export function addStatement(statement: { kind: 'principle'; title: string; text: string } | { kind: 'picture'; themeId: string; title: string; text: string }): Promise<CallResult<StatementReceipt>> {
   return operation('statement:add', statement);

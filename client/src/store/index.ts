@@ -3,10 +3,11 @@ import { create } from 'zustand';
 import { ballotSlice, type BallotSlice } from './ballotSlice';
 import { collectionSlice, type CollectionSlice } from './collectionSlice';
 import { connectionSlice, type ConnectionSlice } from './connectionSlice';
+import { selectionSlice, type SelectionSlice } from './selectionSlice';
 import { visionSlice, type VisionSlice } from './visionSlice';
 import { workshopSlice, type WorkshopSlice } from './workshopSlice';
 
-export type Store = ConnectionSlice & WorkshopSlice & BallotSlice & CollectionSlice & VisionSlice;
+export type Store = ConnectionSlice & WorkshopSlice & BallotSlice & CollectionSlice & VisionSlice & SelectionSlice;
 
 export const useStore = create<Store>()((...a) => ({
   ...connectionSlice(...a),
@@ -14,4 +15,5 @@ export const useStore = create<Store>()((...a) => ({
   ...ballotSlice(...a),
   ...collectionSlice(...a),
   ...visionSlice(...a),
+  ...selectionSlice(...a),
 }));

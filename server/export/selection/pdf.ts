@@ -253,7 +253,8 @@ function profilePages(w: Writer, model: SelectionExport): void {
 }
 
 export async function renderSelectionPdf(model: SelectionExport): Promise<Buffer> {
-  const title = model.processTitle ? `${model.processTitle}: ${model.title}` : model.title;
+  // The step's default title already begins with the process's ("Digitalstrategie …: Projektauswahl").
+  const title = model.processTitle && !model.title.startsWith(model.processTitle) ? `${model.processTitle}: ${model.title}` : model.title;
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
