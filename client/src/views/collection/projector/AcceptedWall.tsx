@@ -4,8 +4,9 @@
  * the type shrinks step by step until every card fits — long titles and long
  * German compounds included. New cards fade in (not with reduced motion).
  */
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import type { AcceptedTheme } from '../../../../../shared/activities/collection/views';
+import { useShrinkToFit } from '../../common/useShrinkToFit';
 
 /** Columns and starting type size (em of the projector's text) by number of themes. */
 function layoutFor(count: number): { columns: number; size: number } {
@@ -16,28 +17,21 @@ function layoutFor(count: number): { columns: number; size: number } {
   return { columns: 5, size: 0.95 };
 }
 
-const SMALLEST = 0.4;
-
+/** Also no word wider than its card, so that words are not broken; only if even the smallest size is too large may words break. */
 function overflows(list: HTMLElement): boolean {
   if (list.scrollHeight > list.clientHeight + 1 || list.scrollWidth > list.clientWidth + 1) return true;
   return Array.from(list.children).some((card) => card.scrollWidth > card.clientWidth + 1);
 }
 
-/**
- * Largest scale (1 … SMALLEST, in steps) at which nothing overflows — also no
- * word wider than its card, so that words are not broken. Only if even the
- * smallest size is too large may words break.
- */
-function fit(list: HTMLElement): void {
-  let scale = 1;
-  list.classList.remove('tight');
-  list.style.setProperty('--wall-scale', '1');
-  while (scale > SMALLEST && overflows(list)) {
-    scale = Math.max(SMALLEST, scale - 0.05);
+const FIT = {
+  smallest: 0.4,
+  overflows,
+  apply: (list: HTMLElement, scale: number) => {
+    list.classList.remove('tight');
     list.style.setProperty('--wall-scale', scale.toFixed(2));
-  }
-  if (overflows(list)) list.classList.add('tight');
-}
+  },
+  fitted: (list: HTMLElement, fits: boolean) => list.classList.toggle('tight', !fits),
+};
 
 /** `details`: more on a card below its title (a deep-dive's lead and cost), fitted with it. */
 export function AcceptedWall({ themes, details }: { themes: AcceptedTheme[]; details?: (theme: AcceptedTheme) => ReactNode }) {
@@ -45,23 +39,8 @@ export function AcceptedWall({ themes, details }: { themes: AcceptedTheme[]; det
   const { columns, size } = layoutFor(themes.length);
   const text = themes.map((theme) => `${theme.title}\t${JSON.stringify(theme.idea)}`).join('\n');
 
-  useLayoutEffect(() => {
-    const element = list.current;
-    if (!element) return;
-    fit(element);
-    // The room changes with the window, and when the invitation beside the wall goes.
-    let width = element.clientWidth;
-    let height = element.clientHeight;
-    const observer = new ResizeObserver(() => {
-      if (element.clientWidth === width && element.clientHeight === height) return;
-      width = element.clientWidth;
-      height = element.clientHeight;
-      fit(element);
-    });
-    observer.observe(element);
-    void document.fonts?.ready.then(() => fit(element));
-    return () => observer.disconnect();
-  }, [text, columns]);
+  // The room changes with the window, and when the invitation beside the wall goes.
+  useShrinkToFit(list, `${columns}\n${text}`, FIT);
 
   return (
     <ul ref={list} className="wall-list" style={{ '--wall-columns': columns, '--wall-size': `${size}em` } as React.CSSProperties}>

@@ -10,10 +10,8 @@ import type { AcceptedTheme } from '../../../../../shared/activities/collection/
 import type { DeepDiveProjectorState } from '../../../../../shared/activities/deepdive/views';
 import type { Organisation } from '../../../../../shared/schemas';
 import { deepDiveReady } from '../../../i18n/deepdive';
-import { AcceptedWall } from '../../collection/projector/AcceptedWall';
-import { ConnectionStatus } from '../../common/ConnectionStatus';
+import { BoardScreen } from '../../collection/projector/BoardScreen';
 import { TierBadge } from '../../common/TierBadge';
-import { JoinInvitation } from '../../projector/JoinInvitation';
 import { formatEuro } from '../idea/ideaDraft';
 import { leadName } from '../idea/IdeaFacts';
 import '../deepdive.css';
@@ -37,47 +35,26 @@ export default function DeepDiveProjector({ state }: { state: DeepDiveProjectorS
   const { t } = useTranslation();
   const { workshop, accepted, counts } = state;
   const { config, phase } = workshop;
-  const countsLine = `${t('deepdive.count.proposals', { count: counts.proposals })} · ${t('collection.count.participants', { count: counts.participants })}`;
+  const words = {
+    heading: (
+      <>
+        {t('deepdive.heading', { theme: config.theme.name })} <TierBadge tier={config.theme.tier} />
+      </>
+    ),
+    lead: t('deepdive.projector.lead'),
+    acceptedTitle: t('deepdive.accepted.title'),
+    acceptedEmpty: t('deepdive.accepted.empty'),
+    counts: `${t('deepdive.count.proposals', { count: counts.proposals })} · ${t('collection.count.participants', { count: counts.participants })}`,
+  };
   return (
-    <div className="app projector collection-projector deepdive-projector">
-      <ConnectionStatus />
-      <main id="main" className={`projector-main collection-screen phase-${phase}`}>
-        <header className="projector-head">
-          <h1>
-            {t('deepdive.heading', { theme: config.theme.name })} <TierBadge tier={config.theme.tier} />
-          </h1>
-          <p className="phase-label">{t(`collection.phase.${phase}`)}</p>
-        </header>
-        {phase === 'lobby' ? (
-          <div className="collection-lobby">
-            <p className="collection-lead">{t('deepdive.projector.lead')}</p>
-            <JoinInvitation code={workshop.code} large />
-            <p className="big-count">{t('projector.joined', { count: counts.participants })}</p>
-          </div>
-        ) : (
-          <div className={phase === 'collecting' ? 'collection-stage with-invite' : 'collection-stage'}>
-            {phase === 'collecting' && (
-              <aside className="collection-invite" aria-label={t('projector.joinAt')}>
-                <p className="collection-lead">{t('deepdive.projector.lead')}</p>
-                <JoinInvitation code={workshop.code} large={false} />
-              </aside>
-            )}
-            <section className="accepted-wall" aria-labelledby="wall-title">
-              <h2 id="wall-title">
-                {t('deepdive.accepted.title')} <span className="wall-count">({accepted.length})</span>
-              </h2>
-              {accepted.length === 0 ? (
-                <p className="wall-empty">{t('deepdive.accepted.empty')}</p>
-              ) : (
-                <AcceptedWall themes={accepted} details={(theme) => <IdeaLine theme={theme} organisations={config.organisations} />} />
-              )}
-            </section>
-          </div>
-        )}
-        <p className="collection-counts-line" role="status">
-          {countsLine}
-        </p>
-      </main>
-    </div>
+    <BoardScreen
+      className="deepdive-projector"
+      code={workshop.code}
+      phase={phase}
+      participants={counts.participants}
+      accepted={accepted}
+      words={words}
+      details={(theme) => <IdeaLine theme={theme} organisations={config.organisations} />}
+    />
   );
 }
