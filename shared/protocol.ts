@@ -101,6 +101,7 @@ export const ERROR_CODES = {
   VOTE_CLOSED: 'This vote is not open (closed, or another one is running).',
   POINTS_EXCEEDED: 'That would be more points than your allowance: nothing was changed.',
   POINTS_PER_IDEA: 'That would be more points (dots) on one idea than allowed: nothing was changed.',
+  COST_OUT_OF_RANGE: 'The cost is more than ten times the budget: check the amount.',
   RATE_LIMITED: 'Too many requests: slow down and retry.',
   STORAGE_FAILED: 'The answer could not be stored; it was not saved. Retry.',
   INTERNAL: 'Unexpected server error.',

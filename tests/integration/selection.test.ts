@@ -101,6 +101,9 @@ describe('project selection', () => {
     ]);
     const [tablets, platform, building, account, guides] = ideas.map((i) => i.id) as [string, string, string, string, string];
     await ok(f, 'selection:update', { budget: '30.000' });
+    // SE-2: with a budget, a cost is at most ten times it — a mistyped amount is refused, nothing changes.
+    expect(await request(f, 'idea:put', { opId: op(), ideaId: guides, title: 'Digitallotsen', cost: '300.001' })).toMatchObject({ ok: false, code: 'COST_OUT_OF_RANGE' });
+    expect(await request(f, 'idea:put', { opId: op(), title: 'Teurer Tippfehler', cost: 3_000_000 })).toMatchObject({ ok: false, code: 'COST_OUT_OF_RANGE' });
     expect(await request(f, 'vote:open', { opId: op(), mode: 'points' })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
     await ok(f, 'selection:phase', { phase: 'running' });
     const { id: voteId } = await ok<SelectionReceipt>(f, 'vote:open', { opId: op(), mode: 'points' });

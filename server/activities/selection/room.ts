@@ -36,7 +36,7 @@ export class SelectionRoom extends LoggedRoom<SelectionConfig, SelectionPhase, S
   }
 
   protected context(): SelectionContext {
-    return { phase: this.phase, organisationIds: this.organisations.map((o) => o.id) };
+    return { phase: this.phase, organisationIds: this.organisations.map((o) => o.id), budget: this.config.budget };
   }
 
   audiences(change: RoomChange): readonly Role[] {

@@ -94,7 +94,12 @@ export function used(vote: Vote, voter: string): number {
 export interface SelectionContext {
   phase: SelectionPhase;
   organisationIds: readonly string[];
+  /** The budget, if set: a cost is at most ten times it (SE-2). */
+  budget: number | null;
 }
+
+/** SE-2: a cost in the budget's order of magnitude — at most ten times the budget — catches a mistyped amount. */
+export const COST_FACTOR = 10;
 
 /** Why an operation is refused now, or null (SE-2 … SE-9). Nothing is half-applied: a refused operation changes nothing. */
 export function selectionRefusal(state: SelectionState, op: SelectionOp, ctx: SelectionContext): ErrorCode | null {
@@ -104,7 +109,9 @@ export function selectionRefusal(state: SelectionState, op: SelectionOp, ctx: Se
       if (op.isNew ? state.ideas.has(op.ideaId) : !state.ideas.has(op.ideaId)) return op.isNew ? 'BAD_REQUEST' : 'UNKNOWN_IDEA';
       if (op.isNew && state.order.length >= SELECTION_LIMITS.ideas) return 'LIMIT_REACHED';
       const lead = op.fields.leadOrganisationId;
-      return lead !== undefined && lead !== null && !ctx.organisationIds.includes(lead) ? 'UNKNOWN_ORGANISATION' : null;
+      if (lead !== undefined && lead !== null && !ctx.organisationIds.includes(lead)) return 'UNKNOWN_ORGANISATION';
+      const cost = op.fields.cost;
+      return cost !== undefined && cost !== null && ctx.budget !== null && cost > COST_FACTOR * ctx.budget ? 'COST_OUT_OF_RANGE' : null;
     }
     case 'open':
       if (ctx.phase !== 'running') return 'WRONG_PHASE';

@@ -10,6 +10,7 @@ export const selectionDe = {
       UNKNOWN_IDEA: 'Diese Idee gibt es in der Auswahl nicht.',
       FINALISED: 'Die Auswahl ist abgeschlossen und kann nicht mehr geändert werden.',
       LIMIT_REACHED: 'Die Höchstzahl ist erreicht.',
+      COST_OUT_OF_RANGE: 'Die Kosten sind mehr als zehnmal so hoch wie das Budget – bitte den Betrag prüfen.',
     },
     idea: {
       theme: 'Thema',

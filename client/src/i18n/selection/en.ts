@@ -12,6 +12,7 @@ export const selectionEn: typeof selectionDe = {
       UNKNOWN_IDEA: 'This idea is not part of the selection.',
       FINALISED: 'The selection is finalised and can no longer be changed.',
       LIMIT_REACHED: 'The limit has been reached.',
+      COST_OUT_OF_RANGE: 'The cost is more than ten times the budget – please check the amount.',
     },
     idea: {
       theme: 'Theme',
