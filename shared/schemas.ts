@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { PHASES } from './domain/phases.js';
 import { TIERS } from './domain/tiering.js';
+import { singleLine, textProblem } from './text.js';
 
 export const LIMITS = {
   idLength: 64,
@@ -34,7 +35,17 @@ export const idSchema = z
   .regex(/^[A-Za-z0-9_-]+$/, 'only letters, digits, "_" and "-"')
   .refine((id) => !RESERVED_KEYS.has(id), 'reserved name');
 
-const label = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * SPEC S-8 for the Quick-Check's texts too: a control character or a
+ * non-character (U+FFFE) in a name would make the XLSX's XML invalid.
+ */
+const readable = (multiLine: boolean) => (text: string, ctx: z.RefinementCtx) => {
+  const problem = textProblem(text, multiLine);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+};
+
+const label = (max: number) => singleLine(max);
+const description = () => z.string().trim().max(LIMITS.descriptionLength).superRefine(readable(true)).optional();
 
 export const organisationSchema = z.object({
   id: idSchema,
@@ -46,13 +57,13 @@ export const organisationSchema = z.object({
 export const themeSchema = z.object({
   id: idSchema,
   name: label(LIMITS.nameLength),
-  description: z.string().trim().max(LIMITS.descriptionLength).optional(),
+  description: description(),
 });
 
 export const criterionSchema = z.object({
   id: idSchema,
   label: label(LIMITS.nameLength),
-  description: z.string().trim().max(LIMITS.descriptionLength).optional(),
+  description: description(),
 });
 
 export const scaleSchema = z
@@ -64,11 +75,16 @@ export const scaleSchema = z
     message: `max must be greater than min, with at most ${LIMITS.scaleSteps} steps`,
   });
 
+/** SPEC T-2 / T-7: cut the combined scores at the two thresholds, or at the two largest gaps between them. */
+export const tierMethodSchema = z.enum(['threshold', 'naturalBreaks']);
+
 export const tierRuleSchema = z
   .object({
+    /** How the combined scores become tiers; files and workshops from before T-7 have no method: thresholds. */
+    method: tierMethodSchema.default('threshold'),
     /** Weight of each criterion in the combined score; a criterion not listed weighs 1. */
     weights: z.record(idSchema, z.number().finite().min(0).max(100)).default({}),
-    /** Combined score (0 = scale minimum, 1 = maximum) from which a theme is Priority I. */
+    /** Combined score (0 = scale minimum, 1 = maximum) from which a theme is Priority I (method 'threshold'; kept under natural breaks). */
     priorityI: z.number().min(0).max(1).default(0.7),
     /** Combined score from which a theme is Priority II. */
     priorityII: z.number().min(0).max(1).default(0.5),
@@ -144,7 +160,7 @@ export const phaseSchema = z.enum(PHASES);
 export const tierSchema = z.enum(TIERS);
 
 /** SPEC C-1: a move asks for a short reason. */
-export const reasonSchema = z.string().trim().min(1, 'a reason is required').max(LIMITS.reasonLength);
+export const reasonSchema = z.string().trim().min(1, 'a reason is required').max(LIMITS.reasonLength).superRefine(readable(true));
 
 export const decisionRequestSchema = z.object({
   themeId: idSchema,
@@ -176,6 +192,7 @@ export const participantJoinSchema = z.object({
     .string()
     .trim()
     .max(LIMITS.displayNameLength)
+    .superRefine(readable(false))
     .optional()
     .transform((name) => (name ? name : undefined)),
   resumeToken: token.optional(),
@@ -261,6 +278,7 @@ export type Theme = z.output<typeof themeSchema>;
 export type Criterion = z.output<typeof criterionSchema>;
 export type Scale = z.output<typeof scaleSchema>;
 export type TierRule = z.output<typeof tierRuleSchema>;
+export type TierMethod = z.output<typeof tierMethodSchema>;
 export type VotingUnit = z.output<typeof votingUnitSchema>;
 export type NameVisibility = z.output<typeof nameVisibilitySchema>;
 export type ProjectorView = z.output<typeof projectorViewSchema>;

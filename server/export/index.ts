@@ -52,21 +52,23 @@ export function workshopFileOf(room: Room, now: number): WorkshopFile {
     decisions,
   };
   const anonymise = !namesVisible(room.config.organisationNames, 'export');
-  return toWorkshopFile(anonymise ? anonymised(content, room) : content, anonymise, now);
+  return toWorkshopFile(anonymise ? anonymised(content) : content, anonymise, now);
 }
 
-function anonymised(content: WorkshopFileContent, room: Room): WorkshopFileContent {
+function anonymised(content: WorkshopFileContent): WorkshopFileContent {
   // Organisations that answered first, in pseudonym order: their letters match the individual results.
   const withAnswers = new Set(content.answers.map((a) => a.participant));
   const answered = new Set(content.participants.filter((p) => withAnswers.has(p.ref)).map((p) => p.organisationId));
   const order = [...content.pseudonymOrder.filter((id) => answered.has(id)), ...content.pseudonymOrder.filter((id) => !answered.has(id))];
   const alias = new Map(order.map((id, i) => [id, `org-${pseudonymLetters(i).toLowerCase()}`] as const));
-  const weight = new Map(room.config.organisations.map((o) => [o.id, o.weight] as const));
+  // E-3: a weight that sets an organisation apart (the county's 2 among eleven 1s) would name it behind its
+  // pseudonym, so the anonymised file gives every organisation weight 1. Its re-import then counts every
+  // organisation equally; the report and workbook keep the weighted results.
   return {
     ...content,
     config: {
       ...content.config,
-      organisations: order.map((id, i) => ({ id: alias.get(id)!, name: de.organisation(pseudonymLetters(i)), weight: weight.get(id) ?? 1 })),
+      organisations: order.map((id, i) => ({ id: alias.get(id)!, name: de.organisation(pseudonymLetters(i)), weight: 1 })),
     },
     pseudonymOrder: order.map((id) => alias.get(id)!),
     participants: content.participants.map((p) => ({ ...p, organisationId: alias.get(p.organisationId)! })),

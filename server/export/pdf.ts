@@ -4,13 +4,15 @@
  * 2×2 matrix of the first two criteria, the statistics per theme, the
  * consolidation trail and the individual results. Tagged PDF (H1/H2/H3, P,
  * Table/TR/TH/TD, Figure; rules, shading and page footers are artifacts) with
- * embedded DejaVu Sans; every word is real text, so it can be extracted.
+ * embedded DejaVu Sans (and a fallback font for what it lacks, glyphs.ts);
+ * every word is real text, so it can be extracted.
  */
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { fontRuns, measurable } from './glyphs.js';
 import type { Report, ReportTheme } from '../../shared/domain/report.js';
 import type { Tier } from '../../shared/domain/tiering.js';
-import { de, germanDate, germanDateTime, germanDecimal } from './strings.js';
+import { de, germanDate, germanDateTime, germanDecimal, germanShortDateTime } from './strings.js';
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
@@ -122,9 +124,36 @@ export class Writer {
     if (this.doc.y + height > this.bottom) this.doc.addPage();
   }
 
+  /** The main font last chosen with font(): the one print() falls back from. */
+  private current = FONT.regular;
+
   font(size: number, bold = false, color = INK): Doc {
+    this.current = bold ? FONT.bold : FONT.regular;
     // By path: pdfkit caches fonts by path, but reopens a registered alias of the document's default font on every switch.
-    return this.doc.font(bold ? FONT.bold : FONT.regular).fontSize(size).fillColor(color);
+    return this.doc.font(this.current).fontSize(size).fillColor(color);
+  }
+
+  /** doc.text in the current font, with characters it lacks set in a fallback font (never an empty box). */
+  print(text: string, x?: number, y?: number, options: PDFKit.Mixins.TextOptions = {}): Doc {
+    const { doc } = this;
+    const runs = fontRuns(text, this.current);
+    if (runs.length === 1 && runs[0]!.font === this.current) return doc.text(runs[0]!.text, x, y, options);
+    runs.forEach((run, i) => {
+      const more = { ...options, continued: i < runs.length - 1 };
+      doc.font(run.font);
+      if (i === 0) doc.text(run.text, x, y, more);
+      else doc.text(run.text, more);
+    });
+    return doc.font(this.current);
+  }
+
+  /** heightOfString and widthOfString for text that print() draws. */
+  heightOf(text: string, options?: PDFKit.Mixins.TextOptions): number {
+    return this.doc.heightOfString(measurable(text, this.current), options);
+  }
+
+  widthOf(text: string): number {
+    return this.doc.widthOfString(measurable(text, this.current));
   }
 
   /** Draw inside a structure element of `type`, as marked content. */
@@ -147,8 +176,8 @@ export class Writer {
   paragraph(text: string, { size = BODY, bold = false, color = INK, gap = 5 } = {}): void {
     this.font(size, bold, color);
     // At least three lines on this page; a longer paragraph may continue on the next.
-    this.ensure(Math.min(this.doc.heightOfString(text, { width: this.width, lineGap: 1.5 }), 3 * (size + 3)));
-    this.tagged('P', () => this.doc.text(text, this.left, this.doc.y, { width: this.width, lineGap: 1.5 }));
+    this.ensure(Math.min(this.heightOf(text, { width: this.width, lineGap: 1.5 }), 3 * (size + 3)));
+    this.tagged('P', () => this.print(text, this.left, this.doc.y, { width: this.width, lineGap: 1.5 }));
     this.doc.y += gap;
   }
 
@@ -157,10 +186,10 @@ export class Writer {
     const size = level === 1 ? 18 : level === 2 ? 12.5 : 9.5;
     const before = level === 2 ? 12 : level === 3 ? 6 : 0;
     this.font(size, true, level === 2 ? ACCENT : INK);
-    const height = this.doc.heightOfString(text, { width: this.width });
+    const height = this.heightOf(text, { width: this.width });
     this.ensure(before + height + keep);
     if (this.doc.y > MARGIN.top) this.doc.y += before;
-    this.tagged(`H${level}`, () => this.doc.text(text, this.left, this.doc.y, { width: this.width }));
+    this.tagged(`H${level}`, () => this.print(text, this.left, this.doc.y, { width: this.width }));
     this.doc.y += level === 3 ? 2 : 4;
   }
 
@@ -173,7 +202,7 @@ export class Writer {
     const right = this.left + sum(widths);
     const vpad = spec.dense ? 1.8 : PAD;
     const heightOf = (text: string, width: number, textSize: number, bold = false) =>
-      text ? this.font(textSize, bold).heightOfString(text, { width: width - 2 * PAD }) : 0;
+      text ? (this.font(textSize, bold), this.heightOf(text, { width: width - 2 * PAD })) : 0;
     // Header rows: the group labels (spanning columns), then the column headers; text sits at the bottom.
     let column = 0;
     const groupCells = (spec.groups ?? []).map((g) => ({ ...g, x: xs[column]!, w: sum(widths.slice(column, (column += g.span))), align: 'center' as const }));
@@ -191,7 +220,7 @@ export class Writer {
         if (row) table.add(row);
         for (const c of cells) {
           const y = top + h - PAD - heightOf(c.text, c.w, head, true);
-          const draw = () => c.text && this.font(head, true).text(c.text, c.x + PAD, y, { width: c.w - 2 * PAD, align: c.align });
+          const draw = () => c.text && (this.font(head, true), this.print(c.text, c.x + PAD, y, { width: c.w - 2 * PAD, align: c.align }));
           if (row) this.tagged('TH', draw, row, {}, c.span > 1 ? { Scope: 'Column', ColSpan: c.span } : { Scope: 'Column' });
           else this.artifact(draw);
           if (cells === groupCells && c.text) {
@@ -228,7 +257,8 @@ export class Writer {
       cells.forEach((c, i) => {
         const options = { width: widths[i]! - 2 * PAD, align: spec.columns[i]!.align };
         this.tagged('TD', () => {
-          this.font(size).text(c.text, xs[i]! + PAD, top + vpad, options);
+          this.font(size);
+          this.print(c.text, xs[i]! + PAD, top + vpad, options);
           if (c.note) this.font(size - 1, false, GREY).text(c.note, xs[i]! + PAD, doc.y + 1, options);
         }, row);
       });
@@ -242,25 +272,30 @@ export class Writer {
 
   /** Fixed columns fit their longest header word and value; flexible columns share the rest (up to their max). */
   private columnWidths(spec: TableSpec, size: number): number[] {
-    const longestWord = (text: string) => Math.max(...text.split(/\s+/).map((word) => this.font(size - 0.5, true).widthOfString(word)));
+    const longestWord = (text: string) => Math.max(...text.split(/\s+/).map((word) => (this.font(size - 0.5, true), this.widthOf(word))));
     const natural = spec.columns.map((c, i) => {
-      const values = spec.rows.map((r) => this.font(size).widthOfString(typeof r[i] === 'string' ? r[i] : r[i]!.text));
+      const values = spec.rows.map((r) => (this.font(size), this.widthOf(typeof r[i] === 'string' ? r[i] : r[i]!.text)));
       return Math.min(Math.max(longestWord(c.header), ...values) + 2 * PAD + 1, c.max ?? Infinity);
     });
     const flex = sum(spec.columns.map((c) => c.flex ?? 0));
     // The flexible column (theme names) keeps at least this much; fixed columns share the rest.
     const budget = this.width - (flex > 0 ? Math.min(this.width * 0.3, 130) : 0);
     const fixedWidth = () => sum(natural.filter((_, i) => !spec.columns[i]!.flex));
-    // A group label's longest word should fit across the fixed columns it spans, as far as the budget allows;
-    // a longer label wraps inside the word.
+    // A group label's longest word ("Digitalisierungspotenzial") should fit across the fixed columns it
+    // spans: it may take from the flexible column down to 90 points (names wrap there, at spaces); only
+    // a label longer still wraps inside the word.
+    const groupBudget = this.width - (flex > 0 ? Math.min(this.width * 0.3, 90) : 0);
     let first = 0;
+    let widened = false;
     for (const g of spec.groups ?? []) {
       const span = Array.from({ length: g.span }, (_, k) => first + k).filter((i) => !spec.columns[i]!.flex);
-      const missing = Math.min(longestWord(g.text) + 2 * PAD + 1 - sum(span.map((i) => natural[i]!)), budget - fixedWidth());
+      const missing = Math.min(longestWord(g.text) + 2 * PAD + 1 - sum(span.map((i) => natural[i]!)), Math.max(budget, groupBudget) - fixedWidth());
       if (missing > 0) for (const i of span) natural[i]! += missing / span.length;
+      if (missing > 0) widened = true;
       first += g.span;
     }
-    const shrink = Math.min(1, budget / fixedWidth());
+    // Widened for a group label, the fixed columns may use the group budget; otherwise the ordinary one.
+    const shrink = Math.min(1, (widened ? Math.max(budget, groupBudget) : budget) / fixedWidth());
     const fixed = natural.map((w, i) => (spec.columns[i]!.flex ? 0 : w * shrink));
     const rest = Math.max(0, this.width - sum(fixed));
     return spec.columns.map((c, i) => (c.flex ? Math.min((rest * c.flex) / flex, c.max ?? Infinity) : fixed[i]!));
@@ -289,20 +324,21 @@ const overlap = (a: Box, b: Box) =>
   Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
 
 /** A chart label: the name on at most two lines of at most 115 points, cut with "…" beyond. */
-function fitLabel(doc: Doc, name: string): { text: string; w: number; h: number } {
-  doc.font(FONT.regular).fontSize(LABEL);
-  let w = Math.min(doc.widthOfString(name) + 1, 115);
-  const fits = (text: string) => doc.heightOfString(text, { width: w, lineGap: 0 }) <= doc.currentLineHeight() * 2 + 0.5;
+function fitLabel(w: Writer, name: string): { text: string; w: number; h: number } {
+  const doc = w.font(LABEL);
+  let width = Math.min(w.widthOf(name) + 1, 115);
+  const fits = (text: string) => w.heightOf(text, { width, lineGap: 0 }) <= doc.currentLineHeight() * 2 + 0.5;
   let text = name;
   for (const words = name.split(' '); !fits(text) && words.length > 1; ) {
     words.pop();
     text = `${words.join(' ')} …`;
   }
-  while (!fits(text) && text.length > 2) text = `${text.slice(0, -2)}…`;
-  const h = doc.heightOfString(text, { width: w, lineGap: 0 });
+  // By code points: cutting between the halves of a surrogate pair would leave half a character.
+  while (!fits(text) && [...text].length > 2) text = `${[...text].slice(0, -2).join('')}…`;
+  const h = w.heightOf(text, { width, lineGap: 0 });
   // Narrow the box to the text, so that its white background hides no more of the chart than needed.
-  while (w > 20 && doc.heightOfString(text, { width: w - 4, lineGap: 0 }) <= h) w -= 4;
-  return { text, w, h };
+  while (width > 20 && w.heightOf(text, { width: width - 4, lineGap: 0 }) <= h) width -= 4;
+  return { text, w: width, h };
 }
 
 /**
@@ -310,10 +346,10 @@ function fitLabel(doc: Doc, name: string): { text: string; w: number; h: number 
  * that overlaps no label or marker and stays inside the plot; farther out (the
  * caller draws a leader line) when the near spots are taken, else the least overlap.
  */
-function placeLabels(doc: Doc, markers: Marker[], inner: Box) {
+function placeLabels(writer: Writer, markers: Marker[], inner: Box) {
   const placed: Box[] = [];
   return markers.map(({ x0, y0, theme }) => {
-    const { text, w, h } = fitLabel(doc, theme.name);
+    const { text, w, h } = fitLabel(writer, theme.name);
     let best = { box: { x: x0, y: y0, w, h }, cost: Infinity, far: false };
     for (const [k, d] of [5, 9, 16, 26, 40, 56].entries()) {
       const spots = [
@@ -362,7 +398,8 @@ function matrix(w: Writer, report: Report): void {
 
   w.tagged('Figure', () => {
     // Axis titles, grid, ticks and the dashed quadrant lines at the scale midpoint.
-    w.font(8, true).text(`↑ ${cy.label}`, w.left, plot.y - 14, { width: w.width, lineBreak: false });
+    w.font(8, true);
+    w.print(`↑ ${cy.label}`, w.left, plot.y - 14, { width: w.width, lineBreak: false });
     doc.save();
     doc.rect(px(mid), plot.y, plot.x + plot.w - px(mid), py(mid) - plot.y).fill(QUADRANT);
     doc.lineWidth(0.4).strokeColor('#e3e6e9');
@@ -375,7 +412,8 @@ function matrix(w: Writer, report: Report): void {
       doc.text(String(t), px(t) - 15, plot.y + plot.h + 4, { width: 30, align: 'center', lineBreak: false });
       doc.text(String(t), plot.x - 24, py(t) - 4, { width: 20, align: 'right', lineBreak: false });
     }
-    w.font(8, true).text(`${cx.label} →`, plot.x, plot.y + plot.h + 16, { width: plot.w, align: 'right', lineBreak: false });
+    w.font(8, true);
+    w.print(`${cx.label} →`, plot.x, plot.y + plot.h + 16, { width: plot.w, align: 'right', lineBreak: false });
 
     // Labels: the first free spot around the marker, farther out (with a leader line) when crowded.
     const markers = points.map((theme): Marker => {
@@ -383,7 +421,7 @@ function matrix(w: Writer, report: Report): void {
       const y0 = py(theme.criteria[0]!.mean!);
       return { x0, y0, theme, x: x0 - 5, y: y0 - 5, w: 10, h: 10 };
     });
-    const labels = placeLabels(doc, markers, { x: plot.x + 2, y: plot.y + 2, w: plot.w - 4, h: plot.h - 4 });
+    const labels = placeLabels(w, markers, { x: plot.x + 2, y: plot.y + 2, w: plot.w - 4, h: plot.h - 4 });
     for (const { box, far, x0, y0 } of labels) {
       if (!far) continue;
       const tx = Math.max(box.x, Math.min(x0, box.x + box.w));
@@ -396,7 +434,8 @@ function matrix(w: Writer, report: Report): void {
     for (const { box } of labels) doc.save().rect(box.x - 1, box.y - 0.5, box.w + 1, box.h + 0.5).fillOpacity(0.8).fill('#ffffff').restore();
     // In reverse, so that Priority I is drawn on top where markers coincide.
     for (const m of [...markers].reverse()) drawMarker(doc, m.theme.decided ?? 'none', m.x0, m.y0);
-    for (const { box, text } of labels) w.font(LABEL).text(text, box.x, box.y, { width: box.w, lineGap: 0 });
+    w.font(LABEL);
+    for (const { box, text } of labels) w.print(text, box.x, box.y, { width: box.w, lineGap: 0 });
 
     // Legend: shape and colour for each tier.
     let x = plot.x;
@@ -451,12 +490,13 @@ function trailSection(w: Writer, report: Report): void {
     caption: T.consolidation,
     columns: [
       { header: c.seq, align: 'right' },
-      { header: c.at, max: 72 },
+      // "24.11.2026, 14:05" on one line: a fixed column as wide as the longest time.
+      { header: c.at },
       { header: c.theme, flex: 1 },
       { header: T.fromTo, max: 96 },
       { header: c.reason, flex: 1.6 },
     ],
-    rows: report.trail.map((d) => [String(d.seq), germanDateTime(d.at), d.themeName, `${de.tier(d.from)} → ${de.tier(d.to)}`, d.reason]),
+    rows: report.trail.map((d) => [String(d.seq), germanShortDateTime(d.at), d.themeName, `${de.tier(d.from)} → ${de.tier(d.to)}`, d.reason]),
   });
 }
 
@@ -492,7 +532,7 @@ function titleBlock(w: Writer, report: Report): void {
   const status = de.status(report);
   if (report.finalisedAt === null) {
     w.font(10.5, true);
-    const height = doc.heightOfString(status, { width: w.width - 20 }) + 12;
+    const height = w.heightOf(status, { width: w.width - 20 }) + 12;
     const top = doc.y + 4;
     w.artifact(() => doc.rect(w.left, top, w.width, height).lineWidth(1.5).fillAndStroke('#fdf3e3', ACCENT));
     w.tagged('P', () => w.font(10.5, true).text(status, w.left + 10, top + 6, { width: w.width - 20 }));
@@ -519,8 +559,8 @@ export function footers(w: Writer, report: Pick<Report, 'title' | 'finalisedAt'>
       w.font(7.5, false, GREY);
       const room = w.width - doc.widthOfString(page) - 20;
       let title = report.finalisedAt === null ? `${report.title} · ${T.provisional}` : report.title;
-      while (title.length > 1 && doc.widthOfString(title) > room) title = `${title.slice(0, -2)}…`;
-      doc.text(title, w.left, y, { lineBreak: false });
+      while (title.length > 1 && w.widthOf(title) > room) title = `${[...title].slice(0, -2).join('')}…`;
+      w.print(title, w.left, y, { lineBreak: false });
       doc.text(page, w.left, y, { width: w.width, align: 'right', lineBreak: false });
     });
     doc.page.margins.bottom = MARGIN.bottom;
@@ -547,11 +587,8 @@ export async function renderPdf(report: Report): Promise<Buffer> {
   });
 
   const w = new Writer(doc);
+  // Page 1 is what a committee reads first: the result and the decisions; how it came about follows.
   titleBlock(w, report);
-  w.heading(2, T.participants);
-  w.paragraph(de.takingPart(report));
-  w.heading(2, T.method);
-  for (const text of de.method(report)) w.paragraph(text);
   w.heading(2, T.tiers);
   for (const tier of ['I', 'II', 'III', 'none'] as const) {
     const names = report.tiers[tier];
@@ -559,9 +596,13 @@ export async function renderPdf(report: Report): Promise<Buffer> {
     const label = tier === 'none' ? T.noTier : de.tier(tier);
     w.paragraph(`${label}: ${names.length > 0 ? names.join(', ') : T.empty}`, { size: 10.5, gap: 4 });
   }
+  trailSection(w, report);
+  w.heading(2, T.participants);
+  w.paragraph(de.takingPart(report));
+  w.heading(2, T.method);
+  for (const text of de.method(report)) w.paragraph(text);
   matrix(w, report);
   themeTable(w, report);
-  trailSection(w, report);
   individualSection(w, report);
   footers(w, report);
   w.root.end();

@@ -4,11 +4,13 @@
  * these texts only ever end up in files.
  */
 import type { Report } from '../../shared/domain/report.js';
+import { naturalBreaks } from '../../shared/domain/naturalBreaks.js';
 import type { Tier } from '../../shared/domain/tiering.js';
 
 const TIME_ZONE = 'Europe/Berlin';
 
 const decimal = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const scaleValue = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 });
 const percent = new Intl.NumberFormat('de-DE', { style: 'percent', maximumFractionDigits: 0 });
 const dateTime = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE });
 const dateOnly = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'UTC' });
@@ -20,6 +22,13 @@ export function germanDecimal(value: number | null): string {
 
 export function germanDateTime(ms: number): string {
   return dateTime.format(new Date(ms));
+}
+
+const shortDateTime = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE });
+
+/** "24.11.2026, 14:05": fits a table column on one line. */
+export function germanShortDateTime(ms: number): string {
+  return shortDateTime.format(new Date(ms));
 }
 
 /**
@@ -47,6 +56,25 @@ export function germanWallClock(ms: number): Date {
 /** A calendar date "2026-11-24" as "24. November 2026". */
 export function germanDate(isoDate: string): string {
   return dateOnly.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** SPEC T-2, on the scale first (as on the console), the combined value beside it. */
+function thresholdSentence({ rule, scale }: Report): string {
+  // "3,8" as the console writes it, not "3,80".
+  const onScale = (fraction: number) => scaleValue.format(scale.min + fraction * (scale.max - scale.min));
+  return `Regel „feste Schwellen“: Priorität I erhält ein Thema ab einem Mittelwert von ${onScale(rule.priorityI)} auf der Skala (kombinierter Wert ${germanDecimal(rule.priorityI)}), Priorität II ab ${onScale(rule.priorityII)} (${germanDecimal(rule.priorityII)}), alle übrigen Priorität III.`;
+}
+
+/** SPEC T-7 in one sentence, then where the breaks fell in this workshop. */
+function naturalBreaksSentence(report: Report): string {
+  const breaks = naturalBreaks(report.themes.map((t) => t.score));
+  const where =
+    breaks.priorityI === null
+      ? 'In diesem Workshop gibt es keinen Abstand zwischen den Werten: Alle bewerteten Themen erhalten Priorität I.'
+      : `In diesem Workshop: Priorität I ab einem kombinierten Wert von ${germanDecimal(breaks.priorityI)}${
+          breaks.priorityII === null ? ', alle übrigen Priorität II.' : `, Priorität II ab ${germanDecimal(breaks.priorityII)}, alle übrigen Priorität III.`
+        }`;
+  return `Regel „größte Abstände“ (natürliche Brüche): Die Themen werden nach ihrem kombinierten Wert geordnet; die zwei größten Abstände zwischen benachbarten Werten trennen Priorität I von II und II von III. Gleiche Werte erhalten dieselbe Priorität, bei gleich großen Abständen zählt der weiter oben liegende zuerst, Themen mit zu wenigen Daten zählen nicht mit. ${where}`;
 }
 
 export const de = {
@@ -84,6 +112,7 @@ export const de = {
     to: 'Nach',
     computedAtTheTime: 'Berechnet (zum Zeitpunkt)',
   },
+  workbookSubject: 'Ergebnisse des Quick-Checks',
   sheets: {
     summary: 'Übersicht',
     themes: 'Themen',
@@ -104,7 +133,6 @@ export const de = {
   method: (report: Report): string[] => {
     const { scale, rule, criteria } = report;
     const range = scale.max - scale.min;
-    const onScale = (fraction: number) => germanDecimal(scale.min + fraction * range);
     const labels = criteria.map((c) => `„${c.label}“`);
     const list = labels.length > 1 ? `den Kriterien ${labels.slice(0, -1).join(', ')} und ${labels.at(-1)}` : `dem Kriterium ${labels[0]!}`;
     const equalWeights = criteria.every((c) => c.weight === criteria[0]!.weight);
@@ -117,7 +145,7 @@ export const de = {
         ? 'Jede Organisation hat eine Stimme: Ihr Wert ist der Mittelwert ihrer Vertreterinnen und Vertreter, gleich wie viele teilgenommen haben.'
         : 'Jede teilnehmende Person hat eine Stimme.',
       `Aus den Mittelwerten der Kriterien wird ein kombinierter Wert zwischen 0 (alle am unteren Skalenende) und 1 (alle am oberen Skalenende) gebildet (${weighting}).`,
-      `Priorität I erhält ein Thema ab einem kombinierten Wert von ${germanDecimal(rule.priorityI)} (entspricht ${onScale(rule.priorityI)} auf der Skala), Priorität II ab ${germanDecimal(rule.priorityII)} (${onScale(rule.priorityII)}), alle übrigen Priorität III.`,
+      rule.method === 'naturalBreaks' ? naturalBreaksSentence(report) : thresholdSentence(report),
       `Haben weniger als ${rule.minOrganisations} Organisationen ein Thema bewertet, bleibt es ohne Einstufung („zu wenige Daten“).${
         rule.discussSpread > 0
           ? ` Liegen die Bewertungen weit auseinander (Standardabweichung ab ${percent.format(rule.discussSpread)} der Skalenbreite, also ${germanDecimal(rule.discussSpread * range)}), ist das Thema zur Diskussion markiert.`

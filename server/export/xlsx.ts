@@ -3,6 +3,9 @@
  * decided tiers, per-theme statistics, individual results per organisation and
  * the consolidation's audit trail. Numbers are numeric cells; every text goes
  * through the formula neutraliser, and no cell is ever written as a formula.
+ * Every sheet prints landscape on A4, one page wide, with its header row
+ * repeated and the title and page number in the footer; data sheets have an
+ * autofilter on their table.
  */
 import ExcelJS from 'exceljs';
 import type { Report } from '../../shared/domain/report.js';
@@ -16,27 +19,63 @@ function value(cell: Cell): string | number | null {
   return typeof cell === 'string' ? neutraliseFormula(cell) : cell;
 }
 
-function addTable(sheet: ExcelJS.Worksheet, rows: readonly (readonly Cell[])[], widths: number[]): void {
+/** Columns at least this wide hold running text (names, reasons): they wrap; narrower ones do not. */
+const TEXT_COLUMN = 30;
+
+/**
+ * A table: the header row bold and wrapped (every header the same way), the
+ * body wrapped in text columns only; frozen below the header, which is also
+ * repeated on every printed page. With `filter`, an autofilter over the table.
+ */
+function addTable(sheet: ExcelJS.Worksheet, rows: readonly (readonly Cell[])[], widths: number[], { filter = true } = {}): void {
   const first = sheet.rowCount + 1;
   rows.forEach((row, index) => {
     const added = sheet.addRow(row.map(value));
     if (index === 0) added.font = { bold: true };
-    added.eachCell((cell) => {
+    for (let column = 1; column <= row.length; column++) {
+      const cell = added.getCell(column);
       if (typeof cell.value === 'number' && !Number.isInteger(cell.value)) cell.numFmt = DECIMAL;
-      cell.alignment = { vertical: 'top', wrapText: typeof cell.value === 'string' && cell.value.length > 30 };
-    });
+      cell.alignment = index === 0 ? { vertical: 'bottom', wrapText: true } : { vertical: 'top', wrapText: (widths[column - 1] ?? 0) >= TEXT_COLUMN };
+    }
   });
   widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
   sheet.views = [{ state: 'frozen', ySplit: first, xSplit: 0 }];
+  sheet.pageSetup.printTitlesRow = `${first}:${first}`;
+  const columns = rows[0]?.length ?? 0;
+  if (filter && columns > 0) sheet.autoFilter = { from: { row: first, column: 1 }, to: { row: first + rows.length - 1, column: columns } };
+}
+
+/** A footer's text: "&" starts a code in Excel's header/footer syntax, so a literal one is doubled. */
+function footerText(text: string): string {
+  const short = [...text].length > 100 ? `${[...text].slice(0, 99).join('')}…` : text;
+  return short.replace(/&/g, '&&');
+}
+
+function addSheet(workbook: ExcelJS.Workbook, name: string, title: string): ExcelJS.Worksheet {
+  return workbook.addWorksheet(name, {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: `&L${footerText(title)}&RSeite &P von &N` },
+  });
 }
 
 export async function renderXlsx(report: Report): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Konsens';
+  workbook.lastModifiedBy = 'Konsens';
   workbook.title = report.title;
+  workbook.subject = de.workbookSubject;
   workbook.created = new Date(report.generatedAt);
+  workbook.modified = new Date(report.generatedAt);
+  const sheet = (name: string) => addSheet(workbook, name, report.title);
 
-  const summary = workbook.addWorksheet(de.sheets.summary);
+  const summary = sheet(de.sheets.summary);
   const heading = summary.addRow([value(report.title)]);
   heading.font = { bold: true, size: 14 };
   if (report.date) summary.addRow([germanDate(report.date)]);
@@ -63,14 +102,16 @@ export async function renderXlsx(report: Report): Promise<Buffer> {
       ]),
     ],
     [8, 34, 14, 14, 14, 10, 60],
+    // The method follows below the table: a filter there would hide nothing useful.
+    { filter: false },
   );
   summary.addRow([]);
   for (const paragraph of de.method(report)) summary.addRow([value(paragraph)]);
 
-  addTable(workbook.addWorksheet(de.sheets.themes), themeRows(report), [8, 34, ...report.criteria.flatMap(() => [12, 10, 12, 12, 12, 12]), 14, 12, 12, 10, 60, 12, 12]);
-  addTable(workbook.addWorksheet(de.sheets.organisations), individualRows(report), [28, 34, 24, 14, 14, 12, 12, 12]);
+  addTable(sheet(de.sheets.themes), themeRows(report), [8, 34, ...report.criteria.flatMap(() => [12, 10, 12, 12, 12, 12]), 14, 12, 12, 10, 60, 12, 12]);
+  addTable(sheet(de.sheets.organisations), individualRows(report), [28, 34, 24, 14, 14, 12, 12, 12]);
 
-  const trail = workbook.addWorksheet(de.sheets.trail);
+  const trail = sheet(de.sheets.trail);
   addTable(
     trail,
     [

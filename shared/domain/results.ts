@@ -6,7 +6,7 @@
 import type { WorkshopConfig } from '../schemas.js';
 import { criterionStats, type CriterionStats } from './statistics.js';
 import type { Tally } from './tally.js';
-import { tierFor, type TierProposal } from './tiering.js';
+import { proposeTiers, type TierProposal } from './tiering.js';
 
 export interface ThemeResult extends TierProposal {
   themeId: string;
@@ -25,12 +25,11 @@ const TIER_ORDER = { I: 0, II: 1, III: 2 } as const;
 
 export function computeResults(tally: Tally, config: WorkshopConfig): Results {
   const criteriaCount = config.criteria.length;
-  const themes = config.themes.map((theme, t): ThemeResult => {
-    const criteria = config.criteria.map((_, c) =>
-      criterionStats(tally, t * criteriaCount + c, config.organisations, config.votingUnit),
-    );
-    return { themeId: theme.id, criteria, ...tierFor(criteria, config.scale, config.tierRule) };
-  });
+  const stats = config.themes.map((_, t) =>
+    config.criteria.map((_, c) => criterionStats(tally, t * criteriaCount + c, config.organisations, config.votingUnit)),
+  );
+  const proposals = proposeTiers(stats, config.scale, config.tierRule);
+  const themes = config.themes.map((theme, t): ThemeResult => ({ themeId: theme.id, criteria: stats[t]!, ...proposals[t]! }));
   const order = themes.map((result, index) => ({ result, index }));
   order.sort((a, b) => {
     const ta = a.result.tier === null ? 3 : TIER_ORDER[a.result.tier];

@@ -1,9 +1,11 @@
 /**
- * The default tier rule (SPEC T-1 … T-6): a weighted combined score of the
- * criterion means, each normalised to the scale, cut at two thresholds.
- * The rule only proposes a tier; people decide in the consolidation.
+ * The tier rules (SPEC T-1 … T-7): a weighted combined score of the criterion
+ * means, each normalised to the scale, cut at two thresholds (the default) or
+ * at the two largest gaps between the ranked scores (natural breaks, T-7).
+ * A rule only proposes a tier; people decide in the consolidation.
  */
 import type { Scale, TierRule } from '../schemas.js';
+import { naturalBreakTiers } from './naturalBreaks.js';
 import type { CriterionStats } from './statistics.js';
 
 export const TIERS = ['I', 'II', 'III'] as const;
@@ -11,6 +13,7 @@ export type Tier = (typeof TIERS)[number];
 
 /** Parameters of the default rule: Priority I from 3,8 and II from 3,0 on a 1–5 scale. */
 export const DEFAULT_TIER_RULE: TierRule = {
+  method: 'threshold',
   weights: {},
   priorityI: 0.7,
   priorityII: 0.5,
@@ -46,7 +49,11 @@ export function tierForScore(score: number, rule: TierRule): Tier {
   return 'III';
 }
 
-/** Propose a tier for one theme from its per-criterion statistics (in the workshop's criteria order). */
+/**
+ * Propose a tier for one theme from its per-criterion statistics (in the
+ * workshop's criteria order) by the rule's thresholds. Natural breaks need all
+ * themes at once: use `proposeTiers`.
+ */
 export function tierFor(stats: readonly CriterionStats[], scale: Scale, rule: TierRule): TierProposal {
   const weights = criterionWeights(rule, stats.map((s) => s.criterionId));
   const counted = stats.filter((_, i) => weights[i]! > 0);
@@ -66,4 +73,12 @@ export function tierFor(stats: readonly CriterionStats[], scale: Scale, rule: Ti
   });
   const score = weighted / total;
   return { score, tier: tierForScore(score, rule), insufficientData, discuss };
+}
+
+/** Proposals for all themes (each its criteria's statistics) by the rule's method. */
+export function proposeTiers(themes: readonly (readonly CriterionStats[])[], scale: Scale, rule: TierRule): TierProposal[] {
+  const proposals = themes.map((stats) => tierFor(stats, scale, rule));
+  if (rule.method !== 'naturalBreaks') return proposals;
+  const tiers = naturalBreakTiers(proposals.map((p) => p.score));
+  return proposals.map((p, i) => ({ ...p, tier: tiers[i]! }));
 }

@@ -49,14 +49,15 @@ interface Run {
 }
 
 /** Lobby (hostile theme names, name setting) → 24 tablets of 12 organisations vote → revealed. */
-async function runQuickCheck(url: string, organisationNames: NameVisibility = 'facilitator'): Promise<Run> {
+async function runQuickCheck(url: string, organisationNames: NameVisibility = 'facilitator', weights: Record<string, number> = {}): Promise<Run> {
   const created = await createWorkshop(url, { template: 'coesfeld', title: 'Quick-Check Kreis Coesfeld', date: '2026-11-24' });
   let states: RoleState[] = [];
   const { socket: facilitator, session } = await facilitate(url, created, (socket) => (states = recordStates(socket)));
   const themes = session.state.workshop.config.themes.map((t) =>
     t.id === 'tourismus' ? { ...t, name: HOSTILE_FORMULA } : t.id === 'kultur' ? { ...t, name: HOSTILE_HTML } : t,
   );
-  await ok(facilitator, 'workshop:update', { themes, organisationNames });
+  const organisations = session.state.workshop.config.organisations.map((o) => ({ ...o, weight: weights[o.id] ?? o.weight }));
+  await ok(facilitator, 'workshop:update', { themes, organisationNames, organisations });
   await ok(facilitator, 'phase:set', { phase: 'scoring' });
   const config = ((await ok<Resync>(facilitator, 'state:get', {})).state as FacilitatorState).workshop.config;
   await Promise.all(
@@ -232,14 +233,18 @@ describe('individual results and names (E-1 … E-4)', () => {
     expect(csv).toContain('Ascheberg');
     expect(pdfText(await download(server.url, open.created, 'report.pdf'))).toContain('Ascheberg');
 
-    const hidden = await runQuickCheck(server.url, 'anonymous');
+    // The county counts double: a weight no other organisation has.
+    const hidden = await runQuickCheck(server.url, 'anonymous', { kreis: 2 });
     expect(hidden.state().individual.every((o) => o.name === null)).toBe(true);
     // E-5: people rated under the promise of anonymity; it stays.
     expect(await request(hidden.facilitator, 'workshop:update', { organisationNames: 'public' })).toMatchObject({ ok: false, code: 'ANONYMITY_LOCKED' });
     expect(await request(hidden.facilitator, 'workshop:update', { organisationNames: 'facilitator' })).toMatchObject({ ok: false, code: 'ANONYMITY_LOCKED' });
     expect(JSON.stringify(hidden.state().individual)).not.toContain('ascheberg');
-    const file = JSON.parse((await download(server.url, hidden.created, 'workshop.json')).toString('utf8')) as { anonymised: boolean };
+    const file = JSON.parse((await download(server.url, hidden.created, 'workshop.json')).toString('utf8')) as WorkshopFile;
     expect(file.anonymised).toBe(true);
+    // E-3: the county's weight 2 would point at it behind its pseudonym: every organisation weighs 1 in the file.
+    expect(hidden.state().workshop.config.organisations.find((o) => o.id === 'kreis')!.weight).toBe(2);
+    expect(file.workshop.config.organisations.map((o) => o.weight)).toEqual(Array(12).fill(1));
     expect(JSON.stringify(file)).not.toMatch(/Ascheberg|"ascheberg"|Olfen|"olfen"|Dülmen|"duelmen"/);
   });
 });

@@ -108,10 +108,16 @@ describe('individual results', () => {
 
 describe('spreadsheet safety and CSV (X-1, X-6)', () => {
   it('X-6: text that a spreadsheet could run gets an apostrophe; other text is untouched', () => {
-    for (const dangerous of ['=1+1', '+49 2541', '-2', '@SUM(A1)', '\tx', '\rx', '\nx', '=HYPERLINK("http://x","y")']) {
-      expect(neutraliseFormula(dangerous)).toBe(`'${dangerous}`);
+    const dangerous = [
+      '=1+1', '+49 2541', '-2', '@SUM(A1)', '\tx', '\rx', '\nx', '\0=1+1', '=HYPERLINK("http://x","y")',
+      // Full-width forms, which some spreadsheets fold to their ASCII signs.
+      '＝1+1', '＋49', '－2', '＠SUM(A1)',
+    ];
+    for (const text of dangerous) expect(neutraliseFormula(text), JSON.stringify(text)).toBe(`'${text}`);
+    // Only the first character counts: a sign later in the text or after a leading space is ordinary text.
+    for (const safe of ['Verwaltung', '<img src=x onerror=alert(1)>', ' =1', "'=1", '', 'a\0=1', 'A＝B']) {
+      expect(neutraliseFormula(safe), JSON.stringify(safe)).toBe(safe);
     }
-    for (const safe of ['Verwaltung', '<img src=x onerror=alert(1)>', ' =1', "'=1", '']) expect(neutraliseFormula(safe)).toBe(safe);
   });
 
   it('X-1: BOM, quoting, CRLF, numbers by variant and never neutralised', () => {

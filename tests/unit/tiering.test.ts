@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeResults } from '../../shared/domain/results.js';
 import { Tally } from '../../shared/domain/tally.js';
 import { workshopFromTemplate } from '../../shared/domain/templates.js';
-import { normalise, tierForScore } from '../../shared/domain/tiering.js';
+import { tierForScore } from '../../shared/domain/tiering.js';
 import { workshopConfigSchema, type WorkshopConfig } from '../../shared/schemas.js';
 
 /**
@@ -39,8 +39,23 @@ describe('tiering', () => {
     expect(tierForScore(0.6999, rule)).toBe('II');
     expect(tierForScore(0.5, rule)).toBe('II');
     expect(tierForScore(0.4999, rule)).toBe('III');
-    // 3,8 on a 1–5 scale is exactly the Priority I threshold, despite floating point.
-    expect(tierForScore(normalise(3.8, { min: 1, max: 5 }), rule)).toBe('I');
+  });
+
+  it('T-3: a mean that is 3,8 in exact arithmetic but lands a hair below it in floating point is still Priority I', () => {
+    // Three organisations: 5 representatives at 5,5,5,4,4 (4,6), one at 3, and 5 at 4,4,4,4,3 (3,8). The
+    // exact mean is 11,4 / 3 = 3,8, on the Priority I threshold (0,70 on a 1–5 scale); in floating point
+    // 4,6 + 3 + 3,8 is 11,399999999999999, so the mean is 3,7999999999999994 and the score 0,6999999999999998.
+    const config = workshopFromTemplate('coesfeld');
+    const tally = new Tally(config);
+    const votes: [number, number[]][] = [[0, [5, 5, 5, 4, 4]], [1, [3]], [2, [4, 4, 4, 4, 3]]];
+    for (const criterionId of ['importance', 'potential']) {
+      for (const [org, values] of votes) for (const value of values) tally.change(org, tally.cell('bildung', criterionId), undefined, value);
+    }
+    const bildung = computeResults(tally, config).themes.find((t) => t.themeId === 'bildung')!;
+    expect(bildung.criteria[0]!.mean).toBeLessThan(3.8);
+    expect(bildung.criteria[0]!.mean).toBeCloseTo(3.8, 12);
+    expect(bildung.score).toBeLessThan(config.tierRule.priorityI);
+    expect(bildung.tier).toBe('I');
   });
 
   it('T-1/T-2: the 12-organisation Quick-Check reproduces the seed paper\'s priorities', () => {

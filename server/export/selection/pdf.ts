@@ -94,7 +94,7 @@ function statementText(w: Writer, text: string): void {
       w.ensure(Math.min(doc.heightOfString(body, { width: w.width - 18 }), 30));
       const y = doc.y;
       w.tagged('Lbl', () => doc.text(marker, w.left + 4, y, { width: 14, lineBreak: false }), li);
-      w.tagged('LBody', () => doc.text(body, w.left + 18, y, { width: w.width - 18, lineGap: 1.5 }), li);
+      w.tagged('LBody', () => w.print(body, w.left + 18, y, { width: w.width - 18, lineGap: 1.5 }), li);
       li.end();
       doc.y += 2;
     }
