@@ -98,7 +98,8 @@ describe('theme collection in the browser', () => {
     const quickCheck = (await (await api(url, `/api/processes/${process.id}/steps`, { body: { kind: 'quickcheck', from: step.workshopId }, cookie })).json()) as CreatedWorkshop;
     const qc = await e2e.openSignedIn('laptop1366', quickCheck.facilitatorPath);
     await qc.getByRole('heading', { name: 'Wer hat bewertet?' }).waitFor();
-    await expect.poll(async () => qc.locator('main').innerText()).toContain('Schulen ans Glasfasernetz');
+    // The seeded themes stand in the lobby's theme list (results stay hidden before the rating: presentation-safe mode).
+    await expect.poll(async () => qc.locator('main input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toContain('Schulen ans Glasfasernetz');
     for (const page of [console_, olfen, senden]) expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     e2e.expectClean();
   });

@@ -109,8 +109,8 @@ describe('Quick-Check in the browser', () => {
     await ratingsOf(a1, A1);
     await ratingsOf(b, B);
     await ratingsOf(a2, A2.slice(0, 4));
-    await expect.poll(() => a1.locator('.progress-text').innerText()).toBe('8 von 8 bewertet');
-    await expect.poll(() => a2.locator('.progress-text').innerText()).toBe('4 von 8 bewertet');
+    await expect.poll(() => a1.locator('.progress-text').innerText()).toBe('8 von 8 Themen bewertet');
+    await expect.poll(() => a2.locator('.progress-text').innerText()).toBe('4 von 8 Themen bewertet');
     await expectAccessible(a1, 'tablet scoring with answers');
     await screenshot(a1, 'tablet-scoring-1024x768');
     await screenshot(a2, 'tablet-scoring-portrait-768x1024');
@@ -118,11 +118,12 @@ describe('Quick-Check in the browser', () => {
     // A reload mid-scoring keeps identity and answers.
     await a2.reload();
     await a2.getByRole('heading', { name: 'Verwaltung' }).waitFor();
-    await expect.poll(() => a2.locator('.progress-text').innerText()).toBe('4 von 8 bewertet');
+    await expect.poll(() => a2.locator('.progress-text').innerText()).toBe('4 von 8 Themen bewertet');
     for (const [t, rating] of A2.slice(0, 4).entries()) await expectChecked(a2, THEMES[t]!, rating);
     await ratingsOf(a2, A2.slice(4), 4);
 
-    // The facilitator sees who has voted and the live results; the projector only progress.
+    // The facilitator sees who has voted and — presentation-safe mode is on — the live results once asked for; the projector only progress.
+    await facilitator.getByRole('button', { name: 'Ergebnisse anzeigen (nur auf dieser Konsole)' }).click();
     await expect.poll(() => registerStatus(facilitator, 'Coesfeld')).toContain('vollständig');
     await expect.poll(() => registerStatus(facilitator, 'Dülmen')).toContain('vollständig');
     expect(await registerStatus(facilitator, 'Olfen')).toContain('fehlt');
@@ -135,8 +136,9 @@ describe('Quick-Check in the browser', () => {
     await screenshot(projector, 'projector-scoring-1920x1080');
     await screenshot(facilitator, 'facilitator-scoring-1440x900');
 
-    // Closing: tablets thank, answers can no longer change.
+    // Closing: the console names who has not finished and asks; then tablets thank, answers can no longer change.
     await facilitator.getByRole('button', { name: 'Bewertung schließen' }).click();
+    await facilitator.getByRole('dialog').getByRole('button', { name: 'Trotzdem schließen' }).click();
     await a1.getByText('Bewertung abgeschlossen').waitFor();
     await projector.getByText('Die Bewertung ist geschlossen').waitFor();
     expect(await a1.getByText('Priorität').count()).toBe(0);
@@ -151,7 +153,7 @@ describe('Quick-Check in the browser', () => {
     // Reveal: the projector shows the matrix and the ranked list, exactly as computed independently.
     await facilitator.getByRole('button', { name: 'Ergebnisse zeigen' }).click();
     await projector.locator('table.ranked').waitFor();
-    await projector.locator('.matrix svg .recharts-scatter').first().waitFor();
+    await projector.locator('.matrix svg .matrix-marker').first().waitFor();
     const rows = projector.locator('table.ranked tbody tr');
     await expect.poll(() => rows.count()).toBe(8);
     const want = expected();

@@ -152,7 +152,7 @@ describe('tablet', () => {
       for (let i = 0; i < 5; i++) await tablet.keyboard.press('ArrowRight');
       expect(await focusedName(tablet)).toContain(`INPUT:${themeId}--potential:abstain`);
     }
-    await expect.poll(() => tablet.locator('.progress-text').innerText()).toBe('8 von 8 bewertet');
+    await expect.poll(() => tablet.locator('.progress-text').innerText()).toBe('8 von 8 Themen bewertet');
     await expect.poll(() => tablet.getByRole('status').filter({ hasText: SAVED }).count()).toBe(8);
     await expectAccessible(tablet, 'tablet after a keyboard vote');
     // The server holds 4 for importance and an abstention for potential on every theme.

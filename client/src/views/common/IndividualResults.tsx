@@ -10,6 +10,8 @@ import type { IndividualResult } from '../../../../shared/domain/individual';
 import type { Results } from '../../../../shared/domain/results';
 import type { WorkshopConfig } from '../../../../shared/schemas';
 import { formatNumber } from '../../i18n';
+import { formatSigned } from './formatSigned';
+import { ThemeName } from './ThemeName';
 
 export function useOrganisationLabel(): (o: IndividualResult) => string {
   const { t } = useTranslation();
@@ -151,7 +153,9 @@ export function IndividualResults({ individual, results, config }: Props) {
             <tbody>
               {current.themes.map((theme) => (
                 <tr key={theme.themeId}>
-                  <th scope="row">{names.get(theme.themeId)}</th>
+                  <th scope="row">
+                    <ThemeName name={names.get(theme.themeId) ?? theme.themeId} />
+                  </th>
                   {theme.criteria.map((c, i) => {
                     const groupValue = group.get(theme.themeId)?.[i] ?? null;
                     const difference = c.mean !== null && groupValue !== null ? c.mean - groupValue : null;
@@ -159,8 +163,7 @@ export function IndividualResults({ individual, results, config }: Props) {
                       <td className="num" key={`${c.criterionId}-own`}>{formatNumber(c.mean)}</td>,
                       <td className="num" key={`${c.criterionId}-group`}>{formatNumber(groupValue)}</td>,
                       <td className="num" key={`${c.criterionId}-diff`}>
-                        {difference !== null && difference > 0 ? '+' : ''}
-                        {formatNumber(difference)}
+                        {formatSigned(difference)}
                       </td>,
                     ];
                   })}

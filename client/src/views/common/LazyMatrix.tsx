@@ -1,7 +1,7 @@
 /**
- * recharts is the largest library of the projector and the console. The
- * matrix loads after the first render, in the background (preloadMatrix), so
- * that the join code and the register show at once; by the reveal it is there.
+ * The matrix (with its label placement) is only needed once results exist: it
+ * loads after the first render, in the background (preloadMatrix), so that the
+ * join code and the register show at once; by the reveal it is there.
  */
 import { lazy, Suspense, type ComponentProps } from 'react';
 import type { Matrix as MatrixChart } from './Matrix';
@@ -15,7 +15,7 @@ export function preloadMatrix(): void {
 
 export function Matrix(props: ComponentProps<typeof MatrixChart>) {
   return (
-    <Suspense fallback={<div className="matrix" style={{ height: props.height }} aria-hidden="true" />}>
+    <Suspense fallback={<div className="matrix" style={{ height: props.height ?? '100%' }} aria-hidden="true" />}>
       <Chart {...props} />
     </Suspense>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Results } from '../../../../shared/domain/results';
 import type { WorkshopConfig } from '../../../../shared/schemas';
 import { formatNumber } from '../../i18n';
+import { ThemeName } from './ThemeName';
 import { Flags } from './Flags';
 import { TierBadge } from './TierBadge';
 
@@ -44,7 +45,9 @@ export function RankedList({ results, config, caption }: { results: Results; con
               {/* Themes without enough data are listed last but not ranked (SPEC T-4, T-6). */}
               <td className="num">{result.insufficientData ? '–' : index + 1}</td>
               <th scope="row">
-                <span className="theme-name">{names.get(themeId)}</span>{' '}
+                <span className="theme-name">
+                  <ThemeName name={names.get(themeId) ?? themeId} />
+                </span>{' '}
                 <Flags result={result} minOrganisations={config.tierRule.minOrganisations} insufficient={false} />
               </th>
               <td>

@@ -3,6 +3,7 @@
  * needed), moved themes marked in words, not only by position (SPEC C-3). The
  * facilitator's board adds drag and drop and buttons through the props.
  */
+import { ThemeName } from './ThemeName';
 import type { DragEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Consolidation, ConsolidatedTheme } from '../../../../shared/domain/consolidation';
@@ -60,7 +61,9 @@ export function TierColumns({ consolidation, config, actions, onDrop }: TierColu
                     tabIndex={onDrop ? -1 : undefined}
                     onDragStart={onDrop ? (event) => event.dataTransfer.setData(DRAG_TYPE, theme.themeId) : undefined}
                   >
-                    <span className="theme-name">{name}</span>
+                    <span className="theme-name">
+                      <ThemeName name={name} />
+                    </span>
                     {theme.moved && (
                       <span className="moved-note">
                         <span aria-hidden="true">↕ </span>

@@ -12,6 +12,7 @@ import { LIMITS, type WorkshopConfig } from '../../../../shared/schemas';
 import { formatDateTime } from '../../i18n';
 import { moveTheme } from '../../net/facilitator';
 import { TierColumns } from '../common/TierColumns';
+import { ThemeName } from '../common/ThemeName';
 import { CommandStatus } from './CommandStatus';
 import { useCommand } from './useCommand';
 
@@ -147,7 +148,9 @@ export function ConsolidationBoard({ consolidation, config, phase }: { consolida
               <tr key={d.seq}>
                 <td className="num">{d.seq}</td>
                 <td>{formatDateTime(d.at)}</td>
-                <th scope="row">{names.get(d.themeId) ?? d.themeId}</th>
+                <th scope="row">
+                  <ThemeName name={names.get(d.themeId) ?? d.themeId} />
+                </th>
                 <td>{t('consolidation.fromTo', { from: d.from ? t(`tier.${d.from}`) : t('tier.none'), to: t(`tier.${d.to}`) })}</td>
                 <td>{d.reason}</td>
               </tr>

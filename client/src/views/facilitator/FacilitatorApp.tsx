@@ -19,7 +19,9 @@ import { DataPanel } from './DataPanel';
 import { ExportPanel } from './ExportPanel';
 import { PresentationPanel } from './PresentationPanel';
 import { PhaseControls } from './PhaseControls';
+import { PresentationSafePanel, usePresentationSafe } from './PresentationSafe';
 import { Register } from './Register';
+import { RosterWarning } from './RosterWarning';
 import { RuleEditor } from './RuleEditor';
 import { SetupEditor } from './SetupEditor';
 import { ShareCard } from './ShareCard';
@@ -61,6 +63,7 @@ export default function FacilitatorApp({ workshopId }: { workshopId: string }) {
   const state = useStore((s) => s.roleState);
   const problem = useStore((s) => s.problem);
   const processId = useProcessId(workshopId, access?.via === 'account');
+  const safe = usePresentationSafe();
 
   useEffect(() => {
     joinAsFacilitator(workshopId, { linkSecret: takeLinkSecret(), onAccess: setAccess, onStaleLink: () => setStaleLink(true) });
@@ -101,30 +104,36 @@ export default function FacilitatorApp({ workshopId }: { workshopId: string }) {
   else {
     const { workshop, progress, results, consolidation, individual } = state;
     const { config, phase } = workshop;
+    // Before the reveal, results show on the console only when the facilitator chose to look (presentation-safe mode).
+    const resultsHidden = safe.on && !safe.looking && !isRevealed(phase);
     content = (
       <div className={`console phase-${phase}`}>
         <div className="console-side">
           <ShareCard code={workshop.code} />
           {access.via === 'account' && <CoFacilitationLink workshopId={workshopId} />}
-          <PhaseControls phase={phase} finalisedAt={workshop.finalisedAt} />
+          <PhaseControls phase={phase} finalisedAt={workshop.finalisedAt} progress={progress} config={config} />
           <Register progress={progress} config={config} />
           <PresentationPanel config={config} phase={phase} projectorView={workshop.projectorView} />
           {phase !== 'lobby' && <ExportPanel workshopId={workshopId} secret={access.via === 'link' ? access.secret : null} finalised={isFinal(phase)} />}
           <DataPanel viaLink={access.via === 'link'} />
         </div>
         <div className="console-main">
+          {phase === 'lobby' && <RosterWarning config={config} />}
+          {!isRevealed(phase) && <PresentationSafePanel safe={safe} hidden={resultsHidden} />}
           {phase === 'lobby' && <SetupEditor config={config} editable />}
           {consolidation && <ConsolidationBoard consolidation={consolidation} config={config} phase={phase} />}
-          <section className="panel" aria-labelledby="results-title">
-            <h2 id="results-title">{isRevealed(phase) ? t('facilitator.resultsVisible') : t('facilitator.results')}</h2>
-            <figure className="matrix-figure">
-              <figcaption className="visually-hidden">{t('results.matrixDescription')}</figcaption>
-              <Matrix results={results} config={config} height={420} fontSize={14} />
-            </figure>
-            <RankedList results={results} config={config} caption={t('results.ranking')} />
-          </section>
-          {phase !== 'lobby' && phase !== 'scoring' && <IndividualResults individual={individual} results={results} config={config} />}
-          {!isFinal(phase) && <RuleEditor config={config} results={results} />}
+          {!resultsHidden && (
+            <section className="panel" aria-labelledby="results-title">
+              <h2 id="results-title">{isRevealed(phase) ? t('facilitator.resultsVisible') : t('facilitator.results')}</h2>
+              <figure className="matrix-figure">
+                <figcaption className="visually-hidden">{t('results.matrixDescription')}</figcaption>
+                <Matrix results={results} config={config} height={420} fontSize={14} />
+              </figure>
+              <RankedList results={results} config={config} caption={t('results.ranking')} />
+            </section>
+          )}
+          {phase !== 'lobby' && phase !== 'scoring' && !resultsHidden && <IndividualResults individual={individual} results={results} config={config} />}
+          {!isFinal(phase) && <RuleEditor config={config} results={results} previewHidden={resultsHidden} />}
           {phase !== 'lobby' && <SetupEditor config={config} editable={false} />}
         </div>
       </div>

@@ -41,7 +41,7 @@ export function ListEditor<T extends Named>({
             <label className="visually-hidden" htmlFor={`name-${item.id}`}>
               {nameLabel} {index + 1}
             </label>
-            <input id={`name-${item.id}`} value={item.name} maxLength={120} required onChange={(e) => update(index, { name: e.target.value } as Partial<T>)} />
+            <input id={`name-${item.id}`} value={item.name} maxLength={120} aria-required="true" onChange={(e) => update(index, { name: e.target.value } as Partial<T>)} />
             {extra?.(item, (patch) => update(index, patch))}
             <span className="row-actions">
               <button type="button" className="icon" aria-label={t('facilitator.moveUp', { name: item.name })} disabled={index === 0} onClick={() => move(index, -1)}>

@@ -1,8 +1,12 @@
 /** Drives the workshop through its phases (SPEC P-1): only the transitions that are allowed now. */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n';
 import { nextPhases, PHASES, type Phase } from '../../../../shared/domain/phases';
+import type { Progress } from '../../../../shared/domain/progress';
+import type { WorkshopConfig } from '../../../../shared/schemas';
 import { setPhase } from '../../net/facilitator';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 import { CommandStatus } from './CommandStatus';
 import { useCommand } from './useCommand';
 
@@ -15,9 +19,35 @@ const ACTION: Record<Phase, Partial<Record<Phase, string>>> = {
   finalised: {},
 };
 
-export function PhaseControls({ phase, finalisedAt }: { phase: Phase; finalisedAt: number | null }) {
+/** Who has not finished yet, by name: what the facilitator needs to know before closing for everyone. */
+function Unfinished({ progress, config }: { progress: Progress; config: WorkshopConfig }) {
+  const { t } = useTranslation();
+  const names = new Map(config.organisations.map((o) => [o.id, o.name]));
+  const unfinished = progress.organisations.filter((o) => o.status !== 'complete');
+  return (
+    <>
+      <p>{t('facilitator.closeConfirmLead', { count: unfinished.length, total: progress.organisations.length })}</p>
+      <ul className="unfinished">
+        {unfinished.map((o) => (
+          <li key={o.organisationId}>
+            <strong>{names.get(o.organisationId) ?? o.organisationId}</strong>
+            {' – '}
+            {o.status === 'missing'
+              ? t('facilitator.closeConfirmMissing')
+              : t('facilitator.closeConfirmPartial', { answered: o.answered, cells: progress.cells })}
+          </li>
+        ))}
+      </ul>
+      <p>{t('facilitator.closeConfirmAfter')}</p>
+    </>
+  );
+}
+
+export function PhaseControls({ phase, finalisedAt, progress, config }: { phase: Phase; finalisedAt: number | null; progress: Progress; config: WorkshopConfig }) {
   const { t } = useTranslation();
   const [command, run] = useCommand();
+  const [askingClose, setAskingClose] = useState(false);
+  const unfinished = progress.organisations.some((o) => o.status !== 'complete');
   return (
     <section className="panel" aria-labelledby="phase-title">
       <h2 id="phase-title">{t('facilitator.phaseControls')}</h2>
@@ -30,7 +60,14 @@ export function PhaseControls({ phase, finalisedAt }: { phase: Phase; finalisedA
       </ol>
       <div className="actions">
         {nextPhases(phase).map((next, i) => (
-          <button key={next} type="button" className={i === 0 ? 'primary' : undefined} disabled={command.status === 'busy'} onClick={() => {
+          <button
+            key={next}
+            type="button"
+            className={i === 0 ? 'primary' : undefined}
+            disabled={command.status === 'busy'}
+            onClick={() => {
+              // Closing stops every tablet at once: with organisations still rating, say who and ask first.
+              if (next === 'closed' && phase === 'scoring' && unfinished) return setAskingClose(true);
               // P-6: finalising cannot be undone.
               if (next === 'finalised' && !window.confirm(t('facilitator.finaliseConfirm'))) return;
               void run(() => setPhase(next));
@@ -40,6 +77,20 @@ export function PhaseControls({ phase, finalisedAt }: { phase: Phase; finalisedA
           </button>
         ))}
       </div>
+      {askingClose && phase === 'scoring' && (
+        <ConfirmDialog
+          title={t('facilitator.closeConfirmTitle')}
+          confirmLabel={t('facilitator.closeConfirmYes')}
+          cancelLabel={t('facilitator.closeConfirmNo')}
+          onConfirm={() => {
+            setAskingClose(false);
+            void run(() => setPhase('closed'));
+          }}
+          onCancel={() => setAskingClose(false)}
+        >
+          <Unfinished progress={progress} config={config} />
+        </ConfirmDialog>
+      )}
       {phase === 'lobby' && <p className="hint">{t('facilitator.confirmStart')}</p>}
       {finalisedAt !== null && <p className="notice">{t('facilitator.finalisedAt', { date: formatDateTime(finalisedAt) })}</p>}
       <CommandStatus state={command} />

@@ -12,6 +12,7 @@ export function Register({ progress, config }: { progress: Progress; config: Wor
     <section className="panel" aria-labelledby="register-title">
       <h2 id="register-title">{t('facilitator.register')}</h2>
       <p>{t('facilitator.registerSummary', { complete: progress.complete, partial: progress.partial, missing: progress.missing })}</p>
+      <p className="hint">{t('facilitator.registerUnit', { cells: progress.cells })}</p>
       <table className="register">
         <caption className="visually-hidden">{t('facilitator.register')}</caption>
         <thead>

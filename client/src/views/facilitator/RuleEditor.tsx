@@ -1,20 +1,22 @@
 /**
- * The tier rule, editable in every phase. Thresholds are shown on the scale
- * ("Priorität I ab 3,8"), stored as shares of it (SPEC T-1, T-2). The preview
- * applies the draft rule to the current statistics at once, before saving.
+ * The tier rule, editable in every phase: fixed thresholds, shown on the scale
+ * ("Priorität I ab 3,8") and stored as shares of it (SPEC T-1, T-2), or the
+ * natural breaks of the ranking (T-7). The preview applies the draft rule to
+ * the current statistics at once, before saving.
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Results } from '../../../../shared/domain/results';
-import { tierFor } from '../../../../shared/domain/tiering';
-import type { TierRule, VotingUnit, WorkshopConfig } from '../../../../shared/schemas';
+import { proposeTiers } from '../../../../shared/domain/tiering';
+import type { TierMethod, TierRule, VotingUnit, WorkshopConfig } from '../../../../shared/schemas';
 import { formatNumber } from '../../i18n';
 import { updateWorkshop } from '../../net/facilitator';
+import { ThemeName } from '../common/ThemeName';
 import { TierBadge } from '../common/TierBadge';
 import { CommandStatus } from './CommandStatus';
 import { useCommand } from './useCommand';
 
-export function RuleEditor({ config, results }: { config: WorkshopConfig; results: Results }) {
+export function RuleEditor({ config, results, previewHidden = false }: { config: WorkshopConfig; results: Results; previewHidden?: boolean }) {
   const { t } = useTranslation();
   const [rule, setRule] = useState<TierRule>(config.tierRule);
   const [votingUnit, setVotingUnit] = useState<VotingUnit>(config.votingUnit);
@@ -34,10 +36,11 @@ export function RuleEditor({ config, results }: { config: WorkshopConfig; result
     setBase(saved);
   }
   const dirty = draft !== saved;
-  const preview = useMemo(
-    () => results.themes.map((r) => ({ themeId: r.themeId, before: r.tier, after: tierFor(r.criteria, config.scale, rule).tier })),
-    [results, config.scale, rule],
-  );
+  const preview = useMemo(() => {
+    const after = proposeTiers(results.themes.map((r) => r.criteria), config.scale, rule);
+    return results.themes.map((r, i) => ({ themeId: r.themeId, before: r.tier, after: after[i]!.tier }));
+  }, [results, config.scale, rule]);
+  const byThreshold = rule.method === 'threshold';
   const names = new Map(config.themes.map((th) => [th.id, th.name]));
   const onScale = (share: number) => Math.round((min + share * range) * 10) / 10;
   const toShare = (value: number) => Math.min(1, Math.max(0, (value - min) / range));
@@ -45,23 +48,41 @@ export function RuleEditor({ config, results }: { config: WorkshopConfig; result
   return (
     <section className="panel" aria-labelledby="rule-title">
       <h2 id="rule-title">{t('facilitator.rule')}</h2>
-      <p className="hint">{t('facilitator.ruleExplanation', { i: formatNumber(onScale(rule.priorityI)), ii: formatNumber(onScale(rule.priorityII)), min, max })}</p>
+      <p className="hint">
+        {byThreshold
+          ? t('facilitator.ruleExplanation', { i: formatNumber(onScale(rule.priorityI)), ii: formatNumber(onScale(rule.priorityII)), min, max })
+          : t('facilitator.ruleExplanationNaturalBreaks')}
+      </p>
       <form
         className="stack"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void run(() => updateWorkshop({ tierRule: rule, votingUnit }));
         }}
       >
+        <fieldset>
+          <legend>{t('facilitator.ruleMethod')}</legend>
+          {(['threshold', 'naturalBreaks'] as const satisfies readonly TierMethod[]).map((method) => (
+            <label key={method} className="inline">
+              <input type="radio" name="tier-method" checked={rule.method === method} onChange={() => setRule({ ...rule, method })} />
+              {t(method === 'threshold' ? 'facilitator.ruleMethodThreshold' : 'facilitator.ruleMethodNaturalBreaks')}
+            </label>
+          ))}
+        </fieldset>
         <div className="field-row">
-          <label>
-            {t('facilitator.priorityI')}
-            <input type="number" className="narrow" step={0.1} min={min} max={max} value={onScale(rule.priorityI)} onChange={(e) => setRule({ ...rule, priorityI: toShare(Number(e.target.value)) })} />
-          </label>
-          <label>
-            {t('facilitator.priorityII')}
-            <input type="number" className="narrow" step={0.1} min={min} max={max} value={onScale(rule.priorityII)} onChange={(e) => setRule({ ...rule, priorityII: toShare(Number(e.target.value)) })} />
-          </label>
+          {byThreshold && (
+            <>
+              <label>
+                {t('facilitator.priorityI')}
+                <input type="number" className="narrow" step={0.1} min={min} max={max} value={onScale(rule.priorityI)} onChange={(e) => setRule({ ...rule, priorityI: toShare(Number(e.target.value)) })} />
+              </label>
+              <label>
+                {t('facilitator.priorityII')}
+                <input type="number" className="narrow" step={0.1} min={min} max={max} value={onScale(rule.priorityII)} onChange={(e) => setRule({ ...rule, priorityII: toShare(Number(e.target.value)) })} />
+              </label>
+            </>
+          )}
           <label>
             {t('facilitator.minOrganisations')}
             <input type="number" className="narrow" min={1} max={200} value={rule.minOrganisations} onChange={(e) => setRule({ ...rule, minOrganisations: Math.max(1, Math.round(Number(e.target.value))) })} />
@@ -86,13 +107,14 @@ export function RuleEditor({ config, results }: { config: WorkshopConfig; result
             </label>
           ))}
         </fieldset>
-        {dirty && (
+        {dirty && previewHidden && <p className="hint">{t('facilitator.rulePreviewHidden')}</p>}
+        {dirty && !previewHidden && (
           <div className="preview">
             <h3>{t('facilitator.rulePreview')}</h3>
             <ul>
               {preview.map((p) => (
                 <li key={p.themeId} className={p.before !== p.after ? 'changed' : undefined}>
-                  {names.get(p.themeId)}: <TierBadge tier={p.after} />
+                  <ThemeName name={names.get(p.themeId) ?? p.themeId} />: <TierBadge tier={p.after} />
                   {p.before !== p.after && (
                     <span className="hint">
                       {' '}

@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorDetail } from '../../../../shared/protocol';
 import { officeReady } from '../../i18n/office';
 import { workshops } from '../../net/office';
+import { DateField } from '../common/DateField';
+import { FilePicker } from '../common/FilePicker';
 import { OfficeShell } from '../office/OfficeShell';
 import { useAccount } from '../office/useAccount';
 import { NewProcessForm, ProcessList } from './ProcessList';
@@ -39,18 +41,23 @@ function SingleWorkshopForm() {
   const { t } = useTranslation();
   const [template, setTemplate] = useState<'coesfeld' | 'blank'>('coesfeld');
   const [title, setTitle] = useState('');
-  const [date, setDate] = useState('');
+  const [date, setDate] = useState<string | null>(null);
+  const [dateValid, setDateValid] = useState(true);
+  const [checked, setChecked] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
 
   return (
     <form
       className="card stack"
+      noValidate
       onSubmit={async (e) => {
         e.preventDefault();
+        setChecked(true);
+        if (!dateValid) return;
         setBusy(true);
         setFailed(false);
-        const reply = await workshops.create({ template, title: title.trim() || undefined, date: date || undefined });
+        const reply = await workshops.create({ template, title: title.trim() || undefined, date: date ?? undefined });
         if (reply.ok) location.assign(reply.data.facilitatorPath);
         else {
           setBusy(false);
@@ -73,8 +80,17 @@ function SingleWorkshopForm() {
       </fieldset>
       <label htmlFor="workshop-title">{t('home.workshopTitle')}</label>
       <input id="workshop-title" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
-      <label htmlFor="workshop-date">{t('home.date')}</label>
-      <input id="workshop-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+      <DateField
+        id="workshop-date"
+        label={t('home.date')}
+        value={date}
+        showInvalid={checked}
+        onChange={(next, valid) => {
+          setDate(next);
+          setDateValid(valid);
+        }}
+      />
+
       {failed && (
         <p role="alert" className="error">
           {t('home.createFailed')}
@@ -93,11 +109,14 @@ function ImportForm() {
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState<{ code: string; details: ErrorDetail[] } | null>(null);
+  const [noFile, setNoFile] = useState(false);
   return (
     <form
       className="card stack"
+      noValidate
       onSubmit={async (e) => {
         e.preventDefault();
+        setNoFile(!file);
         if (!file) return;
         setBusy(true);
         setFailed(null);
@@ -111,8 +130,21 @@ function ImportForm() {
     >
       <h2>{t('importing.title')}</h2>
       <p className="hint">{t('importing.hint')}</p>
-      <label htmlFor="workshop-file">{t('importing.file')}</label>
-      <input id="workshop-file" type="file" accept="application/json,.json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      <FilePicker
+        id="workshop-file"
+        label={t('importing.file')}
+        accept="application/json,.json"
+        file={file}
+        onFile={(next) => {
+          setFile(next);
+          setNoFile(false);
+        }}
+      />
+      {noFile && (
+        <p role="alert" className="error">
+          {t('filePicker.missing')}
+        </p>
+      )}
       {failed && (
         <div role="alert" className="error">
           <p>
@@ -127,7 +159,7 @@ function ImportForm() {
           )}
         </div>
       )}
-      <button type="submit" disabled={busy || !file}>
+      <button type="submit" disabled={busy}>
         {t('importing.submit')}
       </button>
     </form>

@@ -3,7 +3,7 @@
  * in the lobby, progress without results while scoring, matrix and ranked list
  * after the reveal.
  */
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { joinAsProjector } from '../../net/projector';
 import { useStore } from '../../store';
@@ -13,7 +13,9 @@ import { Problem } from '../common/Problem';
 import { RankedList } from '../common/RankedList';
 import { SmallMultiples } from '../common/IndividualResults';
 import { TierColumns } from '../common/TierColumns';
+import { useShrinkToFit } from '../common/useShrinkToFit';
 import { JoinInvitation } from './JoinInvitation';
+import './projector.css';
 
 // Each other activity's projector: a chunk of its own.
 const CollectionProjector = lazy(() => import('../collection/projector/CollectionProjector'));
@@ -21,8 +23,37 @@ const DeepDiveProjector = lazy(() => import('../deepdive/projector/DeepDiveProje
 const VisionProjector = lazy(() => import('../vision/projector/VisionProjector'));
 const SelectionProjector = lazy(() => import('../selection/projector/SelectionProjector'));
 
+/** The window's height: the projector's type and QR code scale with it, so 1280×720 looks like 1920×1080. */
+function useViewportHeight(): number {
+  const [height, setHeight] = useState(() => window.innerHeight);
+  useEffect(() => {
+    const update = () => setHeight(window.innerHeight);
+    window.addEventListener('resize', update);
+    return () => window.removeEventListener('resize', update);
+  }, []);
+  return height;
+}
+
+/** The box scrolls, or a heading, badge or name inside it is wider than its own box (clipped). */
+const overflows = (element: HTMLElement) =>
+  element.scrollHeight > element.clientHeight + 1 ||
+  element.scrollWidth > element.clientWidth + 1 ||
+  [...element.querySelectorAll<HTMLElement>('h3, .tier, .tier-card, .theme-name, th')].some((e) => e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1);
+
+/** A box that never scrolls: its type (and the wall's columns) shrink until the content fits. */
+function Fit({ children, content, className }: { children: ReactNode; content: unknown; className: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  useShrinkToFit(box, content, { smallest: 0.3, apply: (element, scale) => element.style.setProperty('--fit', String(scale)), overflows });
+  return (
+    <div ref={box} className={`fit-box ${className}`}>
+      {children}
+    </div>
+  );
+}
+
 export default function ProjectorApp({ code }: { code: string }) {
   const { t } = useTranslation();
+  const viewportHeight = useViewportHeight();
   const state = useStore((s) => s.roleState);
   const problem = useStore((s) => s.problem);
 
@@ -76,10 +107,12 @@ export default function ProjectorApp({ code }: { code: string }) {
   const { workshop, progress, results, consolidation, individual } = state;
   const { config, phase } = workshop;
   const total = config.organisations.length;
+  // About 22 px at 1080 lines, 15 px at 720: the same size on the wall.
+  const matrixFont = Math.max(12, Math.round(viewportHeight / 48));
   return (
     <div className="app projector">
       <ConnectionStatus />
-      <main id="main" className={`projector-main phase-${phase}`}>
+      <main id="main" className={`projector-main quickcheck-screen phase-${phase}`}>
         <header className="projector-head">
           <h1>{config.title}</h1>
           <p className="phase-label">{t(`phase.${phase}`)}</p>
@@ -102,24 +135,29 @@ export default function ProjectorApp({ code }: { code: string }) {
               {t('projector.organisationsPartial', { count: progress.partial })} · {t('projector.joined', { count: progress.participants })}
             </p>
             {phase === 'closed' && <p className="notice">{t('projector.waitingForReveal')}</p>}
-            {phase === 'scoring' && <JoinInvitation code={workshop.code} large={false} />}
+            {/* Latecomers at the back still scan it: about 290 px at 1080 lines. */}
+            {phase === 'scoring' && <JoinInvitation code={workshop.code} large={false} qrSize={Math.round(viewportHeight * 0.27)} />}
           </div>
         )}
         {results && individual && (
           <section className="individual-wall" aria-label={t('individual.title')}>
             <h2>{t('individual.title')}</h2>
-            <SmallMultiples individual={individual} results={results} config={config} large />
+            <Fit className="wall-fit" content={individual}>
+              <SmallMultiples individual={individual} results={results} config={config} large />
+            </Fit>
           </section>
         )}
         {!individual && results && consolidation && phase !== 'revealed' && (
           <div className="reveal consolidated">
             <figure className="matrix-figure">
               <figcaption>{t('results.matrixTitle')}</figcaption>
-              <Matrix results={results} config={config} height={760} fontSize={20} tiers={new Map(consolidation.themes.map((c) => [c.themeId, c.tier]))} />
+              <Matrix results={results} config={config} fontSize={matrixFont} tiers={new Map(consolidation.themes.map((c) => [c.themeId, c.tier]))} />
             </figure>
-            <section aria-labelledby="consolidated-title">
+            <section aria-labelledby="consolidated-title" className="side">
               <h2 id="consolidated-title">{phase === 'finalised' ? t('consolidation.titleDone') : t('phase.consolidating')}</h2>
-              <TierColumns consolidation={consolidation} config={config} />
+              <Fit className="side-fit" content={consolidation}>
+                <TierColumns consolidation={consolidation} config={config} />
+              </Fit>
             </section>
           </div>
         )}
@@ -127,9 +165,11 @@ export default function ProjectorApp({ code }: { code: string }) {
           <div className="reveal">
             <figure className="matrix-figure">
               <figcaption>{t('results.matrixTitle')}</figcaption>
-              <Matrix results={results} config={config} height={820} fontSize={22} />
+              <Matrix results={results} config={config} fontSize={matrixFont} />
             </figure>
-            <RankedList results={results} config={config} caption={t('results.ranking')} />
+            <Fit className="side-fit" content={results}>
+              <RankedList results={results} config={config} caption={t('results.ranking')} />
+            </Fit>
           </div>
         )}
       </main>

@@ -16,7 +16,8 @@ export function Ballot() {
     <>
       <div className="ballot-head">
         <h1 className="workshop-title">{config.title}</h1>
-        <p className="who">{t('ballot.youAre', { organisation })}</p>
+        {/* Only while there is something to rate: afterwards the results say "Ihre Organisation". */}
+        {(phase === 'lobby' || phase === 'scoring') && <p className="who">{t('ballot.youAre', { organisation })}</p>}
       </div>
       {phase === 'lobby' && (
         <section className="card">

@@ -3,10 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { ParticipantState } from '../../../../shared/protocol';
 import { formatNumber } from '../../i18n';
 import { Flags } from '../common/Flags';
+import { ThemeName } from '../common/ThemeName';
 import { TierBadge } from '../common/TierBadge';
 
+/**
+ * Each step of the scale is a segment of the bar, so the lowest score fills
+ * the first one (1 of 5 = 20 %) instead of showing as no bar at all; only
+ * "no value" is empty.
+ */
 function Bar({ value, min, max, kind }: { value: number | null; min: number; max: number; kind: 'group' | 'own' }) {
-  const width = value === null ? 0 : ((value - min) / (max - min)) * 100;
+  const width = value === null ? 0 : ((value - min + 1) / (max - min + 1)) * 100;
   return (
     <span className={`bar bar-${kind}`} aria-hidden="true">
       <span style={{ width: `${width}%` }} />
@@ -37,7 +43,7 @@ export function ParticipantResults({ state }: { state: ParticipantState }) {
           return (
             <li key={themeId} className="card">
               <h3>
-                {names.get(themeId)} <TierBadge tier={consolidated ? consolidated.tier : result.tier} />{' '}
+                <ThemeName name={names.get(themeId) ?? themeId} /> <TierBadge tier={consolidated ? consolidated.tier : result.tier} />{' '}
                 {consolidated?.moved && (
                   <span className="moved-note">{t('consolidation.movedFrom', { tier: consolidated.computed ? t(`tier.${consolidated.computed}`) : t('tier.none') })}</span>
                 )}{' '}

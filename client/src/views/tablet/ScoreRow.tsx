@@ -26,26 +26,31 @@ export function ScoreRow({
   return (
     <fieldset className="score-row">
       <legend>{criterion.label}</legend>
-      <div className="scale" aria-describedby={hintId}>
-        {steps.map((step) => (
-          <label key={step} className="score">
-            <input type="radio" name={name} value={step} checked={value === step} onChange={() => onChange(step)} />
-            <span>{step}</span>
-          </label>
-        ))}
+      <div className="scale">
+        {/* The numbers and, under the first and the last of them, what they mean. */}
+        <div className="scale-steps-wrap">
+          <div className="scale-steps">
+            {steps.map((step) => (
+              <label key={step} className="score">
+                <input type="radio" name={name} value={step} checked={value === step} onChange={() => onChange(step)} aria-describedby={hintId} />
+                <span>{step}</span>
+              </label>
+            ))}
+          </div>
+          <p id={hintId} className="scale-hint">
+            <span>
+              {scale.min} = {t('ballot.scaleLow')}
+            </span>
+            <span>
+              {scale.max} = {t('ballot.scaleHigh')}
+            </span>
+          </p>
+        </div>
         <label className="score abstain">
           <input type="radio" name={name} value="abstain" checked={value === null} onChange={() => onChange(null)} />
           <span>{t('ballot.abstain')}</span>
         </label>
       </div>
-      <p id={hintId} className="scale-hint">
-        <span>
-          {scale.min} = {t('ballot.scaleLow')}
-        </span>
-        <span>
-          {scale.max} = {t('ballot.scaleHigh')}
-        </span>
-      </p>
     </fieldset>
   );
 }

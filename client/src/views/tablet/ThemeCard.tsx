@@ -4,6 +4,7 @@ import type { Theme, WorkshopConfig } from '../../../../shared/schemas';
 import { answer } from '../../net/participant';
 import { useStore } from '../../store';
 import { cellKey, type CellAnswer } from '../../store/ballotSlice';
+import { ThemeName } from '../common/ThemeName';
 import { ScoreRow } from './ScoreRow';
 
 type ThemeStatus = 'saving' | 'saved' | 'failed' | null;
@@ -23,7 +24,9 @@ export function ThemeCard({ theme, config }: { theme: Theme; config: WorkshopCon
   return (
     <section className="card theme-card" aria-labelledby={headingId}>
       <header className="theme-head">
-        <h2 id={headingId}>{theme.name}</h2>
+        <h2 id={headingId} tabIndex={-1}>
+          <ThemeName name={theme.name} />
+        </h2>
         <p role="status" className={`save-status save-${status ?? 'none'}`}>
           {status && (
             <>
