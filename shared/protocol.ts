@@ -60,7 +60,7 @@ import type {
 } from './schemas.js';
 
 /** Bumped on every incompatible change of this contract; a mismatch at join asks the client to reload. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 export const ERROR_CODES = {
   BAD_REQUEST: 'The payload does not match the event schema (see details).',

@@ -155,26 +155,42 @@ export abstract class LoggedRoom<C extends ActivityConfigBase, P extends string,
    * Check, store durably, apply, announce; acknowledged after the commit. A
    * resend of an applied opId answers what it did and changes nothing.
    */
-  protected applyOp(actor: ActorKey, request: OpRequest<Op>, change: RoomChange): Promise<{ op: Op; duplicate: boolean }> {
+  protected applyOp(actor: ActorKey, request: OpRequest<Op> | (() => OpRequest<Op>), change: RoomChange): Promise<{ op: Op; duplicate: boolean }> {
     return this.exclusive(async () => {
       if (this.deleted) throw new KonsensError('NOT_FOUND');
+      // A request that depends on the room (e.g. the voting unit an answer counts for) is made inside the lock.
+      const made = typeof request === 'function' ? request() : request;
       const { rules } = this.definition;
-      const before = rules.appliedBefore(this.state, actor, request.opId);
+      const before = rules.appliedBefore(this.state, actor, made.opId);
       if (before) return { op: before, duplicate: true };
-      const op = { ...request, actor, at: this.deps.now() } as unknown as Op;
+      const op = { ...made, actor, at: this.deps.now() } as unknown as Op;
       const refusal = rules.refusal(this.state, op, this.context());
       if (refusal) throw new KonsensError(refusal);
-      // The unique (actor, opId) in the log is the last word on doubles, also across a restart.
-      if (await this.deps.store.appendActivityOp(this.id, op)) rules.apply(this.state, op);
+      // The unique (actor, opId) in the log is the last word on doubles, also across a restart: a row already
+      // there (which the replayed state would know) is answered as a duplicate, never applied twice.
+      if (!(await this.deps.store.appendActivityOp(this.id, op))) return { op, duplicate: true };
+      rules.apply(this.state, op);
       this.deps.onChange(this, change);
       return { op, duplicate: false };
     });
+  }
+
+  /** Why the activity may not move to this phase now (checked inside the lock), or null. */
+  protected phaseRefusal(_phase: P): KonsensError | null {
+    return null;
+  }
+
+  /** Why this configuration change is not possible now (checked inside the lock), or null. */
+  protected configRefusal(_patch: Partial<C>): KonsensError | null {
+    return null;
   }
 
   /** Title, date and the activity's own settings; not once finalised. */
   protected updateConfig(patch: Partial<C>): Promise<ActivityView<C, P>> {
     return this.exclusive(async () => {
       this.assertWritable();
+      const refused = this.configRefusal(patch);
+      if (refused) throw refused;
       const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
       const config = this.definition.configSchema.parse({ ...this.config, ...defined });
       await this.save({ config });
@@ -198,6 +214,8 @@ export abstract class LoggedRoom<C extends ActivityConfigBase, P extends string,
       if (phase === this.phase) return this.view();
       this.assertWritable();
       if (!this.definition.transitions[this.phase].includes(phase)) throw new KonsensError('INVALID_TRANSITION');
+      const refused = this.phaseRefusal(phase);
+      if (refused) throw refused;
       await this.save({ phase, finalisedAt: phase === this.definition.finalPhase ? this.deps.now() : null });
       return this.view();
     });

@@ -244,11 +244,12 @@ export class Room implements LiveRoom {
     return computeProgress(this.tally, perOrganisation);
   }
 
-  /** What a connection of this role may see now (SPEC P-4, B-3). */
-  /** After the reveal each organisation's participants also get their own organisation's values. */
+  /** After the reveal each organisation's participants also get their own organisation's values (B-5). */
   participantsByOrganisation(): boolean {
     return resultsVisible('participant', this.phase);
   }
+
+  /** What a connection of this role may see now (SPEC P-4, B-3). */
 
   stateFor(role: Role, organisationId: string | null = null): RoleState {
     switch (role) {

@@ -320,7 +320,7 @@ export class KyselyWorkshopStore implements WorkshopStore {
 
   async forgetParticipantIdentifiers(changedBefore: number): Promise<Map<string, string[]>> {
     return this.db.transaction().execute(async (trx) => {
-      // Quiet workshops only: no change of configuration or phase, no join and no answer since the cut-off.
+      // Quiet workshops only: no change of configuration or phase, no join, no answer and no operation since the cut-off.
       const rows = await trx
         .selectFrom('participants')
         .innerJoin('workshops', 'workshops.id', 'participants.workshop_id')
@@ -332,6 +332,10 @@ export class KyselyWorkshopStore implements WorkshopStore {
         )
         .where(({ not, exists, selectFrom }) =>
           not(exists(selectFrom('answer_log').select('answer_log.seq').whereRef('answer_log.workshop_id', '=', 'workshops.id').where('answer_log.at', '>=', changedBefore))),
+        )
+        // A logged activity's operations (proposals, consent answers, points) count as activity too.
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('activity_log').select('activity_log.seq').whereRef('activity_log.workshop_id', '=', 'workshops.id').where('activity_log.at', '>=', changedBefore))),
         )
         .execute();
       const forgotten = new Map<string, string[]>();

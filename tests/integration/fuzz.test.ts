@@ -623,7 +623,7 @@ class Generator {
       case 'idea:put':
         return [
           f('opId', 'string', true, () => this.opId(), badOpId),
-          f('title', 'string', true, () => 'Tablets für Grundschulen', ['', '   ', 'x'.repeat(81), 'a\nb', 'a\u0000b', 'a\uFFFEb', ['Titel']]),
+          f('title', 'string', false, () => 'Tablets für Grundschulen', ['', '   ', 'x'.repeat(81), 'a\nb', 'a\u0000b', 'a\uFFFEb', ['Titel']]),
           f('partners', 'string', false, () => 'Schulträger', ['x'.repeat(301), 'a\nb', 'a\u0007', ['x']]),
         ];
       case 'vote:open':

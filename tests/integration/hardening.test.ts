@@ -5,10 +5,10 @@
 import Database from 'better-sqlite3';
 import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FacilitatorSession, ParticipantSession } from '../../shared/protocol.js';
+import type { CreatedWorkshop, FacilitatorSession, ParticipantSession } from '../../shared/protocol.js';
 import { createApp } from '../../server/app.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
-import { connect, createWorkshop, disconnectAll, ok, opId, registerSetupPath, request, startServer, tempDir, version, type TestServer } from '../support/harness.js';
+import { adminCookie, api, connect, createWorkshop, disconnectAll, ok, opId, registerSetupPath, request, startServer, tempDir, version, type TestServer } from '../support/harness.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -164,6 +164,38 @@ describe('privacy', () => {
       expect(await request(again, 'workshop:join', { role: 'participant', code: created.code, resumeToken: session.resumeToken, protocolVersion: version })).toMatchObject({ ok: false, code: 'INVALID_RESUME_TOKEN' });
       const f = await ok<{ state: { results: { themes: { criteria: { mean: number | null }[] }[] } } }>(facilitator, 'state:get', {});
       expect(f.state.results.themes[1]!.criteria[0]!.mean).toBe(4);
+    } finally {
+      disconnectAll();
+      await app.close();
+    }
+  });
+
+  it('V-5: operations of a logged activity (here a theme collection’s proposals) keep it alive like answers do', async () => {
+    const dir = tempDir();
+    let now = Date.UTC(2026, 10, 1);
+    const store = await openSqliteStore({ file: `${dir}/konsens.sqlite` });
+    const app = createApp({ store, clock: { now: () => now }, config: { retentionDays: 30 } });
+    const address = await app.listen(0, '127.0.0.1');
+    const url = `http://127.0.0.1:${address.port}`;
+    registerSetupPath(url, (await app.accounts.setupPath())!);
+    try {
+      const cookie = await adminCookie(url);
+      const process = (await (await api(url, '/api/processes', { body: { title: 'Ruhig', template: 'coesfeld' }, cookie })).json()) as { id: string };
+      const step = (await (await api(url, `/api/processes/${process.id}/steps`, { body: { kind: 'collection' }, cookie })).json()) as CreatedWorkshop;
+      const f = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { cookie } });
+      await ok(f, 'workshop:join', { role: 'facilitator', workshopId: step.workshopId, protocolVersion: version });
+      await ok(f, 'collection:phase', { phase: 'collecting' });
+      const tablet = connect(url);
+      const session = await ok<{ resumeToken: string }>(tablet, 'workshop:join', { role: 'participant', code: step.code, organisationId: 'olfen', protocolVersion: version });
+      now += 29 * 86_400_000;
+      await ok(tablet, 'proposal:submit', { opId: opId(), title: 'Glasfaser' });
+      now += 2 * 86_400_000;
+      // Day 31: quiet since the join only by its phase — but a proposal came on day 29.
+      expect(await app.purgeExpired()).toBe(0);
+      expect(await request(connect(url), 'workshop:join', { role: 'participant', code: step.code, resumeToken: session.resumeToken, protocolVersion: version })).toMatchObject({ ok: true });
+      now += 29 * 86_400_000;
+      expect(await app.purgeExpired()).toBe(1);
+      f.disconnect();
     } finally {
       disconnectAll();
       await app.close();

@@ -133,6 +133,8 @@ describe('project selection', () => {
     const resend = { opId: op(), voteId, ideaId: guides, points: 0 };
     const first = await ok<PointsReceipt>(kreis.socket, 'points:set', resend);
     expect(await ok<PointsReceipt>(kreis.socket, 'points:set', { ...resend, points: 99 })).toEqual({ ...first, duplicate: true });
+    // Even with another vote named, a resend answers the first result, never an internal error.
+    expect(await ok<PointsReceipt>(kreis.socket, 'points:set', { ...resend, voteId: 'unbekannt' })).toEqual({ ...first, duplicate: true });
 
     // Live on the console; hidden on the projector until revealed.
     const live = await until(() => last()?.votes[0]?.voters === 3 && last()!.votes[0]!.totals?.[account] === 65 && last(), 'live totals');
@@ -163,6 +165,12 @@ describe('project selection', () => {
     }, 'the budget on the projector');
     expect(revealed.votes[0]!.totals).toEqual(live.votes[0]!.totals);
     expect(revealed.budget!.greedy.selected).toEqual(budget.greedy.selected);
+    // SE-5: the projector sees the rules' outcomes, but not which organisation paid what.
+    expect(revealed.budget!.equalShares.shares).toEqual({});
+    for (const outcome of Object.values(revealed.budget!.equalShares.ideas)) {
+      if (outcome.reason.code === 'selected') expect(Object.keys(outcome.reason.payments).every((key) => /^\d+$/.test(key))).toBe(true);
+    }
+    expect(JSON.stringify(revealed)).not.toMatch(/o:(olfen|senden|kreis)/);
 
     // SE-8: overrides need a reason; SE-7: the greedy rule decides when chosen.
     expect(await request(f, 'selection:override', { opId: op(), ideaId: guides, decision: 'include' })).toMatchObject({ ok: false, code: 'BAD_REQUEST', details: [expect.objectContaining({ path: 'reason' })] });

@@ -68,7 +68,7 @@ export class SelectionRoom extends LoggedRoom<SelectionConfig, SelectionPhase, S
   }
 
   /** SE-2 … SE-9 for the facilitator. */
-  async apply(actor: ActorKey, request: OpRequest<SelectionOp>): Promise<SelectionReceipt> {
+  async apply(actor: ActorKey, request: OpRequest<SelectionOp> | (() => OpRequest<SelectionOp>)): Promise<SelectionReceipt> {
     const { op, duplicate } = await this.applyOp(actor, request, 'content');
     const id = 'voteId' in op ? op.voteId : op.ideaId;
     return { opId: op.opId, id, duplicate };
@@ -79,18 +79,25 @@ export class SelectionRoom extends LoggedRoom<SelectionConfig, SelectionPhase, S
     const participant = this.participant(participantId);
     if (!participant) throw new KonsensError('NOT_JOINED');
     const actor = participantActor(participantId);
-    const vote = this.state.votes.get(request.voteId);
-    const voter = pointsVoterOf(vote?.unit ?? 'organisation', participant.organisationId, actor);
-    const { op, duplicate } = await this.applyOp(actor, { type: 'points', ...request, voter, organisationId: participant.organisationId }, 'content');
-    const counted = this.state.votes.get(request.voteId)!;
-    const points = op.type === 'points' ? op : { ...request, voter };
+    // The voting unit is the vote's, read inside the lock (a vote opened meanwhile counts with its own unit).
+    const { op, duplicate } = await this.applyOp(
+      actor,
+      () => {
+        const unit = this.state.votes.get(request.voteId)?.unit ?? 'organisation';
+        return { type: 'points', ...request, voter: pointsVoterOf(unit, participant.organisationId, actor), organisationId: participant.organisationId };
+      },
+      'content',
+    );
+    // A resend answers what the first operation did; an opId this participant used for something else is a bad request.
+    if (op.type !== 'points') throw new KonsensError('BAD_REQUEST', [{ path: 'opId', message: 'this opId was used for another operation' }]);
+    const vote = this.state.votes.get(op.voteId)!;
     return {
       opId: op.opId,
-      voteId: counted.id,
-      ideaId: points.ideaId,
-      points: counted.ballots.get(points.voter)?.get(points.ideaId) ?? 0,
-      used: used(counted, points.voter),
-      allowance: counted.allowance,
+      voteId: vote.id,
+      ideaId: op.ideaId,
+      points: op.points,
+      used: used(vote, op.voter),
+      allowance: vote.allowance,
       duplicate,
     };
   }
@@ -104,9 +111,8 @@ export class SelectionRoom extends LoggedRoom<SelectionConfig, SelectionPhase, S
     return this.updateConfig(patch as Partial<SelectionConfig>);
   }
 
-  /** SE-3: finalising waits until no vote is open. */
-  override async setPhase(phase: SelectionPhase): Promise<SelectionView> {
-    if (phase === 'finalised' && this.state.open !== null) throw new KonsensError('VOTE_OPEN');
-    return super.setPhase(phase);
+  /** SE-1: finalising waits until no vote is open. */
+  protected override phaseRefusal(phase: SelectionPhase): KonsensError | null {
+    return phase === 'finalised' && this.state.open !== null ? new KonsensError('VOTE_OPEN') : null;
   }
 }

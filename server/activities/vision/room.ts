@@ -55,9 +55,9 @@ export class VisionRoom extends LoggedRoom<VisionConfig, VisionPhase, VisionStat
     }
   }
 
-  /** VI-5: in organisation mode each organisation's tablets see its answers. */
+  /** VI-5: in organisation mode, while a check is open, each organisation's tablets see its answers. */
   override participantsByOrganisation(): boolean {
-    return this.config.votingUnit === 'organisation';
+    return this.config.votingUnit === 'organisation' && this.state.checking !== null;
   }
 
   /** VI-5: the answers in open rounds this participant's tablet shows as chosen (its organisation's in organisation mode). */
@@ -68,7 +68,7 @@ export class VisionRoom extends LoggedRoom<VisionConfig, VisionPhase, VisionStat
   }
 
   /** VI-2 … VI-5. */
-  async apply(actor: ActorKey, request: OpRequest<VisionOp>): Promise<StatementReceipt> {
+  async apply(actor: ActorKey, request: OpRequest<VisionOp> | (() => OpRequest<VisionOp>)): Promise<StatementReceipt> {
     const { op, duplicate } = await this.applyOp(actor, request, 'content');
     const statement = this.state.statements.get(op.statementId);
     return { opId: op.opId, statementId: op.statementId, version: statement ? statement.versions.length : 0, round: statement ? (lastRound(statement)?.round ?? null) : null, duplicate };
@@ -79,8 +79,8 @@ export class VisionRoom extends LoggedRoom<VisionConfig, VisionPhase, VisionStat
     const participant = this.participant(participantId);
     if (!participant) throw new KonsensError('NOT_JOINED');
     const actor = participantActor(participantId);
-    const voter = voterOf(this.config.votingUnit, participant.organisationId, actor);
-    return this.apply(actor, { type: 'answer', ...request, organisationId: participant.organisationId, voter });
+    // The unit is read inside the lock: a change of the voting unit cannot slip between.
+    return this.apply(actor, () => ({ type: 'answer', ...request, organisationId: participant.organisationId, voter: voterOf(this.config.votingUnit, participant.organisationId, actor) }));
   }
 
   static newStatementId(): string {
@@ -89,15 +89,18 @@ export class VisionRoom extends LoggedRoom<VisionConfig, VisionPhase, VisionStat
 
   /** VI-1: title, date and voting unit (the unit only before the first consent round). */
   update(patch: { title?: string | undefined; date?: string | null | undefined; votingUnit?: 'organisation' | 'person' | undefined }): Promise<VisionView> {
-    if (patch.votingUnit !== undefined && patch.votingUnit !== this.config.votingUnit && [...this.state.statements.values()].some((s) => s.rounds.length > 0)) {
-      return Promise.reject(new KonsensError('WRONG_PHASE', [{ path: 'votingUnit', message: 'the voting unit is fixed once a consent check has run' }]));
-    }
     return this.updateConfig(patch as Partial<VisionConfig>);
   }
 
-  /** VI-8: finalising waits until no consent check is open. */
-  override async setPhase(phase: VisionPhase): Promise<VisionView> {
-    if (phase === 'finalised' && this.state.checking !== null) throw new KonsensError('CHECK_OPEN');
-    return super.setPhase(phase);
+  protected override configRefusal(patch: Partial<VisionConfig>): KonsensError | null {
+    const ran = [...this.state.statements.values()].some((s) => s.rounds.length > 0);
+    return patch.votingUnit !== undefined && patch.votingUnit !== this.config.votingUnit && ran
+      ? new KonsensError('WRONG_PHASE', [{ path: 'votingUnit', message: 'the voting unit is fixed once a consent check has run' }])
+      : null;
+  }
+
+  /** VI-4: finalising waits until no consent check is open. */
+  protected override phaseRefusal(phase: VisionPhase): KonsensError | null {
+    return phase === 'finalised' && this.state.checking !== null ? new KonsensError('CHECK_OPEN') : null;
   }
 }

@@ -107,11 +107,12 @@ export function selectionRefusal(state: SelectionState, op: SelectionOp, ctx: Se
   switch (op.type) {
     case 'put': {
       if (op.isNew ? state.ideas.has(op.ideaId) : !state.ideas.has(op.ideaId)) return op.isNew ? 'BAD_REQUEST' : 'UNKNOWN_IDEA';
+      if (op.isNew && !op.fields.title) return 'BAD_REQUEST';
       if (op.isNew && state.order.length >= SELECTION_LIMITS.ideas) return 'LIMIT_REACHED';
       const lead = op.fields.leadOrganisationId;
       if (lead !== undefined && lead !== null && !ctx.organisationIds.includes(lead)) return 'UNKNOWN_ORGANISATION';
       const cost = op.fields.cost;
-      return cost !== undefined && cost !== null && ctx.budget !== null && cost > COST_FACTOR * ctx.budget ? 'COST_OUT_OF_RANGE' : null;
+      return cost !== undefined && cost !== null && ctx.budget !== null && ctx.budget > 0 && cost > COST_FACTOR * ctx.budget ? 'COST_OUT_OF_RANGE' : null;
     }
     case 'open':
       if (ctx.phase !== 'running') return 'WRONG_PHASE';

@@ -66,7 +66,8 @@ export const selectionConfigSchema = z.object({
 export const ideaPutSchema = z.object({
   opId: opIdSchema,
   ideaId: idSchema.optional(),
-  title: ideaTitle,
+  /** Required for a new idea (without `ideaId`). */
+  title: ideaTitle.optional(),
   description: multiLine(SELECTION_LIMITS.descriptionLength).optional(),
   themeName: optionalLine(LIMITS.nameLength).optional(),
   leadOrganisationId: idSchema.nullable().optional(),

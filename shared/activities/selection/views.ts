@@ -12,6 +12,9 @@ import type { ProfileStatus, SelectionConfig, SelectionIdea, SelectionPhase, Sel
 
 export type SelectionView = ActivityView<SelectionConfig, SelectionPhase>;
 
+/** The workshop row as pushed: without the ideas it was created with (the current ones are `ideas`). */
+export type SelectionWorkshop = ActivityView<Omit<SelectionConfig, 'ideas'>, SelectionPhase>;
+
 export interface VoteView {
   id: string;
   number: number;
@@ -67,7 +70,7 @@ export interface ProfileView {
 
 interface Common {
   activity: 'selection';
-  workshop: SelectionView;
+  workshop: SelectionWorkshop;
   ideas: SelectionIdea[];
   votes: VoteView[];
   /** The open vote's id. */
@@ -105,6 +108,46 @@ function voteView(vote: Vote, live: boolean): VoteView {
   const voters = [...vote.ballots.values()].filter((b) => b.size > 0).length;
   const { id, number, mode, allowance, maxPerIdea, unit, openedAt, closedAt, revealed } = vote;
   return { id, number, mode, allowance, maxPerIdea, unit, open: closedAt === null, revealed, openedAt, closedAt, voters, totals: live || revealed ? totalsOf(vote) : null };
+}
+
+/**
+ * The budget of a vote, computed once per state of the selection: pushes to
+ * the console (every 20 ms), the projector and each organisation's tablets
+ * reuse it until an operation or a configuration change.
+ */
+const budgets = new WeakMap<SelectionState, Map<string, BudgetView | null>>();
+
+function cachedBudget(state: SelectionState, config: SelectionConfig, vote: Vote, revision: number): BudgetView | null {
+  const key = `${state.applied.size}:${revision}:${vote.id}`;
+  let cache = budgets.get(state);
+  if (!cache) budgets.set(state, (cache = new Map()));
+  if (!cache.has(key)) {
+    // Only the current entries are kept (one per vote counted: the console's and the revealed one).
+    for (const old of cache.keys()) if (!old.startsWith(`${state.applied.size}:${revision}:`)) cache.delete(old);
+    cache.set(key, budgetOf(state, config, vote));
+  }
+  return cache.get(key)!;
+}
+
+/**
+ * SE-5: the projector and the tablets see both rules' outcomes and reasons,
+ * but not which voting unit paid what nor who overrode: named payments and
+ * shares would show which organisation backed which idea.
+ */
+function withoutVoters(budget: BudgetView): BudgetView {
+  const ideas = Object.fromEntries(
+    Object.entries(budget.equalShares.ideas).map(([id, outcome]) => {
+      if (outcome.reason.code !== 'selected') return [id, outcome];
+      // How many paid and how much, largest first, under neutral keys: not who.
+      const amounts = Object.values(outcome.reason.payments).sort((a, b) => b - a);
+      return [id, { ...outcome, reason: { ...outcome.reason, payments: Object.fromEntries(amounts.map((amount, i) => [String(i + 1), amount])) } }];
+    }),
+  );
+  return {
+    ...budget,
+    equalShares: { ...budget.equalShares, ideas, shares: {} },
+    overrides: budget.overrides.map((o) => ({ ...o, actor: '' })),
+  };
 }
 
 /** SE-6 … SE-8: both rules on the counted vote, the overrides, and the selection. */
@@ -166,12 +209,14 @@ function countedVote(state: SelectionState, live: boolean): Vote | undefined {
   return undefined;
 }
 
-function common(workshop: SelectionView, state: SelectionState, live: boolean): Omit<Common, never> {
+function common(view: SelectionView, state: SelectionState, live: boolean): Common {
   const vote = countedVote(state, live);
-  const budget = vote ? budgetOf(state, workshop.config, vote) : null;
+  const full = vote ? cachedBudget(state, view.config, vote, view.revision) : null;
+  const budget = full && !live ? withoutVoters(full) : full;
+  const { ideas: _created, ...config } = view.config;
   return {
     activity: 'selection',
-    workshop,
+    workshop: { ...view, config },
     ideas: state.order.map((id) => ({ ...state.ideas.get(id)! })),
     votes: state.voteOrder.map((id) => voteView(state.votes.get(id)!, live)),
     open: state.open,
