@@ -567,7 +567,8 @@ export function footers(w: Writer, report: Pick<Report, 'title' | 'finalisedAt'>
   }
 }
 
-export async function renderPdf(report: Report): Promise<Buffer> {
+/** A tagged German A4 document with the embedded font (SPEC X-3), and its bytes once it is ended. */
+export function newDocument(title: string, generatedAt: number): { doc: Doc; done: Promise<Buffer> } {
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
@@ -577,7 +578,7 @@ export async function renderPdf(report: Report): Promise<Buffer> {
     displayTitle: true,
     pdfVersion: '1.7',
     font: FONT.regular,
-    info: { Title: report.title, Author: 'Konsens', Creator: 'Konsens', Subject: T.kicker, CreationDate: new Date(report.generatedAt) },
+    info: { Title: title, Author: 'Konsens', Creator: 'Konsens', Subject: T.kicker, CreationDate: new Date(generatedAt) },
   });
   const chunks: Uint8Array[] = [];
   doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
@@ -585,6 +586,11 @@ export async function renderPdf(report: Report): Promise<Buffer> {
     doc.on('end', () => resolveBuffer(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  return { doc, done };
+}
+
+export async function renderPdf(report: Report): Promise<Buffer> {
+  const { doc, done } = newDocument(report.title, report.generatedAt);
 
   const w = new Writer(doc);
   // Page 1 is what a committee reads first: the result and the decisions; how it came about follows.

@@ -6,8 +6,7 @@
  * DejaVu Sans, drawn with the Quick-Check report's Writer, so that long texts
  * wrap and tables break across pages the same way.
  */
-import PDFDocument from 'pdfkit';
-import { ACCENT, footers, FONT, GREY, MARGIN, RULE, Writer, type Cell } from '../pdf.js';
+import { ACCENT, footers, GREY, MARGIN, newDocument, RULE, Writer, type Cell } from '../pdf.js';
 import { germanDate, germanDateTime } from '../strings.js';
 import type { ExportStatement, ExportVision, SelectionExport } from './model.js';
 import { germanEuro, germanShortDateTime, sel } from './strings.js';
@@ -255,23 +254,7 @@ function profilePages(w: Writer, model: SelectionExport): void {
 export async function renderSelectionPdf(model: SelectionExport): Promise<Buffer> {
   // The step's default title already begins with the process's ("Digitalstrategie …: Projektauswahl").
   const title = model.processTitle && !model.title.startsWith(model.processTitle) ? `${model.processTitle}: ${model.title}` : model.title;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGIN,
-    bufferPages: true,
-    tagged: true,
-    lang: 'de-DE',
-    displayTitle: true,
-    pdfVersion: '1.7',
-    font: FONT.regular,
-    info: { Title: title, Author: 'Konsens', Creator: 'Konsens', Subject: T.kicker, CreationDate: new Date(model.generatedAt) },
-  });
-  const chunks: Uint8Array[] = [];
-  doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = newDocument(title, model.generatedAt);
 
   const w = new Writer(doc);
   titlePage(w, model);
