@@ -157,7 +157,7 @@ export class ProcessService {
       created = await createActivityStep(this.store, 'collection', config, this.now(), placement);
     } else if (request.kind === 'vision') {
       // VI-1: the future pictures follow the themes in the gate's tiers of the latest (or named) consolidated Quick-Check.
-      const decided = await this.tiersOf(id, request.from, false);
+      const decided = await this.tiersOf(await this.store.processes.steps(id), request.from, false);
       const themes = decided ? decided.themes.filter((t) => t.tier !== null && process.settings.deepDiveTiers.includes(t.tier)).map((t) => ({ themeId: t.themeId, name: t.name, tier: t.tier })) : [];
       const config = visionConfigSchema.parse({ title: request.title ?? `${process.title}: Vision`, organisations, themes });
       created = await createActivityStep(this.store, 'vision', config, this.now(), placement);
@@ -179,8 +179,7 @@ export class ProcessService {
   /** DD-1, DD-2: a deep-dive for a theme of the decided tiers; outside the gate only with a recorded reason. */
   private async addDeepDive(process: ProcessRecord, request: CreateStepInput, placement: { processId: string; position: number }): Promise<CreatedWorkshop> {
     if (!request.themeId) throw new KonsensError('BAD_REQUEST', [{ path: 'themeId', message: 'a deep-dive needs a theme' }]);
-    const decided = (await this.tiersOf(process.id, request.from, true))!;
-    const offers = deepDiveOffers(decided, process.settings.deepDiveTiers, (await this.store.processes.steps(process.id)).map(stepView));
+    const { decided, offers } = await this.offersOf(process, request.from);
     const offer = offers.themes.find((t) => t.themeId === request.themeId);
     if (!offer) throw new KonsensError('UNKNOWN_THEME');
     const refusal = gateRefusal(offer, request.reason);
@@ -219,8 +218,14 @@ export class ProcessService {
   /** DD-1: the deep-dives the decided tiers offer, for the process page. */
   async deepDives(account: AccountRecord, id: string, workshopId?: string): Promise<DeepDiveOffers> {
     const { process } = await this.open(account, id);
-    const decided = (await this.tiersOf(id, workshopId, true))!;
-    return deepDiveOffers(decided, process.settings.deepDiveTiers, (await this.store.processes.steps(id)).map(stepView));
+    return (await this.offersOf(process, workshopId)).offers;
+  }
+
+  /** DD-1: the decided tiers and what they offer, from one read of the process's steps. */
+  private async offersOf(process: ProcessRecord, workshopId: string | undefined): Promise<{ decided: DecidedTiers; offers: DeepDiveOffers }> {
+    const steps = await this.store.processes.steps(process.id);
+    const decided = (await this.tiersOf(steps, workshopId, true))!;
+    return { decided, offers: deepDiveOffers(decided, process.settings.deepDiveTiers, steps.map(stepView)) };
   }
 
   /** What a finalised step hands to the next Quick-Check (PR-5, TC-9). */
@@ -243,12 +248,12 @@ export class ProcessService {
    */
   async decidedTiers(account: AccountRecord, id: string, workshopId?: string): Promise<DecidedTiers> {
     await this.open(account, id);
-    return (await this.tiersOf(id, workshopId, true))!;
+    return (await this.tiersOf(await this.store.processes.steps(id), workshopId, true))!;
   }
 
   /** The decided tiers of the named finalised Quick-Check, or of the latest; undefined when there is none and none is `required`. */
-  private async tiersOf(id: string, workshopId: string | undefined, required: boolean): Promise<DecidedTiers | undefined> {
-    const steps = (await this.store.processes.steps(id)).filter((s) => s.kind === 'quickcheck' && s.phase === 'finalised');
+  private async tiersOf(processSteps: readonly StepRecord[], workshopId: string | undefined, required: boolean): Promise<DecidedTiers | undefined> {
+    const steps = processSteps.filter((s) => s.kind === 'quickcheck' && s.phase === 'finalised');
     const step = workshopId ? steps.find((s) => s.workshopId === workshopId) : steps.at(-1);
     if (!step && !required && !workshopId) return undefined;
     if (!step) throw new KonsensError('NOT_FOUND', [{ path: 'workshopId', message: 'no finalised Quick-Check in this process' }]);

@@ -104,6 +104,18 @@ export function formatNumber(value: number | null | undefined, digits = 1): stri
 
 export { i18next };
 
+/** "12.500,50 €" in German, "€12,500.50" in English; whole euros without cents ("30.000 €"). */
+export function formatEuro(amount: number): string {
+  const cents = Math.round(Math.abs(amount) * 100) % 100 !== 0;
+  return new Intl.NumberFormat(i18next.language, { style: 'currency', currency: 'EUR', minimumFractionDigits: cents ? 2 : 0, maximumFractionDigits: 2 }).format(amount);
+}
+
+/** An amount as one types it back into a field (SPEC DD-3 reads it): "12.500,50". */
+export function typedEuro(amount: number): string {
+  const cents = Math.round(Math.abs(amount) * 100) % 100 !== 0;
+  return new Intl.NumberFormat('de-DE', { minimumFractionDigits: cents ? 2 : 0, maximumFractionDigits: 2 }).format(amount);
+}
+
 /** "24.11.2026, 14:05" in German, "24/11/2026, 14:05" in English. */
 export function formatDateTime(ms: number): string {
   return new Intl.DateTimeFormat(i18next.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));

@@ -7,12 +7,11 @@
 import type { CollectionPhase } from '../../../shared/activities/collection/schemas';
 import type { CollectionView } from '../../../shared/activities/collection/views';
 import type { IdeaDetails } from '../../../shared/activities/deepdive/schemas';
-import type { AnySession, CollectionParticipantSession, DeepDiveParticipantSession, ProposalReceipt } from '../../../shared/protocol';
+import type { CollectionParticipantSession, DeepDiveParticipantSession, ProposalReceipt } from '../../../shared/protocol';
 import { useStore } from '../store';
-import { operation as operationWithRetry, outboxSender, resumeRefused } from './delivery';
-import { forgetCollectionMark, markCollection, proposalOutbox, type PendingProposalOp } from './proposalOutbox';
-import { forgetSession, participantJoin, saveSession } from './session';
-import { call, connect, newOpId, type CallResult } from './socket';
+import { joinLoggedActivity, operation as operationWithRetry, outboxSender } from './delivery';
+import { proposalOutbox, type PendingProposalOp } from './proposalOutbox';
+import { call, newOpId, type CallResult } from './socket';
 
 
 let code: string | null = null;
@@ -34,37 +33,19 @@ const flush = outboxSender<PendingProposalOp, ProposalReceipt>({
   },
 });
 
-/** Join a collection for an organisation, or — without one — resume the session stored on this device. */
+/** Join a collection (or a deep-dive: its ideas are proposals, DD-4) for an organisation, or — without one — resume the session stored on this device. */
 export function joinCollection(joinCode: string, first?: { organisationId: string; displayName?: string }): void {
   code = joinCode;
-  const store = useStore.getState;
-  connect({
-    join: () => participantJoin(joinCode, first),
-    onJoined: (joined) => {
-      // socket.ts types the join's answer as a Quick-Check session; a collection's carries `own` and `supports`.
-      const session = joined as AnySession;
-      if (session.role !== 'participant' || !('activity' in session) || session.activity === 'vision' || session.activity === 'selection') return;
-      // A deep-dive's ideas are proposals: it joins as a collection does (DD-4).
-      const { participantId, organisationId, displayName, resumeToken, own, supports } = session satisfies CollectionParticipantSession | DeepDiveParticipantSession;
-      saveSession(joinCode, { participantId, organisationId, resumeToken });
-      markCollection(joinCode);
+  joinLoggedActivity<CollectionParticipantSession | DeepDiveParticipantSession>(joinCode, first, {
+    kind: 'collection',
+    accept: (session) => (session.role === 'participant' && 'activity' in session && (session.activity === 'collection' || session.activity === 'deepdive') ? session : null),
+    joined: ({ participantId, own, supports }) => {
       // Queued proposals the server has already stored (their acknowledgement was lost) need no resend.
-      const stored = own.map((p) => p.opId);
-      proposalOutbox.remove(joinCode, participantId, stored);
-      store().setMe({ participantId, organisationId, displayName });
-      store().loadCollection(own, supports, proposalOutbox.load(joinCode, participantId));
-      void flush();
+      proposalOutbox.remove(joinCode, participantId, own.map((p) => p.opId));
+      useStore.getState().loadCollection(own, supports, proposalOutbox.load(joinCode, participantId));
     },
-    onDeleted: () => {
-      const me = store().me;
-      if (me) proposalOutbox.clear(joinCode, me.participantId);
-      forgetSession(joinCode);
-      forgetCollectionMark(joinCode);
-    },
-    onRefused: resumeRefused(joinCode, (refusal) => {
-      store().setMe(null);
-      store().setProblem(refusal);
-    }),
+    outbox: proposalOutbox,
+    flush,
   });
 }
 

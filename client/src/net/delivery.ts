@@ -7,11 +7,12 @@
  *   acknowledgement changes nothing on the server;
  * - the console sends each command with a fresh opId, kept while it retries.
  */
-import type { ClientToServerEvents, ErrorCode } from '../../../shared/protocol';
+import type { AnySession, ClientToServerEvents, ErrorCode } from '../../../shared/protocol';
 import { useStore } from '../store';
 import type { Refusal } from '../store/collectionSlice';
-import { forgetSession } from './session';
-import { call, isOnline, newOpId, RETRYABLE, type CallResult } from './socket';
+import { forgetSession, participantJoin, saveSession } from './session';
+import { call, connect, isOnline, newOpId, RETRYABLE, type CallResult } from './socket';
+import { forgetStepKind, markStepKind, type MarkedStepKind } from './stepKind';
 
 export interface OpOutbox<T extends { opId: string }> {
   load(code: string, participantId: string): T[];
@@ -105,17 +106,62 @@ export function outboxSender<T extends { opId: string }, R>(options: FlushOption
   return flush;
 }
 
+/** What every logged activity's participant session carries (the rest is the activity's own). */
+interface JoinedParticipant {
+  participantId: string;
+  organisationId: string;
+  displayName: string | null;
+  resumeToken: string;
+}
+
 /**
- * A refused resume: the server does not know this device any more (e.g. a new
- * database). The stored session goes; the tablet joins afresh.
+ * A tablet joins a logged activity for an organisation, or — without one —
+ * resumes the session stored on this device: the session and the step's kind
+ * are kept on the device, `joined` loads the activity's own part (what the
+ * server holds and what the outbox still has), then the outbox is sent. A
+ * deleted workshop takes the device's session, outbox and note with it; a
+ * refused resume (e.g. a new database) makes the tablet join afresh.
  */
-export function resumeRefused(joinCode: string, onForgotten: (refusal: 'INVALID_RESUME_TOKEN') => void): (refusal: ErrorCode | 'network') => boolean {
-  return (refusal) => {
-    if (refusal !== 'INVALID_RESUME_TOKEN') return false;
-    forgetSession(joinCode);
-    onForgotten(refusal);
-    return true;
-  };
+export function joinLoggedActivity<S extends JoinedParticipant>(
+  joinCode: string,
+  first: { organisationId: string; displayName?: string } | undefined,
+  options: {
+    kind: MarkedStepKind;
+    /** The join's answer, if it is this activity's participant session. */
+    accept(session: AnySession): S | null;
+    joined(session: S): void;
+    outbox: OpOutbox<{ opId: string }>;
+    flush(): Promise<void>;
+  },
+): void {
+  const store = useStore.getState;
+  connect({
+    join: () => participantJoin(joinCode, first),
+    onJoined: (answer) => {
+      // socket.ts types the join's answer as a Quick-Check session; the activity tells its own.
+      const session = options.accept(answer as AnySession);
+      if (!session) return;
+      const { participantId, organisationId, displayName, resumeToken } = session;
+      saveSession(joinCode, { participantId, organisationId, resumeToken });
+      markStepKind(joinCode, options.kind);
+      store().setMe({ participantId, organisationId, displayName });
+      options.joined(session);
+      void options.flush();
+    },
+    onDeleted: () => {
+      const me = store().me;
+      if (me) options.outbox.clear(joinCode, me.participantId);
+      forgetSession(joinCode);
+      forgetStepKind(joinCode);
+    },
+    onRefused: (refusal) => {
+      if (refusal !== 'INVALID_RESUME_TOKEN') return false;
+      forgetSession(joinCode);
+      store().setMe(null);
+      store().setProblem(refusal);
+      return true;
+    },
+  });
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -3,9 +3,7 @@
  * supports), kept in localStorage per workshop and participant so that they
  * survive a reload or a sleeping tablet and are resent, in order, with the same
  * opIds: the server answers a repeat with `duplicate: true` and changes nothing
- * (SPEC TC-4). Also a note of which kind of step a join code is (collection,
- * deep-dive, vision), so that a device resumes with the right module even when
- * the workshop's public info cannot be read.
+ * (SPEC TC-4).
  */
 import type { IdeaDetails } from '../../../shared/activities/deepdive/schemas';
 import { opOutbox } from './delivery';
@@ -15,8 +13,6 @@ export type PendingProposalOp =
   | { kind: 'submit'; opId: string; title: string; description: string | null; idea?: IdeaDetails | null }
   | { kind: 'support'; opId: string; proposalId: string; support: boolean };
 
-/** Kept under the key that once said "a collection" only: marks made before still count. */
-const markKey = (code: string) => `konsens.collection.${code}`;
 
 function isIdea(value: unknown): boolean {
   if (value === undefined || value === null) return true;
@@ -39,50 +35,3 @@ function isOp(value: unknown): value is PendingProposalOp {
  * wins). Proposals are never replaced: each is one of its own.
  */
 export const proposalOutbox = opOutbox<PendingProposalOp>('konsens.proposals', isOp, (queued, op) => op.kind === 'support' && queued.kind === 'support' && queued.proposalId === op.proposalId);
-
-/** The kinds of step whose device resumes with a module other than the Quick-Check's. */
-export type MarkedStepKind = 'collection' | 'deepdive' | 'vision' | 'selection';
-
-const MARKED: readonly string[] = ['collection', 'deepdive', 'vision', 'selection'] satisfies MarkedStepKind[];
-
-/** This device joined `code`, a step of this kind. */
-export function markStepKind(code: string, kind: MarkedStepKind): void {
-  try {
-    localStorage.setItem(markKey(code), kind);
-  } catch {
-    // Without storage the public info decides.
-  }
-}
-
-/** The kind of step this device joined with `code`, if it noted one. */
-export function markedStepKind(code: string): MarkedStepKind | null {
-  try {
-    const kind = localStorage.getItem(markKey(code));
-    // '1': a collection's mark from before the kinds were told apart.
-    if (kind === '1') return 'collection';
-    return kind && MARKED.includes(kind) ? (kind as MarkedStepKind) : null;
-  } catch {
-    return null;
-  }
-}
-
-export function forgetStepKind(code: string): void {
-  try {
-    localStorage.removeItem(markKey(code));
-  } catch {
-    // Nothing to forget.
-  }
-}
-
-/** This device joined `code` as a collection (a deep-dive joins through the collection's module too). */
-export function markCollection(code: string): void {
-  markStepKind(code, 'collection');
-}
-
-export function isMarkedCollection(code: string): boolean {
-  return markedStepKind(code) === 'collection';
-}
-
-export function forgetCollectionMark(code: string): void {
-  forgetStepKind(code);
-}

@@ -7,14 +7,12 @@
  */
 import type { IdeaPutPayload, ProfileStatus, SelectionPhase, SelectionRule, VoteMode } from '../../../shared/activities/selection/schemas';
 import type { SelectionView } from '../../../shared/activities/selection/views';
-import type { AnySession, PointsReceipt, SelectionParticipantSession, SelectionReceipt } from '../../../shared/protocol';
+import type { PointsReceipt, SelectionParticipantSession, SelectionReceipt } from '../../../shared/protocol';
 import type { VotingUnit } from '../../../shared/schemas';
 import { useStore } from '../store';
 import type { PendingPoints } from '../store/selectionSlice';
-import { operation as operationWithRetry, opOutbox, outboxSender, resumeRefused } from './delivery';
-import { forgetStepKind, markStepKind } from './proposalOutbox';
-import { forgetSession, participantJoin, saveSession } from './session';
-import { call, connect, newOpId, type CallResult } from './socket';
+import { joinLoggedActivity, operation as operationWithRetry, opOutbox, outboxSender } from './delivery';
+import { call, newOpId, type CallResult } from './socket';
 
 // ---------- The outbox: settings kept in localStorage until acknowledged ----------
 
@@ -55,31 +53,13 @@ function followAllocation(): void {
 /** Join a selection for an organisation, or — without one — resume the session stored on this device. */
 export function joinSelection(joinCode: string, first?: { organisationId: string; displayName?: string }): void {
   code = joinCode;
-  const store = useStore.getState;
   followAllocation();
-  connect({
-    join: () => participantJoin(joinCode, first),
-    onJoined: (joined) => {
-      // socket.ts types the join's answer as a Quick-Check session; a selection's carries `points`.
-      const session = joined as AnySession;
-      if (session.role !== 'participant' || !('activity' in session) || session.activity !== 'selection') return;
-      const { participantId, organisationId, displayName, resumeToken, points, state } = session satisfies SelectionParticipantSession;
-      saveSession(joinCode, { participantId, organisationId, resumeToken });
-      markStepKind(joinCode, 'selection');
-      store().setMe({ participantId, organisationId, displayName });
-      store().loadPoints(state.open, points, outbox.load(joinCode, participantId));
-      void flush();
-    },
-    onDeleted: () => {
-      const me = store().me;
-      if (me) outbox.clear(joinCode, me.participantId);
-      forgetSession(joinCode);
-      forgetStepKind(joinCode);
-    },
-    onRefused: resumeRefused(joinCode, (refusal) => {
-      store().setMe(null);
-      store().setProblem(refusal);
-    }),
+  joinLoggedActivity<SelectionParticipantSession>(joinCode, first, {
+    kind: 'selection',
+    accept: (session) => (session.role === 'participant' && 'activity' in session && session.activity === 'selection' ? session : null),
+    joined: ({ participantId, points, state }) => useStore.getState().loadPoints(state.open, points, outbox.load(joinCode, participantId)),
+    outbox,
+    flush,
   });
 }
 

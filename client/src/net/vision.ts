@@ -7,14 +7,12 @@
  */
 import type { ConsentAnswer, VisionPhase } from '../../../shared/activities/vision/schemas';
 import type { VisionView } from '../../../shared/activities/vision/views';
-import type { AnySession, StatementReceipt, VisionParticipantSession } from '../../../shared/protocol';
+import type { StatementReceipt, VisionParticipantSession } from '../../../shared/protocol';
 import type { VotingUnit } from '../../../shared/schemas';
 import { useStore } from '../store';
 import type { PendingConsentAnswer } from '../store/visionSlice';
-import { forgetStepKind, markStepKind } from './proposalOutbox';
-import { operation as operationWithRetry, opOutbox, outboxSender, resumeRefused } from './delivery';
-import { forgetSession, participantJoin, saveSession } from './session';
-import { call, connect, newOpId, type CallResult } from './socket';
+import { joinLoggedActivity, operation as operationWithRetry, opOutbox, outboxSender } from './delivery';
+import { call, newOpId, type CallResult } from './socket';
 
 // ---------- The tablet ----------
 
@@ -47,30 +45,12 @@ const flush = outboxSender<PendingConsentAnswer, StatementReceipt>({
 /** Join a vision for an organisation, or — without one — resume the session stored on this device. */
 export function joinVision(joinCode: string, first?: { organisationId: string; displayName?: string }): void {
   code = joinCode;
-  const store = useStore.getState;
-  connect({
-    join: () => participantJoin(joinCode, first),
-    onJoined: (joined) => {
-      // socket.ts types the join's answer as a Quick-Check session; a vision's carries `consent`.
-      const session = joined as AnySession;
-      if (session.role !== 'participant' || !('activity' in session) || session.activity !== 'vision') return;
-      const { participantId, organisationId, displayName, resumeToken, consent } = session satisfies VisionParticipantSession;
-      saveSession(joinCode, { participantId, organisationId, resumeToken });
-      markStepKind(joinCode, 'vision');
-      store().setMe({ participantId, organisationId, displayName });
-      store().loadConsent(consent, outbox.load(joinCode, participantId));
-      void flush();
-    },
-    onDeleted: () => {
-      const me = store().me;
-      if (me) outbox.clear(joinCode, me.participantId);
-      forgetSession(joinCode);
-      forgetStepKind(joinCode);
-    },
-    onRefused: resumeRefused(joinCode, (refusal) => {
-      store().setMe(null);
-      store().setProblem(refusal);
-    }),
+  joinLoggedActivity<VisionParticipantSession>(joinCode, first, {
+    kind: 'vision',
+    accept: (session) => (session.role === 'participant' && 'activity' in session && session.activity === 'vision' ? session : null),
+    joined: ({ participantId, consent }) => useStore.getState().loadConsent(consent, outbox.load(joinCode, participantId)),
+    outbox,
+    flush,
   });
 }
 

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { StepKind } from '../../../../shared/process';
 import type { ErrorCode, PublicWorkshopInfo } from '../../../../shared/protocol';
 import { fetchWorkshopInfo, knownWorkshopInfo } from '../../net/http';
-import { markedStepKind } from '../../net/proposalOutbox';
+import { markedStepKind } from '../../net/stepKind';
 import { savedSession } from '../../net/session';
 import { useStore } from '../../store';
 import { ConnectionStatus } from '../common/ConnectionStatus';

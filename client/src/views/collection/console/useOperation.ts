@@ -1,5 +1,6 @@
 /** Runs one console command and keeps its state for the card or form that sent it: idle → busy → idle | refused. */
 import { useState } from 'react';
+import { refusalOf } from '../../../net/delivery';
 import type { CallResult } from '../../../net/socket';
 import type { Refusal } from '../../../store/collectionSlice';
 
@@ -14,7 +15,7 @@ export function useOperation(): [OperationState, (run: () => Promise<CallResult<
       setState({ status: 'idle' });
       return true;
     }
-    setState({ status: 'refused', refusal: { code: reply.code, ...('details' in reply && reply.details ? { details: reply.details } : {}) } });
+    setState({ status: 'refused', refusal: refusalOf(reply) });
     return false;
   };
   return [state, execute, () => setState({ status: 'idle' })];

@@ -5,7 +5,8 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../../../../shared/schemas';
-import { formatEuro, PARTNERS_MAX, readCost, type IdeaDraft, type IdeaProblem } from './ideaDraft';
+import { formatEuro } from '../../../i18n';
+import { PARTNERS_MAX, readCost, type IdeaDraft, type IdeaProblem } from './ideaDraft';
 
 export function IdeaFields({
   id,

@@ -8,7 +8,7 @@ import type { IdeaDetails } from '../../../../../shared/activities/deepdive/sche
 import { DEEPDIVE_LIMITS } from '../../../../../shared/activities/deepdive/schemas';
 import { MAX_EURO, parseEuro } from '../../../../../shared/money';
 import { textProblem } from '../../../../../shared/text';
-import { i18next } from '../../../i18n';
+import { typedEuro } from '../../../i18n';
 
 export const PARTNERS_MAX = DEEPDIVE_LIMITS.partnersLength;
 
@@ -29,7 +29,7 @@ export function emptyIdea(defaultLead: string | null): IdeaDraft {
 /** The draft of an idea as it is (for editing): the cost written the way the reader writes amounts. */
 export function ideaDraftOf(idea: IdeaDetails | null): IdeaDraft {
   if (!idea) return emptyIdea(null);
-  return { lead: idea.leadOrganisationId ?? '', partners: idea.partners, cost: idea.cost === null ? '' : formatAmount(idea.cost) };
+  return { lead: idea.leadOrganisationId ?? '', partners: idea.partners, cost: idea.cost === null ? '' : typedEuro(idea.cost) };
 }
 
 /** The typed cost: null when empty, the amount, or what is wrong with it. */
@@ -51,14 +51,3 @@ export function checkIdea(draft: IdeaDraft): { ok: true; idea: IdeaDetails } | {
   return { ok: true, idea: { leadOrganisationId: draft.lead || null, partners: partners.slice(0, PARTNERS_MAX), cost: cost.cost } };
 }
 
-/** "12.500,50 €" in German, "€12,500.50" in English; whole euros without cents ("30.000 €"). */
-export function formatEuro(amount: number): string {
-  const cents = Math.round(amount * 100) % 100 !== 0;
-  return new Intl.NumberFormat(i18next.language, { style: 'currency', currency: 'EUR', minimumFractionDigits: cents ? 2 : 0, maximumFractionDigits: 2 }).format(amount);
-}
-
-/** The amount as one types it back in: "12.500,50". */
-function formatAmount(amount: number): string {
-  const cents = Math.round(amount * 100) % 100 !== 0;
-  return new Intl.NumberFormat('de-DE', { minimumFractionDigits: cents ? 2 : 0, maximumFractionDigits: 2 }).format(amount);
-}

@@ -12,14 +12,14 @@ import type { Organisation } from '../../../../../shared/schemas';
 import { deepDiveReady } from '../../../i18n/deepdive';
 import { BoardScreen } from '../../collection/projector/BoardScreen';
 import { TierBadge } from '../../common/TierBadge';
-import { formatEuro } from '../idea/ideaDraft';
-import { leadName } from '../idea/IdeaFacts';
+import { formatEuro } from '../../../i18n';
+import { organisationName } from '../../common/organisationName';
 import '../deepdive.css';
 
 function IdeaLine({ theme, organisations }: { theme: AcceptedTheme; organisations: readonly Organisation[] }) {
   const { t } = useTranslation();
   if (!theme.idea) return null;
-  const lead = leadName(theme.idea, organisations);
+  const lead = organisationName(theme.idea.leadOrganisationId, organisations);
   return (
     <span className="wall-idea">
       <span>

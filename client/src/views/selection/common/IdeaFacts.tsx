@@ -2,7 +2,9 @@
 import { useTranslation } from 'react-i18next';
 import type { SelectionIdea } from '../../../../../shared/activities/selection/schemas';
 import type { Organisation } from '../../../../../shared/schemas';
-import { formatEuro, organisationName } from './words';
+import { formatEuro } from '../../../i18n';
+import { organisationName } from '../../common/organisationName';
+import { FactList } from '../../common/FactList';
 
 export function IdeaFacts({ idea, organisations, partners = true }: { idea: SelectionIdea; organisations: readonly Organisation[]; partners?: boolean }) {
   const { t } = useTranslation();
@@ -13,14 +15,5 @@ export function IdeaFacts({ idea, organisations, partners = true }: { idea: Sele
     ...(partners && idea.partners ? [[t('selection.idea.partners'), idea.partners] as [string, string]] : []),
     [t('selection.idea.cost'), idea.cost === null ? t('selection.idea.noCost') : formatEuro(idea.cost)],
   ];
-  return (
-    <dl className="selection-facts">
-      {facts.map(([term, value]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FactList facts={facts} className="selection-facts" />;
 }

@@ -1,6 +1,6 @@
 /**
- * The selection's numbers and reasons in words (SPEC BU-6): amounts in euros
- * the way the reader writes them, each rule's reason per idea, who a voter is
+ * The selection's reasons in words (SPEC BU-6): each rule's reason per idea
+ * (amounts by formatEuro of ../../../i18n), who a voter is
  * (an organisation by name; a person by letter, never by name), a refusal.
  */
 import type { TFunction } from 'i18next';
@@ -8,19 +8,8 @@ import type { EqualSharesReason, GreedyReason } from '../../../../../shared/doma
 import type { VoteView } from '../../../../../shared/activities/selection/views';
 import type { ErrorCode, ErrorDetail } from '../../../../../shared/protocol';
 import type { Organisation } from '../../../../../shared/schemas';
-import { i18next } from '../../../i18n';
+import { formatEuro } from '../../../i18n';
 
-/** "30.000 €", "12.500,50 €" in German; "€30,000" in English. */
-export function formatEuro(amount: number): string {
-  const cents = Math.round(Math.abs(amount) * 100) % 100 !== 0;
-  return new Intl.NumberFormat(i18next.language, { style: 'currency', currency: 'EUR', minimumFractionDigits: cents ? 2 : 0, maximumFractionDigits: 2 }).format(amount);
-}
-
-/** The amount as one types it back in: "12.500,50". */
-export function typedAmount(amount: number): string {
-  const cents = Math.round(amount * 100) % 100 !== 0;
-  return new Intl.NumberFormat('de-DE', { minimumFractionDigits: cents ? 2 : 0, maximumFractionDigits: 2 }).format(amount);
-}
 
 export function greedyReasonText(t: TFunction, reason: GreedyReason): string {
   switch (reason.code) {
@@ -69,10 +58,6 @@ function personLetter(index: number): string {
   return index < 26 ? letters[index]! : `${letters[Math.floor(index / 26) - 1]}${letters[index % 26]}`;
 }
 
-export function organisationName(id: string | null, organisations: readonly Organisation[]): string | null {
-  if (id === null) return null;
-  return organisations.find((o) => o.id === id)?.name ?? id;
-}
 
 /** A refusal in words; the selection's own codes carry the vote's limits. */
 export function refusalText(t: TFunction, code: ErrorCode | 'network', limits?: { allowance: number; max: number }, details?: ErrorDetail[]): string {

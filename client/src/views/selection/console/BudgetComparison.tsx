@@ -7,7 +7,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BudgetView, SelectionFacilitatorState } from '../../../../../shared/activities/selection/views';
-import { formatEuro, greedyReasonText, sharesReasonText, voterNames } from '../common/words';
+import { greedyReasonText, sharesReasonText, voterNames } from '../common/words';
+import { formatEuro } from '../../../i18n';
 import { OverrideForm } from './OverrideForm';
 import { SelectionResult } from './SelectionResult';
 

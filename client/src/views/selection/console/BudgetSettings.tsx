@@ -11,7 +11,7 @@ import { MAX_EURO, parseEuro } from '../../../../../shared/money';
 import { updateSelection } from '../../../net/selection';
 import { useOperation } from '../../collection/console/useOperation';
 import { OperationStatus } from '../common/OperationStatus';
-import { formatEuro, typedAmount } from '../common/words';
+import { formatEuro, typedEuro } from '../../../i18n';
 
 export function BudgetSettings({ state }: { state: SelectionFacilitatorState }) {
   const { t } = useTranslation();
@@ -21,7 +21,7 @@ export function BudgetSettings({ state }: { state: SelectionFacilitatorState }) 
   const [invalid, setInvalid] = useState(false);
   const [budgetCommand, runBudget] = useOperation();
   const [ruleCommand, runRule] = useOperation();
-  const shown = typed ?? (config.budget === null ? '' : typedAmount(config.budget));
+  const shown = typed ?? (config.budget === null ? '' : typedEuro(config.budget));
 
   const save = async () => {
     const text = shown.trim();

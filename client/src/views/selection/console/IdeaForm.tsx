@@ -7,7 +7,7 @@ import type { Organisation } from '../../../../../shared/schemas';
 import { putIdea } from '../../../net/selection';
 import { useOperation } from '../../collection/console/useOperation';
 import { OperationStatus } from '../common/OperationStatus';
-import { typedAmount } from '../common/words';
+import { typedEuro } from '../../../i18n';
 
 export function IdeaForm({ idea, organisations, onDone }: { idea: SelectionIdea | null; organisations: readonly Organisation[]; onDone: () => void }) {
   const { t } = useTranslation();
@@ -16,7 +16,7 @@ export function IdeaForm({ idea, organisations, onDone }: { idea: SelectionIdea 
   const [themeName, setThemeName] = useState(idea?.themeName ?? '');
   const [lead, setLead] = useState(idea?.leadOrganisationId ?? '');
   const [partners, setPartners] = useState(idea?.partners ?? '');
-  const [cost, setCost] = useState(idea?.cost === null || idea?.cost === undefined ? '' : typedAmount(idea.cost));
+  const [cost, setCost] = useState(idea?.cost === null || idea?.cost === undefined ? '' : typedEuro(idea.cost));
   const [problem, setProblem] = useState<'title' | 'cost' | null>(null);
   const first = useRef<HTMLInputElement>(null);
   const prefix = idea ? `idea-${idea.id}` : 'idea-new';

@@ -6,7 +6,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SelectionFacilitatorState } from '../../../../../shared/activities/selection/views';
-import { formatEuro, organisationName } from '../common/words';
+import { formatEuro } from '../../../i18n';
+import { organisationName } from '../../common/organisationName';
 import { IdeaForm } from './IdeaForm';
 
 export function IdeaTable({ state }: { state: SelectionFacilitatorState }) {

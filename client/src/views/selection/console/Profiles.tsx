@@ -12,7 +12,9 @@ import type { Organisation } from '../../../../../shared/schemas';
 import { updateProfile } from '../../../net/selection';
 import { useOperation } from '../../collection/console/useOperation';
 import { OperationStatus } from '../common/OperationStatus';
-import { formatEuro, organisationName } from '../common/words';
+import { formatEuro } from '../../../i18n';
+import { organisationName } from '../../common/organisationName';
+import { FactList } from '../../common/FactList';
 
 function ProfileCard({ profile, organisations, editable }: { profile: ProfileView; organisations: readonly Organisation[]; editable: boolean }) {
   const { t } = useTranslation();
@@ -33,14 +35,7 @@ function ProfileCard({ profile, organisations, editable }: { profile: ProfileVie
       <h3 id={`${id}-title`}>
         <span className="profile-number">{t('selection.console.profileNumber', { number: profile.number })}</span> {profile.title}
       </h3>
-      <dl className="selection-facts">
-        {facts.map(([term, value]) => (
-          <div key={term}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={facts} className="selection-facts" />
       <form
         className="profile-form"
         onSubmit={(e) => {

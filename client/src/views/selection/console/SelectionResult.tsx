@@ -1,7 +1,7 @@
 /** The selection (SPEC SE-7, SE-8): the deciding rule's result with the overrides, in the ideas' order, with what it spends and leaves. */
 import { useTranslation } from 'react-i18next';
 import type { BudgetView, SelectionFacilitatorState } from '../../../../../shared/activities/selection/views';
-import { formatEuro } from '../common/words';
+import { formatEuro } from '../../../i18n';
 
 export function SelectionResult({ state, budget }: { state: SelectionFacilitatorState; budget: BudgetView }) {
   const { t } = useTranslation();

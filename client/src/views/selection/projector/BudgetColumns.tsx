@@ -6,7 +6,8 @@
 import { useTranslation } from 'react-i18next';
 import type { BudgetView, SelectionProjectorState } from '../../../../../shared/activities/selection/views';
 import type { EqualSharesReason, GreedyReason, IdeaOutcome } from '../../../../../shared/domain/budget';
-import { formatEuro, greedyReasonText, sharesReasonText } from '../common/words';
+import { greedyReasonText, sharesReasonText } from '../common/words';
+import { formatEuro } from '../../../i18n';
 
 function RuleColumn<R extends GreedyReason | EqualSharesReason>({
   rule,

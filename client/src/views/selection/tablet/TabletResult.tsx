@@ -1,7 +1,7 @@
 /** A revealed vote on the tablet (SPEC SE-5 … SE-7): each idea's points, and which ideas the budget funds under the deciding rule. */
 import { useTranslation } from 'react-i18next';
 import type { SelectionParticipantState, VoteView } from '../../../../../shared/activities/selection/views';
-import { formatEuro } from '../common/words';
+import { formatEuro } from '../../../i18n';
 
 export function TabletResult({ state, vote, totals }: { state: SelectionParticipantState; vote: VoteView; totals: Record<string, number> }) {
   const { t } = useTranslation();

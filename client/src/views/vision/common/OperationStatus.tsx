@@ -1,16 +1,10 @@
-/** A console command's refusal in words (an alert), or that it is being saved. */
+/** A vision command's refusal in words, or that it is being saved. */
 import { useTranslation } from 'react-i18next';
 import type { OperationState } from '../../collection/console/useOperation';
+import { OperationStatus as Status } from '../../common/OperationStatus';
 import { refusalText } from './refusal';
 
 export function OperationStatus({ state }: { state: OperationState }) {
   const { t } = useTranslation();
-  if (state.status === 'refused') {
-    return (
-      <p role="alert" className="error">
-        {refusalText(t, state.refusal.code, state.refusal.details)}
-      </p>
-    );
-  }
-  return state.status === 'busy' ? <p className="hint">{t('vision.console.busy')}</p> : null;
+  return <Status state={state} describe={(r) => refusalText(t, r.code, r.details)} busy={t('vision.console.busy')} />;
 }
