@@ -52,6 +52,9 @@ import type {
   AnswerBatchPayload,
   DecisionRequest,
   JoinPayload,
+  ParticipantMovePayload,
+  ParticipantRemovePayload,
+  ParticipantSwitchPayload,
   PhaseSetPayload,
   ProjectorShowPayload,
   ProjectorView,
@@ -102,6 +105,7 @@ export const ERROR_CODES = {
   POINTS_EXCEEDED: 'That would be more points than your allowance: nothing was changed.',
   POINTS_PER_IDEA: 'That would be more points (dots) on one idea than allowed: nothing was changed.',
   COST_OUT_OF_RANGE: 'The cost is more than ten times the budget: check the amount.',
+  UNKNOWN_PARTICIPANT: 'No participant with this id in this workshop.',
   RATE_LIMITED: 'Too many requests: slow down and retry.',
   STORAGE_FAILED: 'The answer could not be stored; it was not saved. Retry.',
   INTERNAL: 'Unexpected server error.',
@@ -297,6 +301,12 @@ export interface ClientToServerEvents {
   'consolidation:move': (payload: DecisionRequest, ack: AckCallback<Decision>) => void;
   'projector:show': (payload: ProjectorShowPayload, ack: AckCallback<WorkshopView>) => void;
   'workshop:duplicate': (payload: Record<string, never>, ack: AckCallback<CreatedWorkshop>) => void;
+  /** The workshop's tablets, for moving or removing one (SPEC J-5, J-6). */
+  'participant:list': (payload: Record<string, never>, ack: AckCallback<{ participants: ParticipantEntry[] }>) => void;
+  'participant:move': (payload: ParticipantMovePayload, ack: AckCallback<ParticipantEntry>) => void;
+  'participant:remove': (payload: ParticipantRemovePayload, ack: AckCallback<{ participantId: string; removed: true }>) => void;
+  /** A participant's own switch to another organisation (SPEC J-5). */
+  'participant:switch': (payload: ParticipantSwitchPayload, ack: AckCallback<ParticipantEntry>) => void;
   /** Theme collection (SPEC TC-2 … TC-8): each acknowledged after it is stored. */
   'proposal:submit': (payload: ProposalSubmitPayload, ack: AckCallback<ProposalReceipt>) => void;
   'proposal:support': (payload: ProposalSupportPayload, ack: AckCallback<ProposalReceipt>) => void;
@@ -370,6 +380,21 @@ export interface ServerToClientEvents {
   'state:update': (state: AnyRoleState) => void;
   /** The facilitator deleted the workshop; the server closes the connection next. */
   'workshop:deleted': () => void;
+  /** This tablet now rates for another organisation (SPEC J-5); its answers went with it. */
+  'participant:moved': (payload: { organisationId: string }) => void;
+  /** The facilitator removed this tablet (SPEC J-6); its answers are deleted, the server closes the connection next. */
+  'participant:removed': () => void;
+}
+
+/** One tablet of a Quick-Check, as the facilitator's list shows it (SPEC J-5, J-6). */
+export interface ParticipantEntry {
+  participantId: string;
+  organisationId: string;
+  displayName: string | null;
+  /** Milliseconds since the epoch. */
+  joinedAt: number;
+  /** Themes with an answer (score or abstention) in every criterion. */
+  themesRated: number;
 }
 
 export type ClientEventName = keyof ClientToServerEvents;
@@ -387,6 +412,10 @@ export const CLIENT_EVENTS = [
   'consolidation:move',
   'projector:show',
   'workshop:duplicate',
+  'participant:list',
+  'participant:move',
+  'participant:remove',
+  'participant:switch',
   'proposal:submit',
   'proposal:support',
   'proposal:edit',

@@ -267,6 +267,15 @@ export const phaseSetSchema = z.object({ phase: phaseSchema });
 
 export const emptySchema = z.object({});
 
+/** SPEC J-5: the facilitator moves a tablet to another organisation; its answers go with it. */
+export const participantMoveSchema = z.object({ participantId: idSchema, organisationId: idSchema });
+
+/** SPEC J-6: the facilitator removes a tablet; its answers are deleted. */
+export const participantRemoveSchema = z.object({ participantId: idSchema });
+
+/** SPEC J-5: a participant who joined for the wrong organisation switches; their answers go with them. */
+export const participantSwitchSchema = z.object({ organisationId: idSchema });
+
 export const createWorkshopSchema = z.object({
   template: z.enum(['coesfeld', 'blank']).default('coesfeld'),
   title: label(LIMITS.titleLength).optional(),
@@ -284,6 +293,9 @@ export type NameVisibility = z.output<typeof nameVisibilitySchema>;
 export type ProjectorView = z.output<typeof projectorViewSchema>;
 export type DecisionRequest = z.input<typeof decisionRequestSchema>;
 export type ProjectorShowPayload = z.input<typeof projectorShowSchema>;
+export type ParticipantMovePayload = z.input<typeof participantMoveSchema>;
+export type ParticipantRemovePayload = z.input<typeof participantRemoveSchema>;
+export type ParticipantSwitchPayload = z.input<typeof participantSwitchSchema>;
 export type WorkshopConfig = z.output<typeof workshopConfigSchema>;
 export type WorkshopConfigInput = z.input<typeof workshopConfigSchema>;
 export type WorkshopPatch = z.output<typeof workshopPatchSchema>;

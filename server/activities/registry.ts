@@ -8,6 +8,7 @@
 import type { StepKind } from '../../shared/process.js';
 import { answerHandlers } from '../realtime/answerHandlers.js';
 import { facilitationHandlers } from '../realtime/facilitationHandlers.js';
+import { participantHandlers } from '../realtime/participantHandlers.js';
 import type { Handler } from '../realtime/handler.js';
 import type { LiveRoom } from '../rooms/liveRoom.js';
 import { Room, type RoomDeps } from '../rooms/room.js';
@@ -30,7 +31,7 @@ export const ACTIVITIES: Readonly<Record<StepKind, Activity>> = {
       const snapshot = await deps.store.loadWorkshop(id);
       return snapshot && new Room(snapshot, deps);
     },
-    handlers: [...answerHandlers, ...facilitationHandlers],
+    handlers: [...answerHandlers, ...facilitationHandlers, ...participantHandlers],
   },
   collection: {
     load: async (id, deps) => {

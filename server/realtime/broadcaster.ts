@@ -21,6 +21,11 @@ export function audienceRoom(workshopId: string, role: Role, organisationId?: st
   return organisationId ? `${workshopId}:${role}:${organisationId}` : `${workshopId}:${role}`;
 }
 
+/** The Socket.IO room of one participant's connections (a tablet may have several), e.g. to tell them they were moved (SPEC J-5). */
+export function participantRoom(workshopId: string, participantId: string): string {
+  return `${workshopId}:p:${participantId}`;
+}
+
 type Audiences = Record<Role, Throttle>;
 
 export class Broadcaster {

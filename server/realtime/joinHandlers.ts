@@ -10,7 +10,7 @@ import type { Actor } from '../../shared/accounts.js';
 import { readCookie, SESSION_COOKIE } from '../accounts/cookies.js';
 import { mayFacilitateWorkshop } from '../processes/access.js';
 import { clientAddress } from '../security/address.js';
-import { audienceRoom } from './broadcaster.js';
+import { audienceRoom, participantRoom } from './broadcaster.js';
 import { defineHandler, type HandlerContext, type SocketData, type SocketSession } from './handler.js';
 
 /**
@@ -30,6 +30,7 @@ function enter(ctx: HandlerContext, room: LiveRoom, session: SocketSession): voi
   // Everyone is also in the workshop's own room (its id), e.g. to be told that it was deleted.
   const rooms = [room.id, audienceRoom(room.id, session.role)];
   if (session.organisationId) rooms.push(audienceRoom(room.id, session.role, session.organisationId));
+  if (session.participantId) rooms.push(participantRoom(room.id, session.participantId));
   void ctx.socket.join(rooms);
 }
 
@@ -111,7 +112,9 @@ export const joinHandlers = [
     activity: 'any',
     schema: emptySchema,
     async run({ room, session }): Promise<Resync> {
-      const state = room!.stateFor(session!.role, session!.organisationId ?? null);
+      // J-5: a Quick-Check participant may have been moved to another organisation since joining.
+      const organisationId = room instanceof Room && session!.participantId ? (room.organisationOf(session!.participantId) ?? null) : (session!.organisationId ?? null);
+      const state = room!.stateFor(session!.role, organisationId);
       if (!session!.participantId) return { state };
       if (room instanceof LoggedRoom) return { state, ...room.own(session!.participantId) };
       return { state, answers: (room as Room).ownAnswers(session!.participantId) };

@@ -26,6 +26,7 @@ import {
   type ErrorCode,
   type FacilitatorState,
   type OwnAnswer,
+  type ParticipantEntry,
   type ParticipantState,
   type ProjectorState,
   type RoleState,
@@ -108,6 +109,8 @@ export class Room implements LiveRoom {
   private readonly exclusive = serially();
   /** Set when the workshop is being deleted: nothing more is accepted. */
   private deleted = false;
+  /** Participants removed while the room was loaded (J-6): a resent removal is answered as done. */
+  private readonly removed = new Set<string>();
 
   constructor(
     snapshot: WorkshopSnapshot,
@@ -343,6 +346,102 @@ export class Room implements LiveRoom {
         p.record = { ...p.record, displayName: null, tokenHash: '' };
       }
     });
+  }
+
+  /** The organisation a participant rates for now (J-5: it can change); undefined once removed. */
+  organisationOf(participantId: string): string | undefined {
+    return this.participants.get(participantId)?.record.organisationId;
+  }
+
+  /** SPEC J-5, J-6: the tablets, in the order they joined. */
+  participantList(): ParticipantEntry[] {
+    return [...this.participants.values()].map((p) => this.entry(p));
+  }
+
+  /**
+   * SPEC J-5: the participant rates for another organisation from now on; the
+   * answers they gave go with them (they count for the new organisation, the
+   * old one loses them). Only in the lobby and while scoring is open.
+   */
+  async move(participantId: string, organisationId: string): Promise<ParticipantEntry> {
+    return this.exclusive(async () => {
+      const p = this.rearrangeable(participantId);
+      const to = this.tally.organisation(organisationId);
+      if (to < 0) throw new KonsensError('UNKNOWN_ORGANISATION');
+      const fromId = p.record.organisationId;
+      if (fromId === organisationId) return this.entry(p);
+      await this.deps.store.moveParticipant(this.id, participantId, organisationId);
+      // Answers still under way move too: should their commit fail, takeBack() follows the participant's organisation.
+      const from = this.tally.organisation(fromId);
+      for (const [cell, value] of p.answers) {
+        if (from >= 0) this.tally.change(from, cell, value, undefined);
+        this.tally.change(to, cell, undefined, value);
+      }
+      p.record = { ...p.record, organisationId };
+      this.participantsPerOrganisation.set(fromId, (this.participantsPerOrganisation.get(fromId) ?? 1) - 1);
+      this.participantsPerOrganisation.set(organisationId, (this.participantsPerOrganisation.get(organisationId) ?? 0) + 1);
+      this.answersVersion++;
+      this.deps.onChange(this, 'participants');
+      this.deps.onChange(this, 'answers');
+      return this.entry(p);
+    });
+  }
+
+  /**
+   * SPEC J-6: the participant is gone: their answers are deleted (they no longer
+   * count), their resume token stops working. Only in the lobby and while
+   * scoring is open. Answers of theirs still under way are stored first, then
+   * deleted with the rest.
+   */
+  async remove(participantId: string): Promise<{ participantId: string; removed: true }> {
+    return this.exclusive(async () => {
+      if (this.removed.has(participantId)) return { participantId, removed: true as const };
+      const p = this.rearrangeable(participantId);
+      // From here on nothing of theirs is accepted (NOT_JOINED); what is under way settles first.
+      this.participants.delete(participantId);
+      this.byToken.delete(p.record.tokenHash);
+      try {
+        await this.deps.writer.settle();
+        await this.deps.store.removeParticipant(this.id, participantId);
+      } catch (error) {
+        this.participants.set(participantId, p);
+        this.byToken.set(p.record.tokenHash, p);
+        throw error;
+      }
+      this.removed.add(participantId);
+      const org = this.tally.organisation(p.record.organisationId);
+      for (const [cell, value] of p.answers) if (org >= 0) this.tally.change(org, cell, value, undefined);
+      p.answers = new Map();
+      p.uncommitted = null;
+      const orgId = p.record.organisationId;
+      this.participantsPerOrganisation.set(orgId, (this.participantsPerOrganisation.get(orgId) ?? 1) - 1);
+      this.answersVersion++;
+      this.deps.onChange(this, 'participants');
+      this.deps.onChange(this, 'answers');
+      return { participantId, removed: true as const };
+    });
+  }
+
+  /** A participant who may be moved or removed now (J-5, J-6). */
+  private rearrangeable(participantId: string): Participant {
+    this.assertWritable();
+    if (this.phase !== 'lobby' && !acceptsAnswers(this.phase)) throw new KonsensError('WRONG_PHASE');
+    const p = this.participants.get(participantId);
+    if (!p) throw new KonsensError('UNKNOWN_PARTICIPANT');
+    return p;
+  }
+
+  private entry(p: Participant): ParticipantEntry {
+    const criteria = this.tally.criterionIds.length;
+    const perTheme = new Map<number, number>();
+    for (const cell of p.answers.keys()) {
+      const theme = Math.floor(cell / criteria);
+      perTheme.set(theme, (perTheme.get(theme) ?? 0) + 1);
+    }
+    let themesRated = 0;
+    for (const n of perTheme.values()) if (n === criteria) themesRated++;
+    const { id, organisationId, displayName, createdAt } = p.record;
+    return { participantId: id, organisationId, displayName, joinedAt: createdAt, themesRated };
   }
 
   /** Resume by token (SPEC J-2), or create a new participant of an organisation (J-1). */

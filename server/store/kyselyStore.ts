@@ -305,6 +305,17 @@ export class KyselyWorkshopStore implements WorkshopStore {
     await this.db.insertInto('participants').values(participantRow(p)).execute();
   }
 
+  async moveParticipant(workshopId: string, participantId: string, organisationId: string): Promise<void> {
+    await this.db.updateTable('participants').set({ organisation_id: organisationId }).where('workshop_id', '=', workshopId).where('id', '=', participantId).execute();
+  }
+
+  async removeParticipant(workshopId: string, participantId: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('answer_log').where('workshop_id', '=', workshopId).where('participant_id', '=', participantId).execute();
+      await trx.deleteFrom('participants').where('workshop_id', '=', workshopId).where('id', '=', participantId).execute();
+    });
+  }
+
   async writeAnswers(ops: readonly AnswerOp[]): Promise<void> {
     if (ops.length === 0) return;
     if (this.answerWriter) return this.answerWriter(ops);

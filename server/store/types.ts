@@ -182,6 +182,10 @@ export interface WorkshopStore {
   /** AC-8: the co-facilitation link's secret hash; '' for none. */
   setWorkshopSecret(id: string, secretHash: string): Promise<void>;
   addParticipant(participant: ParticipantRecord): Promise<void>;
+  /** SPEC J-5: the participant now belongs to another organisation; their answers (kept per participant) go with them. */
+  moveParticipant(workshopId: string, participantId: string, organisationId: string): Promise<void>;
+  /** SPEC J-6: the participant and every answer operation of theirs, in one transaction. */
+  removeParticipant(workshopId: string, participantId: string): Promise<void>;
   /**
    * Append answer operations to the workshop's answer log, in order, in one
    * transaction, durably: when the promise resolves they survive a crash

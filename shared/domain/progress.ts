@@ -12,12 +12,16 @@ export interface OrganisationProgress {
   participants: number;
   /** Theme × criterion cells answered (score or abstention) by anyone of the organisation. */
   answered: number;
+  /** Themes answered in every criterion: the unit the tablet and the console count in. */
+  themesRated: number;
   status: OrganisationStatus;
 }
 
 export interface Progress {
   /** Cells a complete ballot has: themes × criteria. */
   cells: number;
+  /** Themes a complete ballot has. */
+  themes: number;
   participants: number;
   organisations: OrganisationProgress[];
   complete: number;
@@ -42,9 +46,9 @@ export function computeProgress(tally: Tally, participantsPerOrganisation: Array
     const status = statusOf(answered, cells);
     counts[status]++;
     participants += participantsPerOrganisation[org] ?? 0;
-    return { organisationId, participants: participantsPerOrganisation[org] ?? 0, answered, status };
+    return { organisationId, participants: participantsPerOrganisation[org] ?? 0, answered, themesRated: tally.orgThemesRated[org]!, status };
   });
-  return { cells, participants, organisations, ...counts };
+  return { cells, themes: tally.themeIds.length, participants, organisations, ...counts };
 }
 
 export function summariseProgress({ organisations: _organisations, ...summary }: Progress): ProgressSummary {

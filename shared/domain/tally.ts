@@ -35,6 +35,10 @@ export class Tally {
   readonly orgAbstentions: Int32Array;
   /** orgCovered[org]: cells with at least one score or abstention from that organisation. */
   readonly orgCovered: Int32Array;
+  /** orgThemeCovered[org * themes + theme]: that theme's criteria the organisation has answered. */
+  private readonly orgThemeCovered: Int32Array;
+  /** orgThemesRated[org]: themes the organisation has answered in every criterion (what the tablet counts, SPEC R-1). */
+  readonly orgThemesRated: Int32Array;
 
   constructor(config: Pick<WorkshopConfig, 'themes' | 'criteria' | 'organisations' | 'scale'>) {
     this.themeIds = config.themes.map((t) => t.id);
@@ -53,6 +57,8 @@ export class Tally {
     this.orgCount = new Int32Array(orgCells);
     this.orgAbstentions = new Int32Array(orgCells);
     this.orgCovered = new Int32Array(this.organisationIds.length);
+    this.orgThemeCovered = new Int32Array(this.organisationIds.length * this.themeIds.length);
+    this.orgThemesRated = new Int32Array(this.organisationIds.length);
   }
 
   /** The cell index of a theme × criterion, or -1 if either is unknown. */
@@ -88,7 +94,17 @@ export class Tally {
     if (previous !== undefined) this.count(slot, cell, previous, -1);
     if (next !== undefined) this.count(slot, cell, next, +1);
     const answeredAfter = this.orgCount[slot]! + this.orgAbstentions[slot]! > 0;
-    if (answeredBefore !== answeredAfter) this.orgCovered[org]! += answeredAfter ? 1 : -1;
+    if (answeredBefore !== answeredAfter) this.covered(org, cell, answeredAfter ? 1 : -1);
+  }
+
+  private covered(org: number, cell: number, delta: 1 | -1): void {
+    this.orgCovered[org]! += delta;
+    const criteria = this.criterionIds.length;
+    const slot = org * this.themeIds.length + Math.floor(cell / criteria);
+    const before = this.orgThemeCovered[slot]!;
+    this.orgThemeCovered[slot] = before + delta;
+    if (before + delta === criteria) this.orgThemesRated[org]!++;
+    else if (before === criteria) this.orgThemesRated[org]!--;
   }
 
   private count(slot: number, cell: number, value: AnswerValue, delta: 1 | -1): void {

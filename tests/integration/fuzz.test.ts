@@ -37,6 +37,9 @@ import {
   answerBatchSchema,
   decisionRequestSchema,
   emptySchema,
+  participantMoveSchema,
+  participantRemoveSchema,
+  participantSwitchSchema,
   projectorShowSchema,
   joinSchema,
   phaseSetSchema,
@@ -107,6 +110,10 @@ const WHO: Record<ClientEventName, readonly Caller[]> = {
   'consolidation:move': ['facilitator'],
   'projector:show': ['facilitator'],
   'workshop:duplicate': ['facilitator'],
+  'participant:list': ['facilitator'],
+  'participant:move': ['facilitator'],
+  'participant:remove': ['facilitator'],
+  'participant:switch': ['participant'],
   'proposal:submit': ['participant', 'facilitator'],
   'proposal:support': ['participant'],
   'proposal:edit': ['facilitator'],
@@ -152,6 +159,10 @@ const SCHEMAS: Record<ClientEventName, { safeParse(value: unknown): { success: b
   'consolidation:move': decisionRequestSchema,
   'projector:show': projectorShowSchema,
   'workshop:duplicate': emptySchema,
+  'participant:list': emptySchema,
+  'participant:move': participantMoveSchema,
+  'participant:remove': participantRemoveSchema,
+  'participant:switch': participantSwitchSchema,
   'proposal:submit': proposalSubmitSchema,
   'proposal:support': proposalSupportSchema,
   'proposal:edit': proposalEditSchema,
@@ -557,7 +568,14 @@ class Generator {
       case 'state:get':
       case 'workshop:delete':
       case 'workshop:duplicate':
+      case 'participant:list':
         return [];
+      case 'participant:move':
+        return [f('participantId', 'string', true, () => 'p1', badId), f('organisationId', 'string', true, () => this.pick(ctx.organisations), badId)];
+      case 'participant:remove':
+        return [f('participantId', 'string', true, () => 'p1', badId)];
+      case 'participant:switch':
+        return [f('organisationId', 'string', true, () => this.pick(ctx.organisations), badId)];
       case 'proposal:submit':
       case 'proposal:edit': {
         // S-8: titles are one line of text, descriptions paragraphs, both without control or non-characters.
@@ -772,7 +790,7 @@ class Generator {
   }
 
   next(event: ClientEventName): Fuzzed {
-    const generated = event === 'state:get' || event === 'workshop:delete' || event === 'workshop:duplicate' ? this.nonObject() : this.objectPayload(event);
+    const generated = event === 'state:get' || event === 'workshop:delete' || event === 'workshop:duplicate' || event === 'participant:list' ? this.nonObject() : this.objectPayload(event);
     let args = generated.args;
     let strategy = generated.strategy;
     // Only the first argument is the payload: a valid one after it must not be read.
@@ -1201,6 +1219,10 @@ describe('fuzzing the socket boundary', () => {
       'consolidation:move': (deep) => `{"themeId":"bildung","tier":${deep},"reason":"Grund"}`,
       'projector:show': (deep) => `{"view":${deep}}`,
       'workshop:duplicate': (deep) => `[${deep}]`,
+      'participant:list': (deep) => `[${deep}]`,
+      'participant:move': (deep) => `{"participantId":${deep},"organisationId":"kreis"}`,
+      'participant:remove': (deep) => `{"participantId":${deep}}`,
+      'participant:switch': (deep) => `{"organisationId":${deep}}`,
       'proposal:submit': (deep) => `{"opId":"deep-op-0004","title":${deep}}`,
       'proposal:support': (deep) => `{"opId":"deep-op-0005","proposalId":"p1","support":${deep}}`,
       'proposal:edit': (deep) => `{"opId":"deep-op-0006","proposalId":${deep},"title":"Titel"}`,

@@ -59,6 +59,10 @@ const MATRIX: Record<ClientEventName, Record<Actor, Expected>> = {
   'consolidation:move': joinedOnly(['otherFacilitator', 'facilitator']),
   'projector:show': joinedOnly(['otherFacilitator', 'facilitator']),
   'workshop:duplicate': joinedOnly(['otherFacilitator', 'facilitator']),
+  'participant:list': joinedOnly(['otherFacilitator', 'facilitator']),
+  'participant:move': joinedOnly(['otherFacilitator', 'facilitator']),
+  'participant:remove': joinedOnly(['otherFacilitator', 'facilitator']),
+  'participant:switch': joinedOnly(['participant']),
   // Theme collection's events: the roles as documented; in these two Quick-Check workshops the allowed
   // roles get WRONG_ACTIVITY (tests/integration/collection.test.ts runs them in a collection).
   'proposal:submit': joinedOnly(['participant', 'otherFacilitator', 'facilitator']),
@@ -196,6 +200,14 @@ function validPayload(event: Exclude<ClientEventName, 'workshop:join'>): unknown
       return {};
     case 'consolidation:move':
       return { themeId: 'bildung', tier: 'III', reason: 'Noch keine Mittel im Haushalt' };
+    case 'participant:list':
+      return {};
+    case 'participant:move':
+      return { participantId: 'p-unknown', organisationId: 'kreis' };
+    case 'participant:remove':
+      return { participantId: 'p-unknown' };
+    case 'participant:switch':
+      return { organisationId: 'kreis' };
     case 'projector:show':
       return { view: 'individual' };
     case 'answer:set':
@@ -273,7 +285,7 @@ describe('role matrix', () => {
   it.each([...CLIENT_EVENTS])('S-2: %s × every role — allowed or refused with the documented code, a refusal changes nothing', async (event) => {
     // Rate limits (S-5) are not the subject here: the facilitator reads A's state around every call.
     const { url, dbFile } = await start({ eventBurst: 1_000, eventsPerSecond: 1_000 });
-    const { a, b, sockets, participantA } = await twoWorkshops(url);
+    const { a, b, sockets, participantA, participantB } = await twoWorkshops(url);
     const stateOfA = async () => (await ok<{ state: FacilitatorState }>(sockets.facilitator, 'state:get', {})).state;
 
     // Refusals first, with valid payloads: only the role decides.
@@ -431,6 +443,40 @@ describe('role matrix', () => {
         expect(rowsOf(afterB, a.workshopId)).toEqual(rowsOf(before, a.workshopId));
         expect(JSON.parse(afterB.workshops.find((w) => w.id === b.workshopId)!.meta as string)).toMatchObject({ projectorView: 'individual' });
         expect(await ok<WorkshopView>(sockets.facilitator, event, validPayload(event))).toMatchObject({ id: a.workshopId, projectorView: 'individual' });
+        break;
+      }
+      case 'participant:list': {
+        expect(allowed).toEqual(['otherFacilitator', 'facilitator']);
+        const ofB = await ok<{ participants: { participantId: string }[] }>(sockets.otherFacilitator, event, {});
+        expect(ofB.participants.map((p) => p.participantId)).toEqual([participantB.participantId]);
+        const ofA = await ok<{ participants: { participantId: string }[] }>(sockets.facilitator, event, {});
+        expect(ofA.participants.map((p) => p.participantId)).toEqual([participantA.participantId]);
+        expect(snapshotDb(dbFile)).toEqual(before);
+        break;
+      }
+      case 'participant:move':
+      case 'participant:remove': {
+        expect(allowed).toEqual(['otherFacilitator', 'facilitator']);
+        const payload = (participantId: string) => (event === 'participant:move' ? { participantId, organisationId: 'kreis' } : { participantId });
+        // J-5, J-6: the facilitator of B cannot reach A's tablet by its id.
+        expect(await request(sockets.otherFacilitator, event, payload(participantA.participantId))).toMatchObject({ ok: false, code: 'UNKNOWN_PARTICIPANT' });
+        expect(snapshotDb(dbFile)).toEqual(before);
+        await ok(sockets.otherFacilitator, event, payload(participantB.participantId));
+        const afterB = snapshotDb(dbFile);
+        expect(rowsOf(afterB, a.workshopId)).toEqual(rowsOf(before, a.workshopId));
+        const rowB = afterB.participants.find((p) => p.id === participantB.participantId);
+        if (event === 'participant:move') expect(rowB).toMatchObject({ organisation_id: 'kreis' });
+        else expect(rowB).toBeUndefined();
+        await ok(sockets.facilitator, event, payload(participantA.participantId));
+        expect(rowsOf(snapshotDb(dbFile), b.workshopId)).toEqual(rowsOf(afterB, b.workshopId));
+        break;
+      }
+      case 'participant:switch': {
+        expect(allowed).toEqual(['participant']);
+        expect(await ok(sockets.participant, event, validPayload(event))).toMatchObject({ participantId: participantA.participantId, organisationId: 'kreis' });
+        const after = snapshotDb(dbFile);
+        expect(after.participants.find((p) => p.id === participantA.participantId)).toMatchObject({ workshop_id: a.workshopId, organisation_id: 'kreis' });
+        expect(rowsOf(after, b.workshopId)).toEqual(rowsOf(before, b.workshopId));
         break;
       }
       case 'workshop:duplicate': {

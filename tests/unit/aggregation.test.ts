@@ -124,6 +124,50 @@ describe('aggregation', () => {
     expect(w.tally.orgCovered[0]).toBe(0);
   });
 
+  it('R-3: a theme counts as rated for an organisation once every criterion has an answer from any of its people', () => {
+    const w = setup({ themes: [{ id: 't', name: 'T' }, { id: 'u', name: 'U' }] });
+    const rated = () => [...w.tally.orgThemesRated];
+    w.answer('p1', 'a', 3, 'importance', 't');
+    expect(rated()).toEqual([0, 0, 0]);
+    // The second criterion from another representative of the same organisation completes the theme.
+    w.answer('p2', 'a', null, 'potential', 't');
+    expect(rated()).toEqual([1, 0, 0]);
+    w.answer('p1', 'a', 5, 'importance', 't');
+    expect(rated()).toEqual([1, 0, 0]);
+    w.answer('p3', 'b', 2, 'importance', 'u');
+    w.answer('p3', 'b', 2, 'potential', 'u');
+    w.answer('p4', 'a', 1, 'potential', 'u');
+    expect(rated()).toEqual([1, 1, 0]);
+    // Withdrawing the only answer in a criterion un-rates the theme; a second person's answer keeps it.
+    w.answer('p2', 'a', undefined, 'potential', 't');
+    expect(rated()).toEqual([0, 1, 0]);
+    w.answer('p5', 'b', 4, 'potential', 'u');
+    w.answer('p3', 'b', undefined, 'potential', 'u');
+    expect(rated()).toEqual([0, 1, 0]);
+    expect([...w.tally.orgCovered]).toEqual([2, 2, 0]);
+  });
+
+  it('R-3: seeded random answers: the incremental count equals a recount from the final answers', () => {
+    const themes = ['t1', 't2', 't3', 't4'];
+    const w = setup({ themes: themes.map((id) => ({ id, name: id })), votingUnit: 'person' });
+    const finals = new Map<string, { org: string; theme: string; criterion: string }>();
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31), seed % n);
+    for (let i = 0; i < 5_000; i++) {
+      const person = `p${next(9)}`;
+      const org = ['a', 'b', 'c'][Number(person.slice(1)) % 3]!;
+      const theme = themes[next(4)]!;
+      const criterion = next(2) === 0 ? 'importance' : 'potential';
+      const value = next(7) === 0 ? undefined : next(6) === 0 ? null : 1 + next(5);
+      w.answer(person, org, value, criterion, theme);
+      const key = `${person}/${theme}/${criterion}`;
+      if (value === undefined) finals.delete(key);
+      else finals.set(key, { org, theme, criterion });
+    }
+    const recount = ['a', 'b', 'c'].map((org) => themes.filter((theme) => ['importance', 'potential'].every((c) => [...finals.values()].some((f) => f.org === org && f.theme === theme && f.criterion === c))).length);
+    expect([...w.tally.orgThemesRated]).toEqual(recount);
+  });
+
   it('A-7: counters only: 10,000 changes leave exactly the final answers', () => {
     const w = setup({ votingUnit: 'person' });
     for (let i = 0; i < 10_000; i++) w.answer(`p${i % 7}`, ['a', 'b', 'c'][(i % 7) % 3]!, 1 + (i % 5));
