@@ -175,6 +175,7 @@ describe('Quick-Check polish on the console (1366×768)', () => {
 
     // Scoring: two organisations complete, one partial, nine missing. The console hides the results until asked.
     await console_.getByRole('button', { name: 'Bewertung starten' }).click();
+    await console_.getByRole('dialog', { name: 'Bewertung starten, obwohl erst wenige Organisationen da sind?' }).getByRole('button', { name: 'Trotzdem starten' }).click();
     await console_.locator('.topbar-title').getByText('Bewertung läuft').waitFor();
     await rateOverTheWire(created, 'coesfeld', 16, (cell) => 1 + (cell % 5));
     await rateOverTheWire(created, 'duelmen', 16, (cell) => 5 - (cell % 4));
@@ -208,7 +209,8 @@ describe('Quick-Check polish on the console (1366×768)', () => {
     await dialog.waitFor();
     const asked = await dialog.innerText();
     expect(asked).toContain('10 von 12 Organisationen sind noch nicht fertig');
-    expect(asked).toContain('Olfen – teilweise (5 von 16 Antworten)');
+    // Counted in themes, as on the tablet: Olfen's five answers complete two themes.
+    expect(asked).toContain('Olfen – teilweise (2 von 8 Themen bewertet)');
     expect(asked).toContain('Billerbeck – noch keine Antwort');
     expect(asked).not.toMatch(/^Coesfeld –/m);
     expect(asked).not.toContain('Dülmen');

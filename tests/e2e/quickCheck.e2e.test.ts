@@ -100,8 +100,11 @@ describe('Quick-Check in the browser', () => {
     await expectAccessible(projector, 'projector lobby');
     await screenshot(projector, 'projector-lobby-1920x1080');
 
-    // Scoring starts.
+    // Scoring starts: with two of the rule's three organisations here, the console asks first (others may still join).
     await facilitator.getByRole('button', { name: 'Bewertung starten' }).click();
+    const turnout = facilitator.getByRole('dialog', { name: 'Bewertung starten, obwohl erst wenige Organisationen da sind?' });
+    expect(await turnout.innerText()).toContain('Beigetreten sind bisher 2 von 12 Organisationen');
+    await turnout.getByRole('button', { name: 'Trotzdem starten' }).click();
     for (const tablet of [a1, a2, b]) await tablet.getByRole('heading', { name: 'Verwaltung' }).waitFor();
     await expect.poll(() => projector.locator('.big-count').innerText()).toBe('0 von 12 Organisationen fertig');
     await expect(b.getByText('Schulen, Weiterbildung, Medienkompetenz').isVisible()).resolves.toBe(true);

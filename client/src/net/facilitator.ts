@@ -2,7 +2,7 @@
 import type { Decision } from '../../../shared/domain/consolidation';
 import type { Phase } from '../../../shared/domain/phases';
 import type { Tier } from '../../../shared/domain/tiering';
-import type { CreatedWorkshop, WorkshopView } from '../../../shared/protocol';
+import type { CreatedWorkshop, ParticipantEntry, WorkshopView } from '../../../shared/protocol';
 import type { ProjectorView, WorkshopPatchInput } from '../../../shared/schemas';
 import { useStore } from '../store';
 import { call, connect, type CallResult } from './socket';
@@ -102,6 +102,19 @@ export function moveTheme(themeId: string, tier: Tier, reason: string): Promise<
 
 export function showOnProjector(view: ProjectorView): Promise<CallResult<WorkshopView>> {
   return call<WorkshopView>('projector:show', { view });
+}
+
+/** SPEC J-5, J-6: the workshop's tablets, to move or remove one. */
+export function listParticipants(): Promise<CallResult<{ participants: ParticipantEntry[] }>> {
+  return call<{ participants: ParticipantEntry[] }>('participant:list', {});
+}
+
+export function moveParticipant(participantId: string, organisationId: string): Promise<CallResult<ParticipantEntry>> {
+  return call<ParticipantEntry>('participant:move', { participantId, organisationId });
+}
+
+export function removeParticipant(participantId: string): Promise<CallResult<{ participantId: string; removed: true }>> {
+  return call<{ participantId: string; removed: true }>('participant:remove', { participantId });
 }
 
 export function duplicateWorkshop(): Promise<CallResult<CreatedWorkshop>> {

@@ -4,13 +4,13 @@
  * goes in one `answer:batch`, so a queue after a reconnect costs one round trip (SPEC D-4).
  */
 import type { AnswerValue } from '../../../shared/domain/tally';
-import type { AnswerReceipt } from '../../../shared/protocol';
+import type { AnswerReceipt, ParticipantEntry } from '../../../shared/protocol';
 import { useStore } from '../store';
 import type { PendingAnswer } from '../store/ballotSlice';
 import { LIMITS } from '../../../shared/schemas';
 import { addToOutbox, clearOutbox, loadOutbox, removeFromOutbox } from './outbox';
-import { forgetSession, participantJoin, saveSession } from './session';
-import { call, connect, isOnline, newOpId, RETRYABLE } from './socket';
+import { forgetSession, participantJoin, savedSession, saveSession } from './session';
+import { call, connect, isOnline, newOpId, RETRYABLE, type CallResult } from './socket';
 
 
 let code: string | null = null;
@@ -36,6 +36,20 @@ export function joinAsParticipant(joinCode: string, first?: { organisationId: st
       if (me) clearOutbox(joinCode, me.participantId);
       forgetSession(joinCode);
     },
+    // J-5: the facilitator moved this tablet; its answers went with it.
+    onMoved: (organisationId) => {
+      rememberOrganisation(joinCode, organisationId);
+      store().setMovedTo(organisationId);
+    },
+    // J-6: the facilitator removed this tablet; its answers are deleted, it joins afresh.
+    onRemoved: () => {
+      const me = store().me;
+      if (me) clearOutbox(joinCode, me.participantId);
+      forgetSession(joinCode);
+      store().loadAnswers([], []);
+      store().setMovedTo(null);
+      store().setMe(null);
+    },
     onRefused: (refusal) => {
       if (refusal !== 'INVALID_RESUME_TOKEN') return false;
       // The server does not know this device any more (e.g. a new database): join afresh.
@@ -45,6 +59,25 @@ export function joinAsParticipant(joinCode: string, first?: { organisationId: st
       return true;
     },
   });
+}
+
+/** This tablet now rates for another organisation (J-5): what it shows and what it stores for resuming. */
+function rememberOrganisation(joinCode: string, organisationId: string): void {
+  const me = useStore.getState().me;
+  if (!me) return;
+  useStore.getState().setMe({ ...me, organisationId });
+  const saved = savedSession(joinCode);
+  if (saved) saveSession(joinCode, { ...saved, organisationId });
+}
+
+/** J-5: the participant joined for the wrong organisation and switches; their answers go with them. */
+export async function switchOrganisation(organisationId: string): Promise<CallResult<ParticipantEntry>> {
+  const reply = await call<ParticipantEntry>('participant:switch', { organisationId });
+  if (reply.ok && code) {
+    rememberOrganisation(code, reply.data.organisationId);
+    useStore.getState().setMovedTo(null);
+  }
+  return reply;
 }
 
 /** Set (number), abstain (null) or withdraw (undefined) one answer. */

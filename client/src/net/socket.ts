@@ -44,6 +44,10 @@ export interface ConnectOptions {
   onRefused?: (code: ErrorCode) => boolean;
   /** The facilitator deleted the workshop. */
   onDeleted?: () => void;
+  /** A participant now rates for another organisation (SPEC J-5). */
+  onMoved?: (organisationId: string) => void;
+  /** The facilitator removed this participant (SPEC J-6); the server closes the connection next. */
+  onRemoved?: () => void;
 }
 
 export function connect(options: ConnectOptions): void {
@@ -121,6 +125,14 @@ export function connect(options: ConnectOptions): void {
     deleted = true;
     options.onDeleted?.();
     store().setProblem('deleted');
+  });
+  s.on('participant:moved', ({ organisationId }) => s === socket && options.onMoved?.(organisationId));
+  s.on('participant:removed', () => {
+    if (s !== socket) return;
+    // As after a deletion: the close that follows is not reconnected.
+    deleted = true;
+    options.onRemoved?.();
+    store().setProblem('removed');
   });
   s.connect();
 }

@@ -38,7 +38,10 @@ export const cellKey = (themeId: string, criterionId: string) => `${themeId}/${c
 export interface BallotSlice {
   me: Me | null;
   answers: Record<string, CellAnswer>;
+  /** The organisation the facilitator moved this tablet to (SPEC J-5), until the notice is dismissed. */
+  movedTo: string | null;
   setMe(me: Me | null): void;
+  setMovedTo(organisationId: string | null): void;
   /** After (re)joining: the server's answers, with not yet acknowledged ones on top. */
   loadAnswers(saved: OwnAnswer[], pending: PendingAnswer[]): void;
   answerPending(op: PendingAnswer): void;
@@ -49,7 +52,9 @@ export interface BallotSlice {
 export const ballotSlice: StateCreator<Store, [], [], BallotSlice> = (set) => ({
   me: null,
   answers: {},
+  movedTo: null,
   setMe: (me) => set({ me }),
+  setMovedTo: (movedTo) => set({ movedTo }),
   loadAnswers: (saved, pending) => {
     const answers: Record<string, CellAnswer> = {};
     for (const a of saved) answers[cellKey(a.themeId, a.criterionId)] = { value: a.value, saved: a.value, status: 'saved', opId: null };

@@ -4,8 +4,8 @@ import type { Store } from './index';
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'offline';
 
-/** A refusal that stops the screen (wrong code, wrong secret, old version), 'network', or 'deleted' (the workshop is gone). */
-export type Problem = ErrorCode | 'network' | 'deleted';
+/** A refusal that stops the screen (wrong code, wrong secret, old version), 'network', 'deleted' (the workshop is gone) or 'removed' (the facilitator removed this tablet, SPEC J-6). */
+export type Problem = ErrorCode | 'network' | 'deleted' | 'removed';
 
 export interface ConnectionSlice {
   connection: ConnectionStatus;

@@ -112,7 +112,7 @@ export default function FacilitatorApp({ workshopId }: { workshopId: string }) {
           <ShareCard code={workshop.code} />
           {access.via === 'account' && <CoFacilitationLink workshopId={workshopId} />}
           <PhaseControls phase={phase} finalisedAt={workshop.finalisedAt} progress={progress} config={config} />
-          <Register progress={progress} config={config} />
+          <Register progress={progress} config={config} phase={phase} />
           <PresentationPanel config={config} phase={phase} projectorView={workshop.projectorView} />
           {phase !== 'lobby' && <ExportPanel workshopId={workshopId} secret={access.via === 'link' ? access.secret : null} finalised={isFinal(phase)} />}
           <DataPanel viaLink={access.via === 'link'} />

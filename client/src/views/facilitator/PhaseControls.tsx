@@ -34,20 +34,39 @@ function Unfinished({ progress, config }: { progress: Progress; config: Workshop
             {' – '}
             {o.status === 'missing'
               ? t('facilitator.closeConfirmMissing')
-              : t('facilitator.closeConfirmPartial', { answered: o.answered, cells: progress.cells })}
+              : t('facilitator.closeConfirmPartial', { rated: o.themesRated, themes: progress.themes })}
           </li>
         ))}
       </ul>
+      <TooFew progress={progress} config={config} />
       <p>{t('facilitator.closeConfirmAfter')}</p>
     </>
   );
+}
+
+/** T-4: fewer organisations have rated than the rule needs: every theme would end as "Zu wenige Daten". */
+function TooFew({ progress, config }: { progress: Progress; config: WorkshopConfig }) {
+  const { t } = useTranslation();
+  const min = config.tierRule.minOrganisations;
+  const responded = progress.organisations.filter((o) => o.status !== 'missing').length;
+  if (responded >= min) return null;
+  return <p className="warning-text">{t('facilitator.closeConfirmTooFew', { count: responded, min })}</p>;
+}
+
+/** How many organisations have a tablet in the workshop: the turnout the rule will meet if nobody else comes. */
+function joinedOrganisations(progress: Progress): number {
+  return progress.organisations.filter((o) => o.participants > 0).length;
 }
 
 export function PhaseControls({ phase, finalisedAt, progress, config }: { phase: Phase; finalisedAt: number | null; progress: Progress; config: WorkshopConfig }) {
   const { t } = useTranslation();
   const [command, run] = useCommand();
   const [askingClose, setAskingClose] = useState(false);
+  const [askingStart, setAskingStart] = useState(false);
   const unfinished = progress.organisations.some((o) => o.status !== 'complete');
+  const min = config.tierRule.minOrganisations;
+  // The roster itself too small is said in the lobby already (RosterWarning); this is about who came.
+  const fewJoined = joinedOrganisations(progress) < min && config.organisations.length >= min;
   return (
     <section className="panel" aria-labelledby="phase-title">
       <h2 id="phase-title">{t('facilitator.phaseControls')}</h2>
@@ -68,6 +87,8 @@ export function PhaseControls({ phase, finalisedAt, progress, config }: { phase:
             onClick={() => {
               // Closing stops every tablet at once: with organisations still rating, say who and ask first.
               if (next === 'closed' && phase === 'scoring' && unfinished) return setAskingClose(true);
+              // Starting with fewer organisations than the rule needs: say so, and that others can still join.
+              if (next === 'scoring' && phase === 'lobby' && fewJoined) return setAskingStart(true);
               // P-6: finalising cannot be undone.
               if (next === 'finalised' && !window.confirm(t('facilitator.finaliseConfirm'))) return;
               void run(() => setPhase(next));
@@ -91,7 +112,23 @@ export function PhaseControls({ phase, finalisedAt, progress, config }: { phase:
           <Unfinished progress={progress} config={config} />
         </ConfirmDialog>
       )}
+      {askingStart && phase === 'lobby' && (
+        <ConfirmDialog
+          title={t('facilitator.startConfirmTitle')}
+          confirmLabel={t('facilitator.startConfirmYes')}
+          cancelLabel={t('facilitator.startConfirmNo')}
+          onConfirm={() => {
+            setAskingStart(false);
+            void run(() => setPhase('scoring'));
+          }}
+          onCancel={() => setAskingStart(false)}
+        >
+          <p>{t('facilitator.startConfirmTurnout', { count: joinedOrganisations(progress), total: progress.organisations.length, min })}</p>
+          <p>{t('facilitator.startConfirmLate')}</p>
+        </ConfirmDialog>
+      )}
       {phase === 'lobby' && <p className="hint">{t('facilitator.confirmStart')}</p>}
+      {phase === 'lobby' && fewJoined && <p className="hint">{t('facilitator.turnoutHint', { count: joinedOrganisations(progress), min })}</p>}
       {finalisedAt !== null && <p className="notice">{t('facilitator.finalisedAt', { date: formatDateTime(finalisedAt) })}</p>}
       <CommandStatus state={command} />
     </section>

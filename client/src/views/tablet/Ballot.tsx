@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { isRevealed } from '../../../../shared/domain/phases';
 import { useStore } from '../../store';
+import { OrganisationSwitch } from './OrganisationSwitch';
 import { ParticipantResults } from './ParticipantResults';
 import { Scoring } from './Scoring';
 
@@ -11,13 +12,12 @@ export function Ballot() {
   const me = useStore((s) => s.me);
   if (!state || state.role !== 'participant' || state.activity !== 'quickcheck' || !me) return <p className="card">{t('connection.connecting')}</p>;
   const { config, phase } = state.workshop;
-  const organisation = config.organisations.find((o) => o.id === me.organisationId)?.name ?? '';
   return (
     <>
       <div className="ballot-head">
         <h1 className="workshop-title">{config.title}</h1>
         {/* Only while there is something to rate: afterwards the results say "Ihre Organisation". */}
-        {(phase === 'lobby' || phase === 'scoring') && <p className="who">{t('ballot.youAre', { organisation })}</p>}
+        {(phase === 'lobby' || phase === 'scoring') && <OrganisationSwitch config={config} organisationId={me.organisationId} canSwitch />}
       </div>
       {phase === 'lobby' && (
         <section className="card">
