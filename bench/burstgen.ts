@@ -1,0 +1,185 @@
+/**
+ * The burst of issue 17 (its own process, its own core): N participants each
+ * send one full ballot as one `answer:batch` (16 answers) at a random moment
+ * within 2 s, for a few rounds; a probe participant changes an answer every
+ * 25 ms and the dashboard's push of it is timed. Per round: acknowledgement
+ * and vote → dashboard latencies, and the server's event-loop delay and CPU
+ * time (all its threads) per ballot. Talks to bench/burst.ts over IPC.
+ */
+import type { Socket } from 'socket.io-client';
+import { PROTOCOL_VERSION, type FacilitatorState, type ParticipantSession } from '../shared/protocol.js';
+import { CRITERIA, emit, open, ORGANISATIONS, setUpWorkshop, THEMES } from './client.js';
+
+export type BurstKind = 'bare-coalesced' | 'durable' | 'konsens';
+
+interface Job {
+  kind: BurstKind;
+  url: string;
+  participants: number;
+  rounds: number;
+}
+
+export interface RoundFigures {
+  ackP50: number;
+  ackP99: number;
+  probeP50: number;
+  probeP99: number;
+  probes: number;
+  probesSeen: number;
+  eldP99: number;
+  /** Server CPU time (µs, every thread) per ballot over the round, probes and pushes included. */
+  cpuPerBallot: number;
+  generatorCpu: number;
+  acknowledged: number;
+}
+
+const PROBE_CELLS = [...THEMES, 'probe'].flatMap((themeId) => CRITERIA.map((criterionId) => ({ themeId, criterionId })));
+const PROBE_INTERVAL_MS = 25;
+const BURST_MS = 2000;
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = Float64Array.from(values).sort();
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]! * 100) / 100;
+}
+
+function serverStats(): Promise<{ eldP99: number; cpuMicros: number }> {
+  return new Promise((resolve) => {
+    const onMessage = (message: { type: string; eldP99: number; cpuMicros: number }) => {
+      if (message.type !== 'stats') return;
+      process.off('message', onMessage);
+      resolve(message);
+    };
+    process.on('message', onMessage);
+    process.send!({ type: 'stats?', gc: false });
+  });
+}
+
+export async function run(job: Job): Promise<{ kind: BurstKind; participants: number; rounds: RoundFigures[]; lost: number }> {
+  const konsens = job.kind === 'konsens';
+  const dashboard = await open(job.url);
+  const code = await setUpWorkshop(job.url, dashboard, konsens, true);
+  const sockets: Socket[] = [];
+  for (let from = 0; from < job.participants; from += 250) {
+    await Promise.all(
+      Array.from({ length: Math.min(250, job.participants - from) }, async (_, j) => {
+        const socket = await open(job.url);
+        const reply = await emit<ParticipantSession>(socket, 'workshop:join', { role: 'participant', code, organisationId: ORGANISATIONS[(from + j) % 12], protocolVersion: PROTOCOL_VERSION });
+        if (!reply.ok) throw new Error(`join: ${reply.code}`);
+        sockets.push(socket);
+      }),
+    );
+  }
+  const probe = await open(job.url);
+  await emit(probe, 'workshop:join', { role: 'participant', code, organisationId: 'probe', protocolVersion: PROTOCOL_VERSION });
+
+  // Probes as in bench/loadgen.ts: Konsens' probe walks the probe organisation's answered count 1…18…0,
+  // the relays echo the probe's sequence number; a push showing probe k shows every earlier unseen one too.
+  const probeSent: number[] = [];
+  const probeRound: number[] = [];
+  const latency: number[][] = Array.from({ length: job.rounds }, () => []);
+  let matched = -1;
+  let round = -1;
+  const seen = (k: number, at: number) => {
+    for (let j = matched + 1; j <= k; j++) if (probeRound[j]! >= 0) latency[probeRound[j]!]!.push(at - probeSent[j]!);
+    if (k > matched) matched = k;
+  };
+  const expectedAnswered = (k: number) => (k % 36 < 18 ? (k % 36) + 1 : 35 - (k % 36));
+  let lastAnswered = 0;
+  let tallied = 0;
+  if (konsens) {
+    dashboard.on('state:update', (state: FacilitatorState) => {
+      const at = performance.now();
+      const answered = state.progress.organisations.find((o) => o.organisationId === 'probe')?.answered ?? 0;
+      if (answered === lastAnswered) return;
+      lastAnswered = answered;
+      for (let k = matched + 1; k < probeSent.length; k++) if (expectedAnswered(k) === answered) return seen(k, at);
+    });
+  } else {
+    dashboard.on('tally', (tally: { count: number; probe: { seq: number } | null }) => {
+      tallied = tally.count;
+      if (tally.probe) seen(tally.probe.seq, performance.now());
+    });
+  }
+  const probeTimer = setInterval(() => {
+    const k = probeSent.length;
+    const cell = PROBE_CELLS[k % 36 < 18 ? k % 36 : 35 - (k % 36)]!;
+    probeRound.push(round);
+    probeSent.push(performance.now());
+    const opId = `probe-${k}-op`;
+    if (!konsens) probe.emit('answer:set', { opId, ...cell, value: 3, probe: { seq: k } }, () => undefined);
+    else if (k % 36 < 18) probe.emit('answer:set', { opId, ...cell, value: null }, () => undefined);
+    else probe.emit('answer:withdraw', { opId, ...cell }, () => undefined);
+  }, PROBE_INTERVAL_MS);
+
+  const rounds: RoundFigures[] = [];
+  let acknowledgedAnswers = 0;
+  for (let r = 0; r < job.rounds; r++) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await serverStats(); // resets the server's event-loop delay and CPU counters
+    round = r;
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    const ackMs: number[] = [];
+    await Promise.all(
+      sockets.map(
+        (socket, i) =>
+          new Promise<void>((resolve) => {
+            setTimeout(() => {
+              const answers = THEMES.flatMap((themeId, t) => CRITERIA.map((criterionId, c) => ({ opId: `b${r}-${i}-${t}-${c}`, themeId, criterionId, value: 1 + ((i + t + c + r) % 5) })));
+              const t0 = performance.now();
+              emit(socket, 'answer:batch', { answers }).then(
+                (reply) => {
+                  if (reply.ok) ackMs.push(performance.now() - t0);
+                  resolve();
+                },
+                () => resolve(),
+              );
+            }, Math.random() * BURST_MS);
+          }),
+      ),
+    );
+    round = -1;
+    // The last pushes of the round go out within one throttle interval.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const seconds = (performance.now() - started) / 1000;
+    const server = await serverStats();
+    const cpu = process.cpuUsage(cpuBefore);
+    acknowledgedAnswers += ackMs.length * 16;
+    rounds.push({
+      ackP50: percentile(ackMs, 50),
+      ackP99: percentile(ackMs, 99),
+      probeP50: percentile(latency[r]!, 50),
+      probeP99: percentile(latency[r]!, 99),
+      probes: probeRound.filter((x) => x === r).length,
+      probesSeen: latency[r]!.length,
+      eldP99: server.eldP99,
+      cpuPerBallot: Math.round(server.cpuMicros / job.participants),
+      generatorCpu: (cpu.user + cpu.system) / 1e6 / seconds,
+      acknowledged: ackMs.length,
+    });
+  }
+  clearInterval(probeTimer);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+
+  // Zero loss: Konsens counts each participant's latest answer per cell; the relays every answer (probes apart).
+  let lost: number;
+  if (konsens) {
+    const reply = await emit<{ state: FacilitatorState }>(dashboard, 'state:get', {});
+    if (!reply.ok) throw new Error(reply.code);
+    const probeAnswered = reply.data.state.progress.organisations.find((o) => o.organisationId === 'probe')!.answered;
+    const counted = reply.data.state.results.themes.flatMap((t) => t.criteria).reduce((n, c) => n + c.nPersons + c.abstentions, 0) - probeAnswered;
+    lost = job.participants * 16 - counted;
+  } else {
+    lost = acknowledgedAnswers - (tallied - probeSent.length);
+  }
+  for (const s of [...sockets, probe, dashboard]) s.disconnect();
+  return { kind: job.kind, participants: job.participants, rounds, lost };
+}
+
+process.once('message', (job: Job) => {
+  run(job).then(
+    (result) => process.send!({ type: 'result', result }),
+    (error: unknown) => process.send!({ type: 'error', error: String(error) }),
+  );
+});
