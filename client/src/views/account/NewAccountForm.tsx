@@ -3,7 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../../shared/accounts';
 import type { OfficeResult } from '../../net/office';
-import { PasswordFields, passwordProblem } from './PasswordFields';
+import { FieldError } from '../common/FieldError';
+import { emailProblem, message, type FieldMessage } from '../common/fieldChecks';
+import { useFieldProblems } from '../common/useFieldProblems';
+import { PasswordFields, passwordProblems } from './PasswordFields';
 
 export function NewAccountForm({ submitLabel, send, refusal }: { submitLabel: string; send: (body: { email: string; name: string; password: string }) => Promise<OfficeResult<AccountView>>; refusal: (code: string) => string }) {
   const { t } = useTranslation();
@@ -13,16 +16,21 @@ export function NewAccountForm({ submitLabel, send, refusal }: { submitLabel: st
   const [repeat, setRepeat] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const checks = useFieldProblems();
   return (
     <form
       className="stack"
       noValidate
       onSubmit={async (e) => {
         e.preventDefault();
-        const local = passwordProblem(password, repeat);
-        if (local) return setProblem(t(`account.${local}`));
-        setBusy(true);
+        const found: Record<string, FieldMessage> = {};
+        const emailSays = emailProblem(email);
+        if (emailSays) found['account-email'] = emailSays;
+        if (!name.trim()) found['account-name'] = message('formCheck.enterName');
+        Object.assign(found, passwordProblems('account-password', password, repeat));
         setProblem(null);
+        if (!checks.report(found)) return;
+        setBusy(true);
         const reply = await send({ email: email.trim(), name: name.trim(), password });
         if (reply.ok) return location.assign('/');
         setBusy(false);
@@ -30,13 +38,38 @@ export function NewAccountForm({ submitLabel, send, refusal }: { submitLabel: st
       }}
     >
       <label htmlFor="account-email">{t('account.email')}</label>
-      <input id="account-email" type="email" autoComplete="username" required maxLength={254} value={email} onChange={(e) => setEmail(e.target.value)} />
+      <input
+        id="account-email"
+        type="email"
+        autoComplete="username"
+        aria-required="true"
+        maxLength={254}
+        value={email}
+        {...checks.aria('account-email')}
+        onChange={(e) => {
+          setEmail(e.target.value);
+          checks.clear('account-email');
+        }}
+      />
+      <FieldError field="account-email" problems={checks.problems} />
       <label htmlFor="account-name">{t('account.name')}</label>
-      <input id="account-name" autoComplete="name" required maxLength={120} value={name} onChange={(e) => setName(e.target.value)} aria-describedby="account-name-hint" />
+      <input
+        id="account-name"
+        autoComplete="name"
+        aria-required="true"
+        maxLength={120}
+        value={name}
+        {...checks.aria('account-name', 'account-name-hint')}
+        onChange={(e) => {
+          setName(e.target.value);
+          checks.clear('account-name');
+        }}
+      />
       <p id="account-name-hint" className="hint">
         {t('account.nameHint')}
       </p>
-      <PasswordFields id="account-password" label={t('account.password')} value={password} repeat={repeat} onChange={setPassword} onRepeat={setRepeat} />
+      <FieldError field="account-name" problems={checks.problems} />
+      <PasswordFields id="account-password" label={t('account.password')} value={password} repeat={repeat} onChange={setPassword} onRepeat={setRepeat} checks={checks} />
       {problem && (
         <p role="alert" className="error">
           {problem}

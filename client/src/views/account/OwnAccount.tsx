@@ -3,7 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../../shared/accounts';
 import { auth } from '../../net/office';
-import { PasswordFields, passwordProblem } from './PasswordFields';
+import { FieldError } from '../common/FieldError';
+import { message, type FieldMessage } from '../common/fieldChecks';
+import { useFieldProblems } from '../common/useFieldProblems';
+import { PasswordFields, passwordProblems } from './PasswordFields';
 
 export function OwnAccount({ account }: { account: AccountView }) {
   const { t } = useTranslation();
@@ -11,7 +14,8 @@ export function OwnAccount({ account }: { account: AccountView }) {
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const checks = useFieldProblems();
   return (
     <div className="office-narrow stack">
       <section className="card" aria-labelledby="own-title">
@@ -34,25 +38,39 @@ export function OwnAccount({ account }: { account: AccountView }) {
           noValidate
           onSubmit={async (e) => {
             e.preventDefault();
-            const local = passwordProblem(next, repeat);
-            if (local) return setMessage({ ok: false, text: t(`account.${local}`) });
+            const found: Record<string, FieldMessage> = current ? {} : { 'current-password': message('formCheck.enterCurrentPassword') };
+            Object.assign(found, passwordProblems('new-password', next, repeat));
+            setOutcome(null);
+            if (!checks.report(found)) return;
             setBusy(true);
-            setMessage(null);
             const reply = await auth.changePassword({ current, next });
             setBusy(false);
             if (reply.ok) {
               setCurrent('');
               setNext('');
               setRepeat('');
-              setMessage({ ok: true, text: t('account.passwordChanged') });
-            } else setMessage({ ok: false, text: reply.code === 'UNAUTHORISED' ? t('account.wrongPassword') : t(`errors.${reply.code}`) });
+              setOutcome({ ok: true, text: t('account.passwordChanged') });
+            } else setOutcome({ ok: false, text: reply.code === 'UNAUTHORISED' ? t('account.wrongPassword') : t(`errors.${reply.code}`) });
           }}
         >
           <label htmlFor="current-password">{t('account.currentPassword')}</label>
-          <input id="current-password" type="password" autoComplete="current-password" required maxLength={200} value={current} onChange={(e) => setCurrent(e.target.value)} />
-          <PasswordFields id="new-password" label={t('account.newPassword')} value={next} repeat={repeat} onChange={setNext} onRepeat={setRepeat} />
-          <p role="status" className={message && !message.ok ? 'error' : undefined}>
-            {message?.text}
+          <input
+            id="current-password"
+            type="password"
+            autoComplete="current-password"
+            aria-required="true"
+            maxLength={200}
+            value={current}
+            {...checks.aria('current-password')}
+            onChange={(e) => {
+              setCurrent(e.target.value);
+              checks.clear('current-password');
+            }}
+          />
+          <FieldError field="current-password" problems={checks.problems} />
+          <PasswordFields id="new-password" label={t('account.newPassword')} value={next} repeat={repeat} onChange={setNext} onRepeat={setRepeat} checks={checks} />
+          <p role="status" className={outcome && !outcome.ok ? 'error' : undefined}>
+            {outcome?.text}
           </p>
           <button type="submit" disabled={busy}>
             {t('account.changePassword')}

@@ -3,6 +3,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthStatus } from '../../../../shared/accounts';
 import { auth } from '../../net/office';
+import { FieldError } from '../common/FieldError';
+import { emailProblem, message, type FieldMessage } from '../common/fieldChecks';
+import { useFieldProblems } from '../common/useFieldProblems';
 import { OfficeShell } from '../office/OfficeShell';
 import { safeNext } from '../office/useAccount';
 
@@ -17,6 +20,7 @@ export function SignIn() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const checks = useFieldProblems();
 
   useEffect(() => {
     void auth.status().then((reply) => {
@@ -48,10 +52,16 @@ export function SignIn() {
         )}
         <form
           className="stack"
+          noValidate
           onSubmit={async (e) => {
             e.preventDefault();
-            setBusy(true);
+            const found: Record<string, FieldMessage> = {};
+            const emailSays = emailProblem(email);
+            if (emailSays) found['sign-in-email'] = emailSays;
+            if (!password) found['sign-in-password'] = message('formCheck.enterPassword');
             setProblem(null);
+            if (!checks.report(found)) return;
+            setBusy(true);
             const reply = await auth.login({ email: email.trim(), password });
             if (reply.ok) return location.assign(next);
             setBusy(false);
@@ -59,9 +69,35 @@ export function SignIn() {
           }}
         >
           <label htmlFor="sign-in-email">{t('account.email')}</label>
-          <input id="sign-in-email" type="email" autoComplete="username" required maxLength={254} value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input
+            id="sign-in-email"
+            type="email"
+            autoComplete="username"
+            aria-required="true"
+            maxLength={254}
+            value={email}
+            {...checks.aria('sign-in-email')}
+            onChange={(e) => {
+              setEmail(e.target.value);
+              checks.clear('sign-in-email');
+            }}
+          />
+          <FieldError field="sign-in-email" problems={checks.problems} />
           <label htmlFor="sign-in-password">{t('account.password')}</label>
-          <input id="sign-in-password" type="password" autoComplete="current-password" required maxLength={200} value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            id="sign-in-password"
+            type="password"
+            autoComplete="current-password"
+            aria-required="true"
+            maxLength={200}
+            value={password}
+            {...checks.aria('sign-in-password')}
+            onChange={(e) => {
+              setPassword(e.target.value);
+              checks.clear('sign-in-password');
+            }}
+          />
+          <FieldError field="sign-in-password" problems={checks.problems} />
           {problem && (
             <p role="alert" className="error">
               {problem}

@@ -11,8 +11,11 @@ import { TIERS, type Tier } from '../../../../shared/domain/tiering';
 import { LIMITS, type WorkshopConfig } from '../../../../shared/schemas';
 import { formatDateTime } from '../../i18n';
 import { moveTheme } from '../../net/facilitator';
+import { FieldError } from '../common/FieldError';
+import { message } from '../common/fieldChecks';
 import { TierColumns } from '../common/TierColumns';
 import { ThemeName } from '../common/ThemeName';
+import { useFieldProblems } from '../common/useFieldProblems';
 import { CommandStatus } from './CommandStatus';
 import { useCommand } from './useCommand';
 
@@ -28,6 +31,7 @@ function ReasonDialog({ move, onClose, onMoved }: { move: PendingMove; onClose: 
   const dialog = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState('');
   const [command, run] = useCommand();
+  const checks = useFieldProblems();
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
@@ -36,9 +40,11 @@ function ReasonDialog({ move, onClose, onMoved }: { move: PendingMove; onClose: 
     <dialog ref={dialog} className="reason-dialog" aria-labelledby="reason-title" onClose={onClose}>
       <form
         method="dialog"
+        noValidate
         onSubmit={async (event) => {
           event.preventDefault();
-          if (command.status === 'busy' || reason.trim() === '') return;
+          if (command.status === 'busy') return;
+          if (!checks.report(reason.trim() ? {} : { reason: message('formCheck.enterReason') })) return;
           if (await run(() => moveTheme(move.themeId, move.to, reason.trim()))) {
             onMoved(move);
             dialog.current?.close();
@@ -49,19 +55,23 @@ function ReasonDialog({ move, onClose, onMoved }: { move: PendingMove; onClose: 
         <label htmlFor="reason">{t('consolidation.reason')}</label>
         <textarea
           id="reason"
-          required
+          aria-required="true"
           autoFocus
           rows={3}
           maxLength={LIMITS.reasonLength}
           value={reason}
-          aria-describedby="reason-hint"
-          onChange={(event) => setReason(event.target.value)}
+          {...checks.aria('reason', 'reason-hint')}
+          onChange={(event) => {
+            setReason(event.target.value);
+            checks.clear('reason');
+          }}
         />
         <p id="reason-hint" className="hint">
           {t('consolidation.reasonHint')}
         </p>
+        <FieldError field="reason" problems={checks.problems} />
         <div className="actions">
-          <button type="submit" className="primary" aria-disabled={command.status === 'busy' || reason.trim() === ''}>
+          <button type="submit" className="primary" aria-disabled={command.status === 'busy' || undefined}>
             {t('consolidation.confirmMove')}
           </button>
           <button type="button" onClick={() => dialog.current?.close()}>

@@ -11,6 +11,7 @@ import { proposeTiers } from '../../../../shared/domain/tiering';
 import type { TierMethod, TierRule, VotingUnit, WorkshopConfig } from '../../../../shared/schemas';
 import { formatNumber } from '../../i18n';
 import { updateWorkshop } from '../../net/facilitator';
+import { DecimalField } from '../common/DecimalField';
 import { ThemeName } from '../common/ThemeName';
 import { TierBadge } from '../common/TierBadge';
 import { CommandStatus } from './CommandStatus';
@@ -58,6 +59,9 @@ export function RuleEditor({ config, results, previewHidden = false }: { config:
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
+          // A number field whose text is not (yet) a number in its range: it says why; the rule is not sent.
+          const unread = e.currentTarget.querySelector<HTMLElement>('input[aria-invalid="true"]');
+          if (unread) return unread.focus();
           void run(() => updateWorkshop({ tierRule: rule, votingUnit }));
         }}
       >
@@ -73,29 +77,35 @@ export function RuleEditor({ config, results, previewHidden = false }: { config:
         <div className="field-row">
           {byThreshold && (
             <>
-              <label>
-                {t('facilitator.priorityI')}
-                <input type="number" className="narrow" step={0.1} min={min} max={max} value={onScale(rule.priorityI)} onChange={(e) => setRule({ ...rule, priorityI: toShare(Number(e.target.value)) })} />
-              </label>
-              <label>
-                {t('facilitator.priorityII')}
-                <input type="number" className="narrow" step={0.1} min={min} max={max} value={onScale(rule.priorityII)} onChange={(e) => setRule({ ...rule, priorityII: toShare(Number(e.target.value)) })} />
-              </label>
+              <DecimalField id="rule-priority-1" label={t('facilitator.priorityI')} step={0.1} min={min} max={max} value={onScale(rule.priorityI)} onChange={(value) => setRule((r) => ({ ...r, priorityI: toShare(value) }))} />
+              <DecimalField id="rule-priority-2" label={t('facilitator.priorityII')} step={0.1} min={min} max={max} value={onScale(rule.priorityII)} onChange={(value) => setRule((r) => ({ ...r, priorityII: toShare(value) }))} />
             </>
           )}
           <label>
             {t('facilitator.minOrganisations')}
             <input type="number" className="narrow" min={1} max={200} value={rule.minOrganisations} onChange={(e) => setRule({ ...rule, minOrganisations: Math.max(1, Math.round(Number(e.target.value))) })} />
           </label>
-          <label>
-            {t('facilitator.discussSpread')}
-            <input type="number" className="narrow" step={0.1} min={0} max={range} value={Math.round(rule.discussSpread * range * 10) / 10} onChange={(e) => setRule({ ...rule, discussSpread: Math.min(1, Math.max(0, Number(e.target.value) / range)) })} />
-          </label>
+          <DecimalField
+            id="rule-discuss-spread"
+            label={t('facilitator.discussSpread')}
+            step={0.1}
+            min={0}
+            max={range}
+            value={Math.round(rule.discussSpread * range * 10) / 10}
+            onChange={(value) => setRule((r) => ({ ...r, discussSpread: Math.min(1, Math.max(0, value / range)) }))}
+          />
           {config.criteria.map((c) => (
-            <label key={c.id}>
-              {t('facilitator.criterionWeight', { criterion: c.label })}
-              <input type="number" className="narrow" min={0} max={100} step={0.5} value={rule.weights[c.id] ?? 1} onChange={(e) => setRule({ ...rule, weights: { ...rule.weights, [c.id]: Math.max(0, Number(e.target.value)) } })} />
-            </label>
+            <DecimalField
+              key={c.id}
+              id={`rule-weight-${c.id}`}
+              label={t('facilitator.criterionWeight', { criterion: c.label })}
+              digits={2}
+              step={0.5}
+              min={0}
+              max={100}
+              value={rule.weights[c.id] ?? 1}
+              onChange={(value) => setRule((r) => ({ ...r, weights: { ...r.weights, [c.id]: value } }))}
+            />
           ))}
         </div>
         <fieldset>

@@ -6,6 +6,7 @@ import type { Criterion, Organisation, Theme, WorkshopConfig } from '../../../..
 import { updateWorkshop } from '../../net/facilitator';
 import { CommandStatus } from './CommandStatus';
 import { DateField } from '../common/DateField';
+import { DecimalField } from '../common/DecimalField';
 import { ListEditor } from './ListEditor';
 import { useCommand } from './useCommand';
 
@@ -64,6 +65,9 @@ export function SetupEditor({ config, editable }: { config: WorkshopConfig; edit
           const found = checkDraft(draft, dateValid, t);
           setProblems(found);
           if (found.length > 0) return;
+          // A weight whose text is not (yet) a number in its range says why itself; nothing is sent.
+          const unread = e.currentTarget.querySelector<HTMLElement>('.decimal-field input[aria-invalid="true"]');
+          if (unread) return unread.focus();
           void run(() => updateWorkshop({ ...draft, themes: draft.themes.map((th) => ({ ...th, description: th.description || undefined })) }));
         }}
       >
@@ -108,10 +112,7 @@ export function SetupEditor({ config, editable }: { config: WorkshopConfig; edit
           newItem={(id) => ({ id, name: t('facilitator.newOrganisation'), weight: 1 })}
           onChange={(organisations) => set('organisations', organisations)}
           extra={(organisation, update) => (
-            <label className="inline">
-              {t('facilitator.weight')}
-              <input type="number" min={0.1} max={1000} step={0.1} value={organisation.weight} className="narrow" onChange={(e) => update({ weight: Number(e.target.value) || 1 })} />
-            </label>
+            <DecimalField id={`weight-${organisation.id}`} inline label={t('facilitator.weight')} digits={2} step={0.1} min={0.1} max={1000} value={organisation.weight} onChange={(weight) => update({ weight })} />
           )}
         />
         <fieldset>

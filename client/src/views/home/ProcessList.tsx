@@ -11,6 +11,9 @@ function stepPhaseKey(step: StepView): string {
 }
 import { formatDateTime } from '../../i18n';
 import { processes } from '../../net/office';
+import { FieldError } from '../common/FieldError';
+import { message } from '../common/fieldChecks';
+import { useFieldProblems } from '../common/useFieldProblems';
 
 export function ProcessList() {
   const { t } = useTranslation();
@@ -65,13 +68,16 @@ export function NewProcessForm() {
   const [template, setTemplate] = useState<'coesfeld' | 'blank'>('coesfeld');
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
+  const checks = useFieldProblems();
   return (
     <form
       className="card stack"
+      noValidate
       onSubmit={async (e) => {
         e.preventDefault();
-        setBusy(true);
         setFailed(null);
+        if (!checks.report(title.trim() ? {} : { 'process-title': message('formCheck.enterTitle') })) return;
+        setBusy(true);
         const reply = await processes.create({ title: title.trim(), template });
         if (reply.ok) return location.assign(`/prozess/${encodeURIComponent(reply.data.id)}`);
         setBusy(false);
@@ -80,7 +86,19 @@ export function NewProcessForm() {
     >
       <h2>{t('processes.newTitle')}</h2>
       <label htmlFor="process-title">{t('processes.processTitle')}</label>
-      <input id="process-title" required maxLength={200} value={title} placeholder={t('processes.processTitlePlaceholder')} onChange={(e) => setTitle(e.target.value)} />
+      <input
+        id="process-title"
+        aria-required="true"
+        maxLength={200}
+        value={title}
+        placeholder={t('processes.processTitlePlaceholder')}
+        {...checks.aria('process-title')}
+        onChange={(e) => {
+          setTitle(e.target.value);
+          checks.clear('process-title');
+        }}
+      />
+      <FieldError field="process-title" problems={checks.problems} />
       <fieldset>
         <legend>{t('processes.roster')}</legend>
         <label className="choice">

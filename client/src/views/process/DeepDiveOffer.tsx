@@ -100,7 +100,6 @@ export function DeepDiveOffer({ processId, offer, onCreated }: { processId: stri
             className="reason-input"
             rows={2}
             maxLength={LIMITS.reasonLength}
-            required
             aria-required="true"
             aria-invalid={error !== null || undefined}
             aria-describedby={`${id}-reason-hint${error ? ` ${id}-reason-error` : ''}`}

@@ -3,6 +3,9 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonRef, ProcessView } from '../../../../shared/process';
 import { processes } from '../../net/office';
+import { FieldError } from '../common/FieldError';
+import { emailProblem } from '../common/fieldChecks';
+import { useFieldProblems } from '../common/useFieldProblems';
 import { problem, say, type Say } from './problem';
 
 export function FacilitatorPanel({ view, onChange }: { view: ProcessView; onChange: (view: ProcessView) => void }) {
@@ -11,10 +14,12 @@ export function FacilitatorPanel({ view, onChange }: { view: ProcessView; onChan
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ error: boolean; say: Say } | null>(null);
   const coHeading = useRef<HTMLHeadingElement>(null);
+  const checks = useFieldProblems();
 
   const add = async () => {
     const address = email.trim();
-    if (!address) return;
+    const found = emailProblem(address);
+    if (!checks.report(found ? { 'facilitator-email': found } : {})) return;
     if (view.owner && address.toLowerCase() === view.owner.email.toLowerCase()) return setMessage({ error: true, say: say('process.facilitators.isOwner') });
     setBusy(true);
     setMessage(null);
@@ -67,6 +72,7 @@ export function FacilitatorPanel({ view, onChange }: { view: ProcessView; onChan
       {view.mayManage ? (
         <form
           className="inline-form"
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void add();
@@ -77,11 +83,23 @@ export function FacilitatorPanel({ view, onChange }: { view: ProcessView; onChan
             {t('process.facilitators.emailHint')}
           </p>
           <div className="inline-form-fields">
-            <input id="facilitator-email" type="email" autoComplete="off" required value={email} aria-describedby="facilitator-email-hint" onChange={(e) => setEmail(e.target.value)} />
+            <input
+              id="facilitator-email"
+              type="email"
+              autoComplete="off"
+              aria-required="true"
+              value={email}
+              {...checks.aria('facilitator-email', 'facilitator-email-hint')}
+              onChange={(e) => {
+                setEmail(e.target.value);
+                checks.clear('facilitator-email');
+              }}
+            />
             <button type="submit" disabled={busy}>
               {t('process.facilitators.add')}
             </button>
           </div>
+          <FieldError field="facilitator-email" problems={checks.problems} />
         </form>
       ) : (
         <p className="hint">{t('process.facilitators.readOnly')}</p>

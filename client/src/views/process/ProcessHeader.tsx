@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { ProcessView } from '../../../../shared/process';
 import { formatDateTime } from '../../i18n';
 import { processes } from '../../net/office';
+import { FieldError } from '../common/FieldError';
+import { message } from '../common/fieldChecks';
+import { useFieldProblems } from '../common/useFieldProblems';
 import { problem, type Say } from './problem';
 
 export function ProcessHeader({ view, onChange }: { view: ProcessView; onChange: (view: ProcessView) => void }) {
@@ -13,6 +16,7 @@ export function ProcessHeader({ view, onChange }: { view: ProcessView; onChange:
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Say | null>(null);
   const [saved, setSaved] = useState(false);
+  const checks = useFieldProblems();
   const input = useRef<HTMLInputElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   /** Where focus goes when the form closes: back to the button that opened it. */
@@ -27,6 +31,7 @@ export function ProcessHeader({ view, onChange }: { view: ProcessView; onChange:
   const open = () => {
     setDraft(view.title);
     setError(null);
+    checks.report({});
     setSaved(false);
     setEditing(true);
   };
@@ -50,9 +55,11 @@ export function ProcessHeader({ view, onChange }: { view: ProcessView; onChange:
       {editing && (
         <form
           className="process-title-form"
+          noValidate
           onSubmit={async (e) => {
             e.preventDefault();
             const title = draft.trim();
+            if (!checks.report(title ? {} : { 'process-title-input': message('formCheck.enterTitle') })) return;
             if (title === view.title) return setEditing(false);
             setBusy(true);
             setError(null);
@@ -66,7 +73,18 @@ export function ProcessHeader({ view, onChange }: { view: ProcessView; onChange:
         >
           <label htmlFor="process-title-input">{t('process.titleLabel')}</label>
           <div className="process-title-fields">
-            <input id="process-title-input" ref={input} required maxLength={200} value={draft} onChange={(e) => setDraft(e.target.value)} aria-describedby={error ? 'process-title-error' : undefined} />
+            <input
+              id="process-title-input"
+              ref={input}
+              aria-required="true"
+              maxLength={200}
+              value={draft}
+              onChange={(e) => {
+                setDraft(e.target.value);
+                checks.clear('process-title-input');
+              }}
+              {...checks.aria('process-title-input', error ? 'process-title-error' : undefined)}
+            />
             <button type="submit" className="primary" disabled={busy}>
               {busy ? t('process.saving') : t('process.saveTitle')}
             </button>
@@ -74,6 +92,7 @@ export function ProcessHeader({ view, onChange }: { view: ProcessView; onChange:
               {t('process.cancel')}
             </button>
           </div>
+          <FieldError field="process-title-input" problems={checks.problems} />
           {error && (
             <p role="alert" className="error" id="process-title-error">
               {error(t)}

@@ -6,6 +6,9 @@ import { MAX_EURO, parseEuro } from '../../../../../shared/money';
 import type { Organisation } from '../../../../../shared/schemas';
 import { putIdea } from '../../../net/selection';
 import { useOperation } from '../../collection/console/useOperation';
+import { FieldError } from '../../common/FieldError';
+import { message, type FieldMessage } from '../../common/fieldChecks';
+import { useFieldProblems } from '../../common/useFieldProblems';
 import { OperationStatus } from '../common/OperationStatus';
 import { typedEuro } from '../../../i18n';
 
@@ -17,17 +20,18 @@ export function IdeaForm({ idea, organisations, onDone }: { idea: SelectionIdea 
   const [lead, setLead] = useState(idea?.leadOrganisationId ?? '');
   const [partners, setPartners] = useState(idea?.partners ?? '');
   const [cost, setCost] = useState(idea?.cost === null || idea?.cost === undefined ? '' : typedEuro(idea.cost));
-  const [problem, setProblem] = useState<'title' | 'cost' | null>(null);
+  const checks = useFieldProblems();
   const first = useRef<HTMLInputElement>(null);
   const prefix = idea ? `idea-${idea.id}` : 'idea-new';
   useEffect(() => first.current?.focus(), []);
 
   const submit = async () => {
-    if (!title.trim()) return setProblem('title');
     const typedCost = cost.trim();
     const amount = typedCost === '' ? null : parseEuro(typedCost);
-    if (typedCost !== '' && (amount === null || amount > MAX_EURO)) return setProblem('cost');
-    setProblem(null);
+    const found: Record<string, FieldMessage> = {};
+    if (!title.trim()) found[`${prefix}-title`] = message('selection.console.titleMissing');
+    if (typedCost !== '' && (amount === null || amount > MAX_EURO)) found[`${prefix}-cost`] = message('selection.console.budgetInvalid');
+    if (!checks.report(found)) return;
     const ok = await run(() =>
       putIdea({ ...(idea ? { ideaId: idea.id } : {}), title: title.trim(), themeName: themeName.trim(), leadOrganisationId: lead || null, partners: partners.trim(), cost: amount }),
     );
@@ -37,6 +41,7 @@ export function IdeaForm({ idea, organisations, onDone }: { idea: SelectionIdea 
   return (
     <form
       className="idea-form"
+      noValidate
       aria-labelledby={`${prefix}-heading`}
       onSubmit={(e) => {
         e.preventDefault();
@@ -45,10 +50,24 @@ export function IdeaForm({ idea, organisations, onDone }: { idea: SelectionIdea 
     >
       <h3 id={`${prefix}-heading`}>{idea ? t('selection.console.editTitle', { title: idea.title }) : t('selection.console.newTitle')}</h3>
       <div className="idea-form-grid">
-        <label>
-          {t('selection.console.title')}
-          <input ref={first} value={title} maxLength={80} required aria-invalid={problem === 'title' || undefined} onChange={(e) => setTitle(e.target.value)} />
-        </label>
+        <div>
+          <label>
+            {t('selection.console.title')}
+            <input
+              id={`${prefix}-title`}
+              ref={first}
+              value={title}
+              maxLength={80}
+              aria-required="true"
+              {...checks.aria(`${prefix}-title`)}
+              onChange={(e) => {
+                setTitle(e.target.value);
+                checks.clear(`${prefix}-title`);
+              }}
+            />
+          </label>
+          <FieldError field={`${prefix}-title`} problems={checks.problems} />
+        </div>
         <label>
           {t('selection.console.themeName')}
           <input value={themeName} maxLength={80} onChange={(e) => setThemeName(e.target.value)} />
@@ -68,16 +87,24 @@ export function IdeaForm({ idea, organisations, onDone }: { idea: SelectionIdea 
           {t('selection.console.partners')}
           <input value={partners} maxLength={300} onChange={(e) => setPartners(e.target.value)} />
         </label>
-        <label>
-          {t('selection.console.cost')}
-          <input value={cost} inputMode="decimal" aria-invalid={problem === 'cost' || undefined} placeholder="12.500" onChange={(e) => setCost(e.target.value)} />
-        </label>
+        <div>
+          <label>
+            {t('selection.console.cost')}
+            <input
+              id={`${prefix}-cost`}
+              value={cost}
+              inputMode="decimal"
+              placeholder="12.500"
+              {...checks.aria(`${prefix}-cost`)}
+              onChange={(e) => {
+                setCost(e.target.value);
+                checks.clear(`${prefix}-cost`);
+              }}
+            />
+          </label>
+          <FieldError field={`${prefix}-cost`} problems={checks.problems} />
+        </div>
       </div>
-      {problem && (
-        <p role="alert" className="error">
-          {t(problem === 'title' ? 'selection.console.titleMissing' : 'selection.console.budgetInvalid')}
-        </p>
-      )}
       <OperationStatus state={command} />
       <div className="actions">
         <button type="submit" className="primary" disabled={command.status === 'busy'}>

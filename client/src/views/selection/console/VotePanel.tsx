@@ -10,28 +10,47 @@ import type { SelectionFacilitatorState } from '../../../../../shared/activities
 import type { VotingUnit } from '../../../../../shared/schemas';
 import { closeVote, openVote, revealVote } from '../../../net/selection';
 import { useOperation } from '../../collection/console/useOperation';
+import { FieldError } from '../../common/FieldError';
+import { wholeNumberIn, type FieldMessage } from '../../common/fieldChecks';
+import { useFieldProblems } from '../../common/useFieldProblems';
 import { OperationStatus } from '../common/OperationStatus';
 import { votersText } from '../common/words';
 
 const DEFAULTS: Record<VoteMode, { allowance: number; max: number }> = { points: { allowance: 100, max: 100 }, dots: { allowance: 5, max: 2 } };
+const MOST = 1000;
+
+/** "Please enter a whole number from 1 to …" for the field with this label. */
+function wholeNumberMessage(labelKey: string, max: number): FieldMessage {
+  return (t) => t('formCheck.wholeNumber', { field: t(labelKey), min: 1, max });
+}
 
 function OpenVoteForm({ run, busy }: { run: (mode: VoteMode, allowance: number, max: number, unit: VotingUnit) => void; busy: boolean }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<VoteMode>('points');
-  const [allowance, setAllowance] = useState(DEFAULTS.points.allowance);
-  const [max, setMax] = useState(DEFAULTS.points.max);
+  // As typed, so that a field can be emptied and retyped; read when the vote is opened.
+  const [allowanceText, setAllowanceText] = useState(String(DEFAULTS.points.allowance));
+  const [maxText, setMaxText] = useState(String(DEFAULTS.points.max));
   const [unit, setUnit] = useState<VotingUnit>('organisation');
+  const checks = useFieldProblems();
+  const allowance = wholeNumberIn(allowanceText, 1, MOST);
   const choose = (next: VoteMode) => {
     setMode(next);
-    setAllowance(DEFAULTS[next].allowance);
-    setMax(DEFAULTS[next].max);
+    setAllowanceText(String(DEFAULTS[next].allowance));
+    setMaxText(String(DEFAULTS[next].max));
+    checks.report({});
   };
   return (
     <form
       className="vote-form"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        run(mode, allowance, Math.min(max, allowance), unit);
+        const max = wholeNumberIn(maxText, 1, allowance ?? MOST);
+        const found: Record<string, FieldMessage> = {};
+        if (allowance === null) found['vote-allowance'] = wholeNumberMessage('selection.console.allowance', MOST);
+        if (max === null) found['vote-max'] = wholeNumberMessage('selection.console.maxPerIdea', allowance ?? MOST);
+        if (!checks.report(found) || allowance === null || max === null) return;
+        run(mode, allowance, max, unit);
       }}
     >
       <fieldset>
@@ -44,14 +63,46 @@ function OpenVoteForm({ run, busy }: { run: (mode: VoteMode, allowance: number, 
         ))}
       </fieldset>
       <div className="vote-numbers">
-        <label>
-          {t('selection.console.allowance')}
-          <input type="number" className="narrow" min={1} max={1000} required value={allowance} onChange={(e) => setAllowance(Math.max(1, Math.min(1000, Math.round(Number(e.target.value)) || 1)))} />
-        </label>
-        <label>
-          {t('selection.console.maxPerIdea')}
-          <input type="number" className="narrow" min={1} max={allowance} required value={max} onChange={(e) => setMax(Math.max(1, Math.min(1000, Math.round(Number(e.target.value)) || 1)))} />
-        </label>
+        <div>
+          <label>
+            {t('selection.console.allowance')}
+            <input
+              id="vote-allowance"
+              type="number"
+              className="narrow"
+              min={1}
+              max={MOST}
+              aria-required="true"
+              value={allowanceText}
+              {...checks.aria('vote-allowance')}
+              onChange={(e) => {
+                setAllowanceText(e.target.value);
+                checks.clear('vote-allowance');
+              }}
+            />
+          </label>
+          <FieldError field="vote-allowance" problems={checks.problems} />
+        </div>
+        <div>
+          <label>
+            {t('selection.console.maxPerIdea')}
+            <input
+              id="vote-max"
+              type="number"
+              className="narrow"
+              min={1}
+              max={allowance ?? MOST}
+              aria-required="true"
+              value={maxText}
+              {...checks.aria('vote-max')}
+              onChange={(e) => {
+                setMaxText(e.target.value);
+                checks.clear('vote-max');
+              }}
+            />
+          </label>
+          <FieldError field="vote-max" problems={checks.problems} />
+        </div>
       </div>
       <fieldset>
         <legend>{t('selection.console.unitLegend')}</legend>
