@@ -347,7 +347,7 @@ export const de = {
     moveUp: '{{name}} nach oben',
     moveDown: '{{name}} nach unten',
     criteria: 'Kriterien',
-    criterionLabel: 'Bezeichnung',
+    criterionLabel: 'Kriterium',
     scale: 'Skala',
     scaleMin: 'von',
     scaleMax: 'bis',

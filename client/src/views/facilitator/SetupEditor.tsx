@@ -115,7 +115,7 @@ export function SetupEditor({ config, editable }: { config: WorkshopConfig; edit
             <DecimalField id={`weight-${organisation.id}`} inline label={t('facilitator.weight')} digits={2} step={0.1} min={0.1} max={1000} value={organisation.weight} onChange={(weight) => update({ weight })} />
           )}
         />
-        <fieldset>
+        <fieldset className="criteria-fields">
           <legend>{t('facilitator.criteria')}</legend>
           {draft.criteria.map((criterion: Criterion, i) => (
             <label key={criterion.id} className="inline">
