@@ -8,6 +8,7 @@
  *
  *   npm run bench:burst                       # N = 3,000 once, N = 1,000 five times; writes docs/BENCHMARKS.md
  *   BENCH_SIZES=3000 BENCH_REPEAT=1 …         # a partial run: docs left alone
+ *   BENCH_KINDS=konsens …                     # only these servers
  *   BENCH_PROFILE=1 …                         # CPU profiles of the servers into bench/profiles
  */
 import type { ChildProcess } from 'node:child_process';
@@ -17,6 +18,8 @@ import { writeSection } from './docs.js';
 import { pin, start } from './fork.js';
 
 const KINDS: readonly BurstKind[] = ['bare-coalesced', 'durable', 'konsens'];
+/** BENCH_KINDS=konsens runs only that server (with BENCH_PROFILE: one profile to read). */
+const RUN_KINDS = KINDS.filter((k) => !process.env.BENCH_KINDS || process.env.BENCH_KINDS.split(',').includes(k));
 const SCRIPT: Record<BurstKind, string> = { 'bare-coalesced': 'bench/servers/bareRelay.ts', durable: 'bench/servers/durableRelay.ts', konsens: 'bench/servers/konsens.ts' };
 const ROUNDS = 2;
 /** Runs per size: the 1,000 criterion holds "in at least 4 of 5 consecutive runs". */
@@ -92,7 +95,7 @@ const runs: { participants: number; run: number; results: Measured[] }[] = [];
 for (const { participants, runs: count } of plan) {
   for (let run = 1; run <= count; run++) {
     const results: Measured[] = [];
-    for (const kind of KINDS) {
+    for (const kind of RUN_KINDS) {
       process.stdout.write(`${kind} × ${participants} (run ${run}) … `);
       const result = await measure(kind, participants);
       console.log(JSON.stringify(result));
@@ -124,7 +127,7 @@ lines.push(
   '| N | run | CPU / durable | vote → dashboard p99 / coalescing | ack p99 / durable | all met |',
   '|---|---|---|---|---|---|',
 );
-for (const { participants, run, results } of runs) {
+for (const { participants, run, results } of runs.filter((r) => r.results.length === KINDS.length)) {
   const [coalescing, durable, konsens] = KINDS.map((kind) => best(results.find((r) => r.kind === kind)!));
   const cpu = ratio(konsens!.cpuPerBallot, durable!.cpuPerBallot);
   const probe = ratio(konsens!.probeP99, coalescing!.probeP99);
@@ -135,5 +138,5 @@ for (const { participants, run, results } of runs) {
 }
 const table = lines.join('\n');
 console.log(`\n${table}`);
-if (process.env.BENCH_SIZES || process.env.BENCH_REPEAT || process.env.BENCH_PROFILE) console.log('\n(partial or instrumented run: docs/BENCHMARKS.md left as it is)');
+if (process.env.BENCH_SIZES || process.env.BENCH_REPEAT || process.env.BENCH_PROFILE || process.env.BENCH_KINDS) console.log('\n(partial or instrumented run: docs/BENCHMARKS.md left as it is)');
 else writeSection('burst', table, 'A burst of batches: Konsens against a durable relay (issue 17)');

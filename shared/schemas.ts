@@ -263,6 +263,42 @@ export const answerBatchSchema = z.object({
     }),
 });
 
+type AnswerBatch = z.output<typeof answerBatchSchema>;
+
+const ID = /^[A-Za-z0-9_-]+$/;
+const isId = (v: unknown, min = 1): v is string => typeof v === 'string' && v.length >= min && v.length <= LIMITS.idLength && ID.test(v) && !RESERVED_KEYS.has(v);
+
+/**
+ * The common `answer:batch` (a tablet's ballot) checked without zod's per-entry
+ * machinery (issue 17: a sixth of the burst's main-thread work was zod). It is
+ * derived from `answerBatchSchema` and only ever narrower: it answers the same
+ * output as the schema for what it takes, and undefined for anything it is not
+ * sure of — the caller then asks the schema, which also words the refusal
+ * (tests/unit/fastBatch.test.ts checks both against random payloads).
+ */
+export function fastAnswerBatch(payload: unknown): AnswerBatch | undefined {
+  if (typeof payload !== 'object' || payload === null) return undefined;
+  const answers = (payload as { answers?: unknown }).answers;
+  if (!Array.isArray(answers) || answers.length < 1 || answers.length > LIMITS.batchAnswers) return undefined;
+  const out: AnswerBatch['answers'] = new Array(answers.length);
+  const seen = new Set<string>();
+  for (let i = 0; i < answers.length; i++) {
+    const a: unknown = answers[i];
+    if (typeof a !== 'object' || a === null || Array.isArray(a)) return undefined;
+    const { opId, themeId, criterionId, value, withdraw } = a as Record<string, unknown>;
+    if (!isId(opId, 8) || !isId(themeId) || !isId(criterionId) || seen.has(opId)) return undefined;
+    seen.add(opId);
+    if (withdraw === undefined) {
+      if (value !== null && !Number.isSafeInteger(value)) return undefined;
+      out[i] = { opId, themeId, criterionId, value: value as number | null };
+    } else {
+      if (withdraw !== true || value !== undefined) return undefined;
+      out[i] = { opId, themeId, criterionId, withdraw };
+    }
+  }
+  return { answers: out };
+}
+
 export const phaseSetSchema = z.object({ phase: phaseSchema });
 
 export const emptySchema = z.object({});

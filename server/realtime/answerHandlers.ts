@@ -1,5 +1,5 @@
 /** A participant sets, changes or withdraws one answer, or several at once (SPEC D-1, D-2, D-4). */
-import { answerBatchSchema, answerSetSchema, answerWithdrawSchema } from '../../shared/schemas.js';
+import { answerBatchSchema, answerSetSchema, answerWithdrawSchema, fastAnswerBatch } from '../../shared/schemas.js';
 import { defineHandler } from './handler.js';
 
 export const answerHandlers = [
@@ -23,6 +23,7 @@ export const answerHandlers = [
     callers: ['participant'],
     activity: 'quickcheck',
     schema: answerBatchSchema,
+    fast: fastAnswerBatch,
     run: async ({ room, session }, { answers }) => ({
       receipts: await room!.submitBatch(
         session!.participantId!,

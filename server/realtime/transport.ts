@@ -63,7 +63,8 @@ async function dispatch(handler: Handler, socket: Socket, deps: RealtimeDeps, pa
   }
   // Payloads are JSON objects; zod would take a binary attachment (Buffer) for an object without required keys.
   if (!isJsonObject(payload)) return failure('BAD_REQUEST', [{ path: '', message: 'payload must be a JSON object without binary parts' }]);
-  const parsed = handler.schema.safeParse(payload);
+  const quick = handler.fast?.(payload);
+  const parsed = quick !== undefined ? { success: true as const, data: quick } : handler.schema.safeParse(payload);
   if (!parsed.success) return toFailure(parsed.error, () => undefined);
   const room = session ? await deps.rooms.get(session.workshopId) : undefined;
   if (session && !room) return failure('NOT_FOUND');

@@ -64,6 +64,13 @@ interface Participant {
   ops: Set<string>;
   /** cell index → the latest answer to it whose commit is still under way; null until the first answer (kept after: no map per answer). */
   uncommitted: Map<number, Uncommitted> | null;
+  /** Writes of this participant not committed yet, with their opIds: a resend waits for its write (one entry per write, not per answer). */
+  writing: Writing[] | null;
+}
+
+interface Writing {
+  opIds: readonly string[];
+  committed: Promise<void>;
 }
 
 /**
@@ -92,6 +99,13 @@ export interface AnswerRequest {
 
 const STRUCTURE_KEYS = ['organisations', 'themes', 'criteria', 'scale'] as const;
 
+/** The write under way that carries this opId of the participant's, if one does. */
+function writeOf(p: Participant, opId: string): Promise<void> | undefined {
+  if (!p.writing) return undefined;
+  for (const w of p.writing) if (w.opIds.includes(opId)) return w.committed;
+  return undefined;
+}
+
 /** The Quick-Check's room (the `quickcheck` activity). */
 export class Room implements LiveRoom {
   readonly kind = 'quickcheck' as const;
@@ -100,8 +114,6 @@ export class Room implements LiveRoom {
   private readonly participants = new Map<string, Participant>();
   private readonly byToken = new Map<string, Participant>();
   private readonly participantsPerOrganisation = new Map<string, number>();
-  /** Writes not yet committed, by participant and opId: a resend waits for them. */
-  private readonly inFlight = new Map<string, Promise<void>>();
   private answersVersion = 0;
   private readonly derivedCache = new Map<string, { key: string; value: unknown }>();
   /** The consolidation's audit trail, oldest first (SPEC C-2). */
@@ -480,8 +492,7 @@ export class Room implements LiveRoom {
     const p = this.answering(participantId);
     const cell = this.tally.cell(request.themeId, request.criterionId);
     if (p.ops.has(request.opId)) return this.receipt(p, request, cell, true);
-    const key = `${participantId}\u0000${request.opId}`;
-    const pending = this.inFlight.get(key);
+    const pending = writeOf(p, request.opId);
     if (pending) {
       await pending;
       return this.receipt(p, request, cell, true);
@@ -489,7 +500,7 @@ export class Room implements LiveRoom {
     if (!acceptsAnswers(this.phase)) throw new KonsensError('WRONG_PHASE');
     const refusal = this.refusal(request, cell);
     if (refusal) throw new KonsensError(refusal);
-    const committed = this.store(p, [{ workshopId: this.id, participantId, at: this.deps.now(), ...request }], [cell], [key]);
+    const committed = this.store(p, [{ workshopId: this.id, participantId, at: this.deps.now(), ...request }], [cell], [request.opId]);
     const receipt = this.receipt(p, request, cell, false);
     await committed;
     return receipt;
@@ -504,21 +515,22 @@ export class Room implements LiveRoom {
    */
   async submitBatch(participantId: string, requests: readonly AnswerRequest[]): Promise<AnswerReceipt[]> {
     const p = this.answering(participantId);
-    const cells: number[] = [];
+    const cells: number[] = new Array(requests.length);
     const fresh: AnswerOp[] = [];
-    /** Cell and in-flight key of each fresh answer, found once. */
+    /** Cell and opId of each fresh answer, found once. */
     const freshCells: number[] = [];
-    const freshKeys: string[] = [];
+    const freshIds: string[] = [];
     /** Answers sent before whose write has not committed yet: their receipts wait for it. */
     const waiting: Promise<void>[] = [];
-    const inBatch = new Set<string>();
+    /** Whether the answer at that index is new in this batch. */
+    const isFresh: boolean[] = new Array(requests.length).fill(false);
     const at = this.deps.now();
-    for (const [index, request] of requests.entries()) {
+    for (let index = 0; index < requests.length; index++) {
+      const request = requests[index]!;
       const cell = this.tally.cell(request.themeId, request.criterionId);
-      cells.push(cell);
+      cells[index] = cell;
       if (p.ops.has(request.opId)) continue;
-      const key = `${participantId}\u0000${request.opId}`;
-      const pending = this.inFlight.get(key);
+      const pending = writeOf(p, request.opId);
       if (pending) {
         waiting.push(pending);
         continue;
@@ -527,10 +539,10 @@ export class Room implements LiveRoom {
       if (!acceptsAnswers(this.phase)) throw new KonsensError('WRONG_PHASE');
       const refusal = this.refusal(request, cell);
       if (refusal) throw new KonsensError(refusal, [{ path: `answers.${index}`, message: ERROR_CODES[refusal] }]);
-      inBatch.add(request.opId);
-      fresh.push({ workshopId: this.id, participantId, at, ...request });
+      isFresh[index] = true;
+      fresh.push({ workshopId: this.id, participantId, at, opId: request.opId, themeId: request.themeId, criterionId: request.criterionId, value: request.value });
       freshCells.push(cell);
-      freshKeys.push(key);
+      freshIds.push(request.opId);
     }
     /** Answers sent before are acknowledged with their value when their own write has committed. */
     const receipts = (counted: readonly (AnswerReceipt | null)[] = []) =>
@@ -539,9 +551,9 @@ export class Room implements LiveRoom {
       await Promise.all(waiting);
       return receipts();
     }
-    const committed = this.store(p, fresh, freshCells, freshKeys);
+    const committed = this.store(p, fresh, freshCells, freshIds);
     // Each fresh answer's receipt carries its cell's value after the whole batch.
-    const counted = requests.map((request, i) => (inBatch.has(request.opId) ? this.receipt(p, request, cells[i]!, false) : null));
+    const counted = requests.map((request, i) => (isFresh[i] ? this.receipt(p, request, cells[i]!, false) : null));
     await Promise.all([committed, ...waiting]);
     return receipts(counted);
   }
@@ -557,12 +569,12 @@ export class Room implements LiveRoom {
   /**
    * Fresh, checked answers: counted at once (D-6; the live tally does not wait
    * for the disk, the acknowledgement does, D-1), stored in one write, taken back
-   * out should it fail. A resend of one of them waits for this write (`keys`).
+   * out should it fail. A resend of one of them waits for this write (`opIds`).
    */
-  private store(p: Participant, ops: AnswerOp[], cells: readonly number[], keys: readonly string[]): Promise<void> {
+  private store(p: Participant, ops: AnswerOp[], cells: readonly number[], opIds: readonly string[]): Promise<void> {
     const uncommitted = ops.map((op, i) => this.count(p, cells[i]!, op.value));
     const done = () => {
-      for (const key of keys) this.inFlight.delete(key);
+      if (p.writing) p.writing = p.writing.length === 1 && p.writing[0] === writing ? null : p.writing.filter((w) => w !== writing);
     };
     const committed = this.deps.writer
       .write(
@@ -581,7 +593,8 @@ export class Room implements LiveRoom {
         done();
         throw new KonsensError('STORAGE_FAILED');
       });
-    for (const key of keys) this.inFlight.set(key, committed);
+    const writing: Writing = { opIds, committed };
+    (p.writing ??= []).push(writing);
     this.answersVersion++;
     this.deps.onChange(this, 'answers');
     return committed;
@@ -691,7 +704,7 @@ export class Room implements LiveRoom {
   }
 
   private addParticipant(record: ParticipantRecord): void {
-    const p: Participant = { record, answers: new Map(), ops: new Set(), uncommitted: null };
+    const p: Participant = { record, answers: new Map(), ops: new Set(), uncommitted: null, writing: null };
     this.participants.set(record.id, p);
     this.byToken.set(record.tokenHash, p);
     this.participantsPerOrganisation.set(record.organisationId, (this.participantsPerOrganisation.get(record.organisationId) ?? 0) + 1);

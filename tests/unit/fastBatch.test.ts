@@ -1,0 +1,96 @@
+/**
+ * Issue 17: `fastAnswerBatch` checks a tablet's batch without zod, and must
+ * never be wider than `answerBatchSchema`: whatever it takes, the schema takes
+ * too, with the same output. Random payloads, seeded: valid ballots and every
+ * kind of mutation the fuzz test sends over the wire.
+ */
+import { describe, expect, it } from 'vitest';
+import { answerBatchSchema, fastAnswerBatch } from '../../shared/schemas.js';
+
+let seed = 20261128;
+const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+
+const ODD_VALUES: unknown[] = [
+  '', 'x', 'a b', '__proto__', 'constructor', 'prototype', 'x'.repeat(64), 'x'.repeat(65), 'kurz', 'op-ok-0001', 'op id with space', 'ü-umlaut', '\u0000abcdefgh',
+  0, 1, -1, 3, 5, 42, 1.5, -0, 2 ** 53, -(2 ** 53), NaN, Infinity, null, undefined, true, false, [], {}, ['op-00000001'], { value: 3 },
+];
+
+function validAnswer(i: number): Record<string, unknown> {
+  const base = { opId: `op-${i}-${Math.floor(random() * 1e9).toString(36)}`, themeId: pick(['bildung', 'kultur', 'x_1', 'T-9']), criterionId: pick(['importance', 'potential']) };
+  return random() < 0.15 ? { ...base, withdraw: true } : { ...base, value: random() < 0.2 ? null : 1 + Math.floor(random() * 5) };
+}
+
+function mutate(answer: Record<string, unknown>): Record<string, unknown> {
+  const copy = { ...answer };
+  const key = pick(['opId', 'themeId', 'criterionId', 'value', 'withdraw', 'extra', '__proto__']);
+  switch (pick(['set', 'delete', 'set'])) {
+    case 'delete':
+      delete copy[key];
+      break;
+    default:
+      if (key === '__proto__') Object.defineProperty(copy, '__proto__', { value: pick(ODD_VALUES), enumerable: true });
+      else copy[key] = pick(ODD_VALUES);
+  }
+  return copy;
+}
+
+function payload(): unknown {
+  const roll = random();
+  if (roll < 0.03) return pick([null, 'answers', 3, [], { answers: 'x' }, { answers: {} }, { answers: [] }, {}]);
+  const count = roll < 0.06 ? pick([0, 100, 101, 150]) : 1 + Math.floor(random() * 20);
+  const answers: unknown[] = Array.from({ length: count }, (_, i) => validAnswer(i));
+  const mutations = random() < 0.4 ? 0 : 1 + Math.floor(random() * 3);
+  for (let m = 0; m < mutations && answers.length > 0; m++) {
+    const at = Math.floor(random() * answers.length);
+    const r = random();
+    if (r < 0.7) answers[at] = mutate(answers[at] as Record<string, unknown>);
+    else if (r < 0.8) answers[at] = pick(ODD_VALUES);
+    else if (r < 0.9 && answers.length > 1) (answers[at] as Record<string, unknown>).opId = (answers[0] as Record<string, unknown>).opId;
+    else answers.push(validAnswer(at));
+  }
+  const body: Record<string, unknown> = { answers };
+  if (random() < 0.1) body.extra = pick(ODD_VALUES);
+  return body;
+}
+
+describe('fastAnswerBatch (issue 17)', () => {
+  it('is never wider than the schema and answers the same output for 20,000 random payloads', () => {
+    let taken = 0;
+    let refusedBySchema = 0;
+    for (let n = 0; n < 20_000; n++) {
+      const p = payload();
+      const fast = fastAnswerBatch(p);
+      const zod = answerBatchSchema.safeParse(p);
+      if (!zod.success) refusedBySchema++;
+      if (fast === undefined) continue;
+      taken++;
+      expect(zod.success, JSON.stringify(p)).toBe(true);
+      expect(fast).toEqual(zod.data);
+    }
+    // Both kinds occur in numbers: the fast path is used, and the schema refuses plenty of what it is given.
+    expect(taken).toBeGreaterThan(5_000);
+    expect(refusedBySchema).toBeGreaterThan(5_000);
+  });
+
+  it('takes every plain ballot a tablet sends, so the schema is only asked about the unusual', () => {
+    for (let n = 0; n < 2_000; n++) {
+      const p = { answers: Array.from({ length: 1 + (n % 100) }, (_, i) => validAnswer(i)) };
+      expect(fastAnswerBatch(p)).toEqual(answerBatchSchema.parse(p));
+    }
+  });
+
+  it('leaves the refusals to the schema: a duplicate opId, both value and withdraw, a fraction, a reserved id', () => {
+    const ok = { opId: 'op-00000001', themeId: 'bildung', criterionId: 'importance', value: 3 };
+    for (const answers of [
+      [ok, { ...ok }],
+      [{ ...ok, withdraw: true }],
+      [{ ...ok, value: 2.5 }],
+      [{ ...ok, themeId: '__proto__' }],
+      [{ ...ok, value: undefined }],
+    ]) {
+      expect(fastAnswerBatch({ answers })).toBeUndefined();
+      expect(answerBatchSchema.safeParse({ answers }).success).toBe(false);
+    }
+  });
+});
