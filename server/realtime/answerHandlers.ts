@@ -1,5 +1,6 @@
 /** A participant sets, changes or withdraws one answer, or several at once (SPEC D-1, D-2, D-4). */
 import { answerBatchSchema, answerSetSchema, answerWithdrawSchema, fastAnswerBatch } from '../../shared/schemas.js';
+import type { AnswerRequest } from '../rooms/room.js';
 import { defineHandler } from './handler.js';
 
 export const answerHandlers = [
@@ -24,11 +25,7 @@ export const answerHandlers = [
     activity: 'quickcheck',
     schema: answerBatchSchema,
     fast: fastAnswerBatch,
-    run: async ({ room, session }, { answers }) => ({
-      receipts: await room!.submitBatch(
-        session!.participantId!,
-        answers.map(({ opId, themeId, criterionId, value }) => ({ opId, themeId, criterionId, value })),
-      ),
-    }),
+    // A withdrawal has no value (undefined): the entries are answer requests as they come.
+    run: async ({ room, session }, { answers }) => ({ receipts: await room!.submitBatch(session!.participantId!, answers as AnswerRequest[]) }),
   }),
 ];

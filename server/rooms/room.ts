@@ -554,6 +554,12 @@ export class Room implements LiveRoom {
     const committed = this.store(p, fresh, freshCells, freshIds);
     // Each fresh answer's receipt carries its cell's value after the whole batch.
     const counted = requests.map((request, i) => (isFresh[i] ? this.receipt(p, request, cells[i]!, false) : null));
+    if (waiting.length === 0) {
+      // The usual batch: all of it new, acknowledged with the values counted now.
+      await committed;
+      if (counted.every((r) => r !== null)) return counted as AnswerReceipt[];
+      return receipts(counted);
+    }
     await Promise.all([committed, ...waiting]);
     return receipts(counted);
   }
