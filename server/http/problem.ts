@@ -47,9 +47,25 @@ export function errorHandler(log: (error: unknown) => void): ErrorRequestHandler
       res.status(400).json(problem('BAD_REQUEST', [{ path: '', message: 'body is not valid JSON' }]));
     } else if (typeof error === 'object' && error !== null && 'status' in error && error.status === 413) {
       res.status(413).json(problem('BAD_REQUEST', [{ path: '', message: 'body too large' }]));
+    } else if (clientError(error)) {
+      // What the client sent cannot be read (a broken URL escape, a corrupt or unsupported body
+      // encoding, an unknown charset): its own 4xx, nothing logged — it is not the server's fault.
+      const { status, message } = clientError(error)!;
+      res.status(status).json(problem('BAD_REQUEST', [{ path: '', message }]));
     } else {
       log(error);
       res.status(500).json(problem('INTERNAL'));
     }
   };
+}
+
+/** The status and a plain description of a request the server cannot read, or null for anything else. */
+function clientError(error: unknown): { status: number; message: string } | null {
+  if (error instanceof URIError) return { status: 400, message: 'the URL has a malformed percent escape' };
+  if (typeof error !== 'object' || error === null) return null;
+  const { status, type } = error as { status?: unknown; type?: unknown };
+  if (typeof status !== 'number' || status < 400 || status > 499) return null;
+  if (type === 'encoding.unsupported') return { status, message: 'content encoding not supported (use identity, gzip, deflate or br)' };
+  if (type === 'charset.unsupported') return { status, message: 'charset not supported (use utf-8)' };
+  return { status, message: 'the request body cannot be read' };
 }

@@ -2,6 +2,8 @@
  * Hardening at the boundary: rate limits (SPEC S-5, S-6), origins (V-2),
  * response headers (V-3), deletion (V-4), retention (V-5), reserved keys (S-7).
  */
+import { request as httpRequest } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -103,6 +105,46 @@ describe('web hardening', () => {
     expect(await request(facilitator, 'workshop:update', { themes: [{ id: 'prototype', name: 'x' }] })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
     expect(Object.prototype).not.toHaveProperty('polluted');
     expect(({} as Record<string, unknown>).constructor).toBe(Object);
+  });
+});
+
+/** A raw HTTP request: the status and body as the server sent them (fetch would refuse or rewrite some of these). */
+function raw(url: string, method: string, path: string, headers: Record<string, string>, body?: Buffer): Promise<{ status: number; body: string }> {
+  const { port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode!, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('malformed HTTP', () => {
+  it('H-6: a broken URL escape, a corrupt or unsupported body encoding and an unknown charset are client errors, logged nowhere; the server keeps serving', async () => {
+    const logged: unknown[] = [];
+    server = await startServer({ log: (error) => logged.push(error) });
+    const json = { 'content-type': 'application/json', origin: server.url };
+    const cases: [string, string, Record<string, string>, Buffer | undefined, number][] = [
+      ['GET', '/api/workshops/%E0%A4%A/export/themes.csv', {}, undefined, 400],
+      ['POST', '/api/auth/login', { ...json, 'content-encoding': 'gzip' }, Buffer.from('not gzip at all'), 400],
+      ['POST', '/api/auth/login', { ...json, 'content-encoding': 'br' }, Buffer.from('not brotli'), 400],
+      ['POST', '/api/auth/login', { ...json, 'content-encoding': 'compress' }, Buffer.from('{}'), 415],
+      ['POST', '/api/auth/login', { 'content-type': 'application/json; charset=klingon', origin: server.url }, Buffer.from('{}'), 415],
+    ];
+    for (const [method, path, headers, body, status] of cases) {
+      const answer = await raw(server.url, method, path, headers, body);
+      expect(answer.status, `${method} ${path} ${JSON.stringify(headers)}`).toBe(status);
+      expect(JSON.parse(answer.body)).toMatchObject({ code: 'BAD_REQUEST', details: [{ path: '', message: expect.any(String) }] });
+      expect(answer.body).not.toMatch(/at .*\.js|Error:/);
+    }
+    expect(logged).toEqual([]);
+    // A well-formed gzip body is read as before.
+    const signIn = await raw(server.url, 'POST', '/api/auth/login', { ...json, 'content-encoding': 'gzip' }, gzipSync(JSON.stringify({ email: 'niemand@example.org', password: 'falsch-falsch-falsch' })));
+    expect(signIn.status).toBe(401);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
   });
 });
 
