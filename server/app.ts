@@ -20,7 +20,7 @@ import type { SocketData } from './realtime/handler.js';
 import { attachRealtime } from './realtime/transport.js';
 import type { WorkshopStore } from './store/types.js';
 import { securityHeaders } from './http/securityHeaders.js';
-import { originAllowed } from './security/origin.js';
+import { originAllowed, type OriginPolicy } from './security/origin.js';
 import { FailureLimiter } from './security/rateLimit.js';
 import type { RateLimits } from './realtime/handler.js';
 
@@ -39,7 +39,7 @@ export interface AppConfig extends BroadcastTiming, RateLimits {
   retentionDays: number | null;
   /** Key rate limits by X-Forwarded-For (behind a reverse proxy that sets it). */
   trustProxy: boolean;
-  /** Browser origins besides the server's own that may connect (e.g. behind a proxy with another host name). */
+  /** Browser origins besides the server's own (the public URL's, or as addressed by IP or the machine's name) that may connect. */
   allowedOrigins: string[];
   /** AC-3: failed sign-ins per e-mail address at once … */
   loginFailureBurst: number;
@@ -108,10 +108,11 @@ export function createApp({
   app.disable('x-powered-by');
   app.use(securityHeaders);
   const httpServer = createServer(app);
+  const origins: OriginPolicy = { publicOrigin: config.publicUrl ? new URL(config.publicUrl).origin : null, allowed: config.allowedOrigins, trustProxy: config.trustProxy };
   const io: KonsensServer = new Server(httpServer, {
     maxHttpBufferSize: config.maxMessageBytes,
     serveClient: false,
-    allowRequest: (req, callback) => callback(null, originAllowed(req, config.allowedOrigins)),
+    allowRequest: (req, callback) => callback(null, originAllowed(req, origins)),
   });
   const joinFailures = new FailureLimiter(config.joinFailureBurst, config.joinFailuresPerMinute / 60);
   // H-4: each import can hold the database for a moment.
@@ -161,7 +162,7 @@ export function createApp({
     imports,
     renderer,
     trustProxy: config.trustProxy,
-    allowedOrigins: config.allowedOrigins,
+    origins,
     onLinkChanged: (workshopId) => io.in(linkRoom(workshopId)).disconnectSockets(true),
     auth: {
       loginFailuresPerAccount: new FailureLimiter(config.loginFailureBurst, config.loginFailuresPerMinute / 60),

@@ -7,10 +7,10 @@
  * KONSENS_OIDC_* (sign-in with the organisation's OpenID provider, README).
  */
 import { existsSync } from 'node:fs';
-import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import type { OidcConfig } from './accounts/oidc.js';
 import { createApp } from './app.js';
+import { bannerAddresses } from './banner.js';
 import { openSqliteStore } from './store/sqlite.js';
 
 function port(raw: string | undefined): number {
@@ -19,12 +19,6 @@ function port(raw: string | undefined): number {
   return value;
 }
 
-function lanAddresses(): string[] {
-  return Object.values(networkInterfaces())
-    .flat()
-    .filter((a) => a && a.family === 'IPv4' && !a.internal)
-    .map((a) => a!.address);
-}
 
 /** AC-10: sign-in with the organisation's OpenID Connect provider, from KONSENS_OIDC_* (all three or none). */
 function oidcConfig(): OidcConfig | null {
@@ -48,18 +42,17 @@ async function main(): Promise<void> {
   const retention = process.env.KONSENS_RETENTION_DAYS;
   const retentionDays = retention ? Number(retention) : null;
   if (retentionDays !== null && !(retentionDays > 0)) throw new Error(`KONSENS_RETENTION_DAYS must be a positive number of days, got "${retention}"`);
-  const allowedOrigins = (process.env.KONSENS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const allowedOrigins = (process.env.KONSENS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map((o) => new URL(o).origin);
   const trustProxy = process.env.KONSENS_TRUST_PROXY === '1';
   const publicUrl = process.env.KONSENS_PUBLIC_URL ? new URL(process.env.KONSENS_PUBLIC_URL).origin : null;
   const app = createApp({ store, config: { clientDir: existsSync(clientDir) ? clientDir : null, retentionDays, allowedOrigins, trustProxy, oidc: oidcConfig(), publicUrl } });
   const address = await app.listen(port(process.env.PORT), process.env.HOST || undefined);
 
-  const local = `http://localhost:${address.port}`;
-  console.log(`Konsens läuft: ${local}`);
-  for (const ip of lanAddresses()) console.log(`  im Netzwerk: http://${ip}:${address.port}`);
+  const { lines, base } = bannerAddresses(process.env.HOST, address.port, publicUrl);
+  for (const line of lines) console.log(line);
   // AC-1: until the first administrator exists, a one-time link (new with every start) creates it.
   const setup = await app.accounts.setupPath();
-  if (setup) console.log(`  Ersteinrichtung (einmalig, legt das erste Administrationskonto an): ${local}${setup}`);
+  if (setup) console.log(`  Ersteinrichtung (einmalig, legt das erste Administrationskonto an): ${base}${setup}`);
   console.log(`  Daten: ${dataDir}`);
   if (!existsSync(clientDir)) console.log(`  (keine Oberfläche gebaut: ${clientDir} fehlt — nur API)`);
   if (retentionDays !== null) {

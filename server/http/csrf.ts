@@ -10,17 +10,17 @@
  */
 import type { RequestHandler } from 'express';
 import { ERROR_CODES } from '../../shared/protocol.js';
-import { originAllowed } from '../security/origin.js';
+import { originAllowed, type OriginPolicy } from '../security/origin.js';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function refuseCrossSite(allowedOrigins: readonly string[]): RequestHandler {
+export function refuseCrossSite(origins: OriginPolicy): RequestHandler {
   return (req, res, next) => {
     if (SAFE.has(req.method)) return next();
     const site = req.headers['sec-fetch-site'];
     const json = /^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '');
     const fromHere = site === undefined || site === 'same-origin' || site === 'none';
-    if (json && fromHere && originAllowed(req, allowedOrigins)) return next();
+    if (json && fromHere && originAllowed(req, origins)) return next();
     res.status(403).json({ code: 'CROSS_SITE', message: ERROR_CODES.CROSS_SITE });
   };
 }

@@ -29,6 +29,7 @@ import { Room } from '../rooms/room.js';
 import { SelectionRoom } from '../activities/selection/room.js';
 import type { AccountRecord } from '../store/accountStore.js';
 import { refuseCrossSite } from './csrf.js';
+import type { OriginPolicy } from '../security/origin.js';
 import { errorHandler, sendProblem } from './problem.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import type { WorkshopStore } from '../store/types.js';
@@ -48,7 +49,7 @@ export interface HttpDeps {
   renderer: Renderer;
   trustProxy: boolean;
   /** AC-11: further origins allowed (V-2). */
-  allowedOrigins: string[];
+  origins: OriginPolicy;
   /** Closes the connections of a co-facilitation link that was renewed or revoked (AC-8). */
   onLinkChanged: (workshopId: string) => void;
   auth: Omit<AuthHttpDeps, 'accounts' | 'trustProxy'>;
@@ -65,7 +66,7 @@ export function apiRouter(deps: HttpDeps): express.Router {
   const router = express.Router();
   const address = (req: express.Request) => clientAddress(req.headers, req.socket.remoteAddress, deps.trustProxy);
   // AC-11: before any body is read.
-  router.use(refuseCrossSite(deps.allowedOrigins));
+  router.use(refuseCrossSite(deps.origins));
 
   // H-4, AC-7: an exported workshop file, by a signed-in facilitator; the only route with a large body.
   router.post('/workshops/import', requireSignIn(deps.accounts), (req, res, next) => {

@@ -87,6 +87,35 @@ describe('web hardening', () => {
     expect(await attempt()).toBe('connected');
   });
 
+  it('V-2: the own origin is not taken from the Host header: a rebound foreign name, another scheme or, with a public URL, anything else is refused', async () => {
+    server = await startServer();
+    const { host } = new URL(server.url);
+    const handshake = (headers: Record<string, string>) => raw(server!.url, 'GET', '/socket.io/?EIO=4&transport=polling', headers);
+    const post = (headers: Record<string, string>) => raw(server!.url, 'POST', '/api/auth/login', { 'content-type': 'application/json', ...headers }, Buffer.from('{}'));
+    // DNS rebinding: a foreign name that resolves to this server sends itself as Host and Origin.
+    for (const attempt of [handshake, post]) {
+      expect((await attempt({ host: 'evil.example', origin: 'http://evil.example' })).status).toBe(403);
+      expect((await attempt({ host: `evil.example:${new URL(server.url).port}`, origin: `http://evil.example:${new URL(server.url).port}` })).status).toBe(403);
+      // The same host under another scheme is another origin.
+      expect((await attempt({ host, origin: `https://${host}` })).status).toBe(403);
+    }
+    // As addressed by IP (or localhost, or the machine's own name) and without an Origin, as before.
+    expect((await handshake({ host, origin: server.url })).status).toBe(200);
+    expect((await handshake({ host: `localhost:${new URL(server.url).port}`, origin: `http://localhost:${new URL(server.url).port}` })).status).toBe(200);
+    expect((await handshake({ host })).status).toBe(200);
+    expect((await post({ host, origin: server.url })).status).toBe(400);
+    await server.close();
+
+    // With KONSENS_PUBLIC_URL only that origin (and the allowed ones) counts, whatever the Host says.
+    server = await startServer({ publicUrl: 'https://konsens.kreis-coesfeld.de', allowedOrigins: ['https://intranet.kreis-coesfeld.de'] });
+    const at = new URL(server.url).host;
+    expect((await handshake({ host: 'konsens.kreis-coesfeld.de', origin: 'https://konsens.kreis-coesfeld.de' })).status).toBe(200);
+    expect((await handshake({ host: at, origin: 'https://intranet.kreis-coesfeld.de' })).status).toBe(200);
+    expect((await handshake({ host: 'konsens.kreis-coesfeld.de', origin: 'http://konsens.kreis-coesfeld.de' })).status).toBe(403);
+    expect((await handshake({ host: at, origin: server.url })).status).toBe(403);
+    expect((await post({ host: at, origin: server.url })).status).toBe(403);
+  });
+
   it('V-3: every answer carries a Content-Security-Policy without inline scripts', async () => {
     server = await startServer();
     const response = await fetch(`${server.url}/api/health`);

@@ -10,6 +10,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
+  /** What the server printed until it was ready: the start banner. */
+  banner: string;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -39,7 +41,7 @@ export function spawnServer(dataDir: string): Promise<ServerProcess> {
         const url = `http://127.0.0.1:${match[1]}`;
         const setup = /Ersteinrichtung[^\n]*http:\/\/localhost:\d+(\/setup\/[A-Za-z0-9_-]+)/.exec(output);
         if (setup) registerSetupPath(url, setup[1]!);
-        resolve({ url, child, kill });
+        resolve({ url, child, kill, banner: output });
       }
     };
     child.stdout!.on('data', onData);
