@@ -97,7 +97,10 @@ export const joinHandlers = [
       if (payload.protocolVersion !== PROTOCOL_VERSION) throw new KonsensError('PROTOCOL_MISMATCH');
       const { headers, address: remote } = ctx.socket.handshake;
       const address = clientAddress(headers, remote, ctx.deps.trustProxy);
-      if (ctx.deps.joinFailures.blocked(address)) throw new KonsensError('RATE_LIMITED');
+      // A resume token (192 random bits) cannot be guessed: a tablet resuming with one is never held up by
+      // someone else's wrong codes from the same address (a whole room behind one NAT).
+      const resuming = payload.role === 'participant' && payload.resumeToken !== undefined;
+      if (!resuming && ctx.deps.joinFailures.blocked(address)) throw new KonsensError('RATE_LIMITED');
       try {
         return await joinAs(ctx, payload);
       } catch (error) {

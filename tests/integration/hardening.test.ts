@@ -54,6 +54,23 @@ describe('rate limits', () => {
     expect(http.status).toBe(429);
   });
 
+  it('S-6: a valid resume token is never locked out by other devices’ wrong codes from the same address (a room behind one NAT)', async () => {
+    server = await startServer({ joinFailureBurst: 3, joinFailuresPerMinute: 1 });
+    const { created } = await facilitatorOf(server.url);
+    const tablet = connect(server.url);
+    const session = await ok<ParticipantSession>(tablet, 'workshop:join', { role: 'participant', code: created.code, organisationId: 'olfen', protocolVersion: version });
+    tablet.disconnect();
+    const guesser = connect(server.url);
+    for (let i = 0; i < 5; i++) await request(guesser, 'workshop:join', { role: 'projector', code: `QQQQQ${i}`, protocolVersion: version });
+    expect(await request(connect(server.url), 'workshop:join', { role: 'projector', code: created.code, protocolVersion: version })).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
+    // The tablet comes back with its token: resumed, same participant.
+    const back = await ok<ParticipantSession>(connect(server.url), 'workshop:join', { role: 'participant', code: created.code, resumeToken: session.resumeToken, protocolVersion: version });
+    expect(back).toMatchObject({ participantId: session.participantId, organisationId: 'olfen' });
+    // A token with a wrong code is still a failed guess of the code, and a new join without a token still waits.
+    expect(await request(connect(server.url), 'workshop:join', { role: 'participant', code: 'QQQQQQ', resumeToken: session.resumeToken, protocolVersion: version })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await request(connect(server.url), 'workshop:join', { role: 'participant', code: created.code, organisationId: 'olfen', protocolVersion: version })).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
+  });
+
   it('S-6: behind a trusted proxy the limit counts per forwarded client; otherwise the header is ignored', async () => {
     const lookups = async (forwardedFor: string) => {
       const statuses: number[] = [];
