@@ -8,6 +8,7 @@ import express from 'express';
 import { Server } from 'socket.io';
 import type { AnyRoleState, ClientToServerEvents, ServerToClientEvents } from '../shared/protocol.js';
 import { Renderer } from './export/renderer.js';
+import { Importer } from './imports/importer.js';
 import { apiRouter, clientRoutes, type HttpDeps } from './http/routes.js';
 import { AccountService, defaultAccountPolicy, type AccountPolicy } from './accounts/service.js';
 import { OidcSignIn, type OidcConfig } from './accounts/oidc.js';
@@ -152,6 +153,8 @@ export function createApp({
   const processes = new ProcessService(store, rooms, now, onDeleted);
 
   const renderer = new Renderer();
+  if (!store.sqliteFile) throw new Error('imports need a database a worker thread can open (the SQLite file)');
+  const importer = new Importer(store.sqliteFile);
   const httpDeps: HttpDeps = {
     store,
     rooms,
@@ -161,6 +164,7 @@ export function createApp({
     joinFailures,
     imports,
     renderer,
+    importer,
     trustProxy: config.trustProxy,
     origins,
     onLinkChanged: (workshopId) => io.in(linkRoom(workshopId)).disconnectSockets(true),
@@ -193,6 +197,7 @@ export function createApp({
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await writer.drain();
       await renderer.close();
+      await importer.close();
       await store.close();
     },
   };

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import express, { type Express, type Request } from 'express';
 import { workshopFromTemplate } from '../../shared/domain/templates.js';
-import { fromWorkshopFile, IMPORT_LIMITS, workshopFileSchema } from '../../shared/exchange.js';
+import { IMPORT_LIMITS } from '../../shared/exchange.js';
 import {
   EMBEDDED_INFO_ID,
   EXPORT_FILES,
@@ -17,13 +17,13 @@ import {
 import { createWorkshopSchema, idSchema, joinCodeSchema } from '../../shared/schemas.js';
 import { exportFile, exportSelectionFile } from '../export/index.js';
 import type { Renderer } from '../export/renderer.js';
+import type { Importer } from '../imports/importer.js';
 import { authRouter, requireSignIn, signedIn, signedInOf, type AuthHttpDeps } from '../accounts/http.js';
 import type { AccountService } from '../accounts/service.js';
 import { KonsensError } from '../errors.js';
 import { mayFacilitateWorkshop } from '../processes/access.js';
 import { processRouter } from '../processes/http.js';
 import type { ProcessService } from '../processes/service.js';
-import { importWorkshop } from '../rooms/creation.js';
 import type { LiveRoom } from '../rooms/liveRoom.js';
 import { Room } from '../rooms/room.js';
 import { SelectionRoom } from '../activities/selection/room.js';
@@ -47,6 +47,7 @@ export interface HttpDeps {
   /** Every import counts against the address (SPEC H-4). */
   imports: FailureLimiter;
   renderer: Renderer;
+  importer: Importer;
   trustProxy: boolean;
   /** AC-11: further origins allowed (V-2). */
   origins: OriginPolicy;
@@ -75,11 +76,16 @@ export function apiRouter(deps: HttpDeps): express.Router {
     deps.imports.fail(from);
     next();
   });
-  router.post('/workshops/import', express.json({ limit: IMPORT_LIMITS.bytes }), async (req, res) => {
-    const content = fromWorkshopFile(workshopFileSchema.parse(req.body));
-    const owner = signedIn(res).account;
-    const process = await deps.processes.create(owner, content.config.title, content.config.organisations);
-    res.status(201).json(await importWorkshop(deps.store, content, deps.now(), { processId: process.id, kind: 'quickcheck', position: 1 }));
+  // The bytes as they came: parsing, checking and storing happen on the import worker (H-4), not on this thread.
+  router.post('/workshops/import', express.raw({ type: 'application/json', limit: IMPORT_LIMITS.bytes }), async (req, res) => {
+    const { id, file } = await deps.importer.check(ownBytes(req.body));
+    try {
+      const process = await deps.processes.create(signedIn(res).account, file.title, file.organisations);
+      res.status(201).json(await deps.importer.store(id, { processId: process.id, kind: 'quickcheck', position: 1 }, deps.now()));
+    } catch (error) {
+      deps.importer.drop(id);
+      throw error;
+    }
   });
 
   router.use(express.json({ limit: '32kb' }));
@@ -231,4 +237,11 @@ async function joinPage(deps: HttpDeps, req: Request, clientDir: string, code: s
   const data = JSON.stringify({ code, result }).replace(/</g, '\\u003c');
   const end = at + ROOT.length;
   return `${html.slice(0, end)}<script type="application/json" id="${EMBEDDED_INFO_ID}">${data}</script>${html.slice(end)}`;
+}
+
+/** The request body in memory of its own, which can be handed to a worker without a copy. */
+function ownBytes(body: unknown): Uint8Array {
+  if (!Buffer.isBuffer(body)) return new Uint8Array(0);
+  if (body.byteOffset === 0 && body.byteLength === body.buffer.byteLength) return new Uint8Array(body.buffer, 0, body.byteLength);
+  return new Uint8Array(body);
 }

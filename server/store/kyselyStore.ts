@@ -195,6 +195,8 @@ export class KyselyWorkshopStore implements WorkshopStore {
     private readonly db: Kysely<Database>,
     private readonly onClose: () => Promise<void> = () => db.destroy(),
     private readonly answerWriter?: (ops: readonly AnswerOp[]) => Promise<void>,
+    /** The SQLite file behind `db`, for workers that open a connection of their own (imports); null for none. */
+    readonly sqliteFile: string | null = null,
   ) {
     this.accounts = new KyselyAccountStore(db);
     this.processes = new KyselyProcessStore(db);

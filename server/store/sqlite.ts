@@ -31,7 +31,7 @@ export async function openSqliteStore({ file, answerWorker = true }: SqliteStore
     await db.destroy();
     throw error instanceof Error ? error : new Error(String(error));
   }
-  if (!answerWorker) return new KyselyWorkshopStore(db);
+  if (!answerWorker) return new KyselyWorkshopStore(db, undefined, undefined, file);
   const writer = new SqliteAnswerWriter(file);
   return new KyselyWorkshopStore(
     db,
@@ -40,5 +40,6 @@ export async function openSqliteStore({ file, answerWorker = true }: SqliteStore
       await db.destroy();
     },
     (ops) => writer.write(ops),
+    file,
   );
 }

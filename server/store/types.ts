@@ -160,6 +160,8 @@ export class DuplicateCodeError extends Error {
 export interface WorkshopStore {
   readonly accounts: AccountStore;
   readonly processes: ProcessStore;
+  /** The database file, where a worker thread can open its own connection (imports, H-4); null otherwise. */
+  readonly sqliteFile: string | null;
   /** The process a workshop belongs to (null for none). */
   processOf(workshopId: string): Promise<string | null | undefined>;
   /** Which activity a workshop runs; undefined for an unknown id. */

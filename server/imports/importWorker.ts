@@ -1,0 +1,78 @@
+/**
+ * The import worker's module (SPEC H-4, X-5): reads, checks and stores an
+ * exported workshop file off the server's main thread. A 25 MiB file takes
+ * seconds of JSON parsing, validation and inserting; the sockets of live
+ * workshops must not wait for that. Two steps, so that the process the
+ * workshop goes into is made on the main thread between them: `check` parses
+ * and validates (and keeps the content), `store` inserts it in one transaction
+ * through a connection of its own to the same database file.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { fromWorkshopFile, workshopFileSchema, type WorkshopFileContent } from '../../shared/exchange.js';
+import type { ErrorDetail } from '../../shared/protocol.js';
+import { importWorkshop, type Placement } from '../rooms/creation.js';
+import type { Database } from '../store/migrations.js';
+import { KyselyWorkshopStore } from '../store/kyselyStore.js';
+
+export type ImportRequest =
+  | { id: number; type: 'check'; body: Uint8Array }
+  | { id: number; type: 'store'; placement: Placement; now: number }
+  | { id: number; type: 'drop' };
+
+const MAX_DETAILS = 20;
+const checked = new Map<number, WorkshopFileContent>();
+let store: KyselyWorkshopStore | null = null;
+
+function open(): KyselyWorkshopStore {
+  if (store) return store;
+  const sqlite = new BetterSqlite3((workerData as { file: string }).file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  store = new KyselyWorkshopStore(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }));
+  return store;
+}
+
+/** The file's title and roster (for its process), or why it is refused. */
+function check(id: number, body: Uint8Array): { summary: { title: string; organisations: WorkshopFileContent['config']['organisations'] } } | { refused: ErrorDetail[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'));
+  } catch {
+    return { refused: [{ path: '', message: 'body is not valid JSON' }] };
+  }
+  const parsed = workshopFileSchema.safeParse(json);
+  if (!parsed.success) {
+    // A broken file can have thousands of issues; the first ones tell what is wrong.
+    const details = parsed.error.issues.slice(0, MAX_DETAILS).map((i) => ({ path: i.path.join('.'), message: i.message }));
+    if (parsed.error.issues.length > MAX_DETAILS) details.push({ path: '', message: `… and ${parsed.error.issues.length - MAX_DETAILS} more` });
+    return { refused: details };
+  }
+  const content = fromWorkshopFile(parsed.data);
+  checked.set(id, content);
+  return { summary: { title: content.config.title, organisations: content.config.organisations } };
+}
+
+parentPort?.on('message', async (request: ImportRequest) => {
+  try {
+    switch (request.type) {
+      case 'check':
+        parentPort!.postMessage({ id: request.id, ...check(request.id, request.body) });
+        return;
+      case 'store': {
+        const content = checked.get(request.id);
+        checked.delete(request.id);
+        if (!content) throw new Error('nothing checked under this id');
+        parentPort!.postMessage({ id: request.id, created: await importWorkshop(open(), content, request.now, request.placement) });
+        return;
+      }
+      case 'drop':
+        checked.delete(request.id);
+    }
+  } catch (error) {
+    parentPort!.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) });
+  }
+});

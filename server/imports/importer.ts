@@ -1,0 +1,94 @@
+/**
+ * Imports of workshop files run on a worker thread (importWorker.ts): parsing,
+ * validating and inserting a large file takes seconds, which on the main thread
+ * would hold every live tablet's acknowledgement. The worker starts on the
+ * first import and stays; one import at a time goes through it, in order.
+ */
+import { Worker } from 'node:worker_threads';
+import type { WorkshopFileContent } from '../../shared/exchange.js';
+import type { CreatedWorkshop, ErrorDetail } from '../../shared/protocol.js';
+import { KonsensError } from '../errors.js';
+import type { Placement } from '../rooms/creation.js';
+import type { ImportRequest } from './importWorker.js';
+
+/** As the render worker boots: from TypeScript sources through tsx's loader, from the build as JavaScript. */
+const BOOT = `
+const { workerData } = require('node:worker_threads');
+(async () => {
+  if (workerData.tsx) (await import(workerData.tsx)).register();
+  await import(workerData.entry);
+})().catch((error) => { throw error; });
+`;
+
+type Reply = { id: number; summary?: CheckedFile; refused?: ErrorDetail[]; created?: CreatedWorkshop; error?: string };
+type Pending = { resolve: (reply: Reply) => void; reject: (error: Error) => void };
+
+export interface CheckedFile {
+  title: string;
+  organisations: WorkshopFileContent['config']['organisations'];
+}
+
+export class Importer {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private next = 0;
+
+  /** @param file The SQLite database file the worker opens a connection of its own to. */
+  constructor(private readonly file: string) {}
+
+  /**
+   * Read and check a file's bytes (X-5); a refusal is BAD_REQUEST with the details.
+   * Then `store` (or `drop`) what was checked, under the id returned.
+   */
+  async check(body: Uint8Array): Promise<{ id: number; file: CheckedFile }> {
+    const id = this.next++;
+    const reply = await this.send({ id, type: 'check', body }, [body.buffer as ArrayBuffer]);
+    if (reply.refused) throw new KonsensError('BAD_REQUEST', reply.refused);
+    return { id, file: reply.summary! };
+  }
+
+  async store(id: number, placement: Placement, now: number): Promise<CreatedWorkshop> {
+    return (await this.send({ id, type: 'store', placement, now })).created!;
+  }
+
+  drop(id: number): void {
+    this.worker?.postMessage({ id, type: 'drop' } satisfies ImportRequest);
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.terminate();
+  }
+
+  private send(request: ImportRequest, transfer: ArrayBuffer[] = []): Promise<Reply> {
+    const worker = this.worker ?? this.start();
+    return new Promise((resolve, reject) => {
+      this.pending.set(request.id, { resolve, reject });
+      worker.postMessage(request, transfer);
+    });
+  }
+
+  private start(): Worker {
+    const fromSource = import.meta.url.endsWith('.ts');
+    const entry = new URL(`./importWorker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href;
+    const tsx = fromSource ? import.meta.resolve('tsx/esm/api') : null;
+    const worker = new Worker(BOOT, { eval: true, workerData: { entry, tsx, file: this.file } });
+    worker.on('message', (reply: Reply) => {
+      const p = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      if (reply.error !== undefined) p?.reject(new Error(reply.error));
+      else p?.resolve(reply);
+    });
+    const fail = (error: Error) => {
+      if (this.worker === worker) this.worker = null;
+      for (const p of this.pending.values()) p.reject(error);
+      this.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', () => fail(new Error('import worker stopped')));
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+}
