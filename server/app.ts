@@ -155,6 +155,8 @@ export function createApp({
   const renderer = new Renderer();
   if (!store.sqliteFile) throw new Error('imports need a database a worker thread can open (the SQLite file)');
   const importer = new Importer(store.sqliteFile);
+  /** Set by close(): readiness turns false at once, so that a load balancer sends no new work (H-7). */
+  let draining = false;
   const httpDeps: HttpDeps = {
     store,
     rooms,
@@ -165,6 +167,7 @@ export function createApp({
     imports,
     renderer,
     importer,
+    unavailable: async () => (draining ? 'the server is shutting down' : store.unavailable()),
     trustProxy: config.trustProxy,
     origins,
     onLinkChanged: (workshopId) => io.in(linkRoom(workshopId)).disconnectSockets(true),
@@ -193,6 +196,7 @@ export function createApp({
     purgeExpired: async () =>
       config.retentionDays === null ? 0 : rooms.forgetParticipantIdentifiers(clock.now() - config.retentionDays * 86_400_000),
     async close() {
+      draining = true;
       broadcaster.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await writer.drain();

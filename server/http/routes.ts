@@ -48,6 +48,8 @@ export interface HttpDeps {
   imports: FailureLimiter;
   renderer: Renderer;
   importer: Importer;
+  /** H-7: why this node should get no work now, or null. */
+  unavailable: () => Promise<string | null>;
   trustProxy: boolean;
   /** AC-11: further origins allowed (V-2). */
   origins: OriginPolicy;
@@ -90,8 +92,17 @@ export function apiRouter(deps: HttpDeps): express.Router {
 
   router.use(express.json({ limit: '32kb' }));
 
+  // H-3: liveness — the process runs and answers.
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok', protocolVersion: PROTOCOL_VERSION });
+  });
+
+  // H-7: readiness — this node takes work: its database answers, its writer runs, it is not draining.
+  router.get('/ready', async (_req, res) => {
+    const reason = await deps.unavailable();
+    res.set('Cache-Control', 'no-store');
+    if (reason) res.status(503).json({ status: 'unavailable', reason });
+    else res.json({ status: 'ready' });
   });
 
   router.use(authRouter({ accounts: deps.accounts, trustProxy: deps.trustProxy, ...deps.auth }));

@@ -197,6 +197,8 @@ export class KyselyWorkshopStore implements WorkshopStore {
     private readonly answerWriter?: (ops: readonly AnswerOp[]) => Promise<void>,
     /** The SQLite file behind `db`, for workers that open a connection of their own (imports); null for none. */
     readonly sqliteFile: string | null = null,
+    /** Whether the answer writer (if any) still runs. */
+    private readonly writerAlive: () => boolean = () => true,
   ) {
     this.accounts = new KyselyAccountStore(db);
     this.processes = new KyselyProcessStore(db);
@@ -316,6 +318,16 @@ export class KyselyWorkshopStore implements WorkshopStore {
       await trx.deleteFrom('answer_log').where('workshop_id', '=', workshopId).where('participant_id', '=', participantId).execute();
       await trx.deleteFrom('participants').where('workshop_id', '=', workshopId).where('id', '=', participantId).execute();
     });
+  }
+
+  async unavailable(): Promise<string | null> {
+    if (!this.writerAlive()) return 'the answer writer has stopped';
+    try {
+      await sql`SELECT 1`.execute(this.db);
+      return null;
+    } catch (error) {
+      return `the database does not answer (${error instanceof Error ? error.message : String(error)})`;
+    }
   }
 
   async writeAnswers(ops: readonly AnswerOp[]): Promise<void> {

@@ -41,5 +41,6 @@ export async function openSqliteStore({ file, answerWorker = true }: SqliteStore
     },
     (ops) => writer.write(ops),
     file,
+    () => writer.alive,
   );
 }

@@ -83,6 +83,8 @@ export class SqliteAnswerWriter {
   private readonly worker: Worker;
   private readonly pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   private next = 0;
+  /** False once the worker has stopped (it is not restarted: readiness says so, H-7). */
+  alive = true;
 
   constructor(file: string) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
@@ -94,7 +96,10 @@ export class SqliteAnswerWriter {
       else p?.resolve();
     });
     this.worker.on('error', (error) => this.failAll(error));
-    this.worker.on('exit', () => this.failAll(new Error('answer writer stopped')));
+    this.worker.on('exit', () => {
+      this.alive = false;
+      this.failAll(new Error('answer writer stopped'));
+    });
   }
 
   write(ops: readonly AnswerOp[]): Promise<void> {
@@ -107,6 +112,7 @@ export class SqliteAnswerWriter {
   }
 
   async close(): Promise<void> {
+    this.alive = false;
     await this.worker.terminate();
   }
 

@@ -211,5 +211,7 @@ export interface WorkshopStore {
    * workshop touched, the ids of the participants forgotten.
    */
   forgetParticipantIdentifiers(changedBefore: number): Promise<Map<string, string[]>>;
+  /** H-7: why the store cannot take writes now (the database does not answer, the writer stopped), or null when it can. */
+  unavailable(): Promise<string | null>;
   close(): Promise<void>;
 }

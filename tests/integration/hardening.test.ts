@@ -194,6 +194,32 @@ describe('malformed HTTP', () => {
   });
 });
 
+describe('operations', () => {
+  it('H-7: readiness says whether this node takes work — ready while its database and writer run, 503 with the reason once the writer has stopped; liveness stays', async () => {
+    server = await startServer();
+    const ready = await fetch(`${server.url}/api/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+
+    // A store whose answer writer has stopped (here: closed) cannot take answers: not ready.
+    const dir = tempDir();
+    const store = await openSqliteStore({ file: `${dir}/konsens.sqlite` });
+    expect(await store.unavailable()).toBeNull();
+    await store.close();
+    expect(await store.unavailable()).toBe('the answer writer has stopped');
+    const app = createApp({ store, config: { log: () => undefined } });
+    const { port } = await app.listen(0, '127.0.0.1');
+    try {
+      const notReady = await fetch(`http://127.0.0.1:${port}/api/ready`);
+      expect(notReady.status).toBe(503);
+      expect(await notReady.json()).toEqual({ status: 'unavailable', reason: 'the answer writer has stopped' });
+      expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+    } finally {
+      await new Promise<void>((resolve) => app.io.close(() => resolve()));
+    }
+  });
+});
+
 describe('privacy', () => {
   it('V-4: the facilitator deletes a workshop with all its data; everyone in it is told and disconnected', async () => {
     server = await startServer();
