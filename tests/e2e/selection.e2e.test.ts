@@ -110,7 +110,7 @@ describe('project selection in the browser', () => {
     await console_.locator('.idea-table .idea-name', { hasText: 'Digitallotsen' }).waitFor({ timeout: 20_000 });
     await console_.getByLabel('Budget in Euro').fill('30.000');
     await console_.getByRole('button', { name: 'Budget speichern' }).click();
-    await eventually(() => text(console_, '.budget-settings')).toContain('30.000 € ·');
+    await eventually(() => text(console_, '.budget-settings')).toContain('Gespeichertes Budget: 30.000 €');
     await console_.getByRole('button', { name: 'Auswahl starten' }).click();
     await console_.getByRole('button', { name: 'Abstimmung öffnen' }).click();
     await eventually(() => text(console_, '.vote-panel')).toContain('Abstimmung 1 läuft: Punkte, 100 je Organisation');
@@ -198,7 +198,7 @@ describe('project selection in the browser', () => {
 
     // The tablet after the vote: ended, and which ideas are funded.
     await eventually(() => text(senden)).toContain('Abstimmung beendet');
-    await eventually(() => text(senden)).toContain('Finanziert nach Equal Shares');
+    await eventually(() => text(senden)).toContain('Finanziert nach der Regel „Gleiche Anteile“');
     await expectAccessible(senden, 'tablet revealed');
     await shoot(senden, 'selection-tablet-revealed-1024x768');
 

@@ -170,7 +170,7 @@ describe('exports of a project selection', () => {
     const header = voteSheet[voteHeaderAt]!.map((c) => (c === null ? null : String(c)));
     expect(header).toEqual([
       'Idee', 'Thema', 'Kreis Coesfeld', 'Olfen', 'Senden', 'Punkte gesamt', 'Kosten (€)',
-      'Nach Punkten', 'Begründung (Nach Punkten)', 'Gleiche Anteile', 'Begründung (Gleiche Anteile)', 'Abweichung', 'Begründung der Abweichung', 'In der Auswahl',
+      'Reihenfolge nach Punkten', 'Begründung (Reihenfolge nach Punkten)', 'Gleiche Anteile', 'Begründung (Gleiche Anteile)', 'Abweichung', 'Begründung der Abweichung', 'In der Auswahl',
     ]);
     const voteRows = voteSheet.slice(voteHeaderAt + 1, voteHeaderAt + 1 + ideas.length);
     const column = (name: string) => header.indexOf(name);
@@ -181,7 +181,7 @@ describe('exports of a project selection', () => {
       expect(row.slice(2, 5)).toEqual(points);
       expect(row[column('Punkte gesamt')]).toBe(points.reduce((a, b) => a + b, 0));
       expect(row[column('Kosten (€)')]).toBe(idea.cost);
-      expect(row[column('Nach Punkten')]).toBe(budget.greedy.ideas[idea.id]!.selected ? 'ausgewählt' : 'nicht ausgewählt');
+      expect(row[column('Reihenfolge nach Punkten')]).toBe(budget.greedy.ideas[idea.id]!.selected ? 'ausgewählt' : 'nicht ausgewählt');
       expect(row[column('Gleiche Anteile')]).toBe(budget.equalShares.ideas[idea.id]!.selected ? 'ausgewählt' : 'nicht ausgewählt');
       expect(row[column('In der Auswahl')]).toBe(budget.selected.includes(idea.id) ? 'ja' : 'nein');
     }
@@ -189,10 +189,10 @@ describe('exports of a project selection', () => {
     expect(accountRow.slice(column('Abweichung'), column('Abweichung') + 2)).toEqual(['herausgenommen (gegen die Regel)', OVERRIDE]);
     // Amounts as Intl writes them, with a no-break space before "€".
     const reasons = (id: string, rule: string) => flat(String(voteRows[ideas.findIndex((i) => i.id === id)]![column(`Begründung (${rule})`)]));
-    expect(reasons(platform, 'Nach Punkten')).toBe('ausgewählt; danach bleiben 12.000,00 €');
-    expect(reasons(school, 'Nach Punkten')).toBe('passt nicht mehr ins Budget: als die Idee an der Reihe war, waren noch 3.000,00 € übrig');
+    expect(reasons(platform, 'Reihenfolge nach Punkten')).toBe('ausgewählt; danach bleiben 12.000,00 €');
+    expect(reasons(school, 'Reihenfolge nach Punkten')).toBe('passt nicht mehr ins Budget: als die Idee an der Reihe war, waren noch 3.000,00 € übrig');
     expect(reasons(building, 'Gleiche Anteile')).toBe('ausgewählt in Runde 2; ein Punkt kostete die Unterstützenden 282,05 € (bezahlt von Kreis Coesfeld: 6.538,46 €, Senden: 8.461,54 €)');
-    expect(flat(voteSheet.flat().join(' '))).toContain('Budget 30.000,00 €; entscheidende Regel: Methode der gleichen Anteile (Equal Shares)');
+    expect(flat(voteSheet.flat().join(' '))).toContain('Budget 30.000,00 €; entscheidende Regel: Gleiche Anteile (Equal Shares)');
     // Print setup, frozen header, autofilter, and no formula anywhere (read from the XML itself).
     const parts = unzipSync(new Uint8Array(xlsx));
     const sheetXml = strFromU8(parts['xl/worksheets/sheet1.xml']!);
@@ -225,8 +225,8 @@ describe('exports of a project selection', () => {
     // The council paper names no organisation in the consent record (SE-10 as proposed): the reason without "Olfen".
     expect(text.slice(text.indexOf('Das Konsent-Protokoll'), text.indexOf('3. Die Auswahl'))).not.toContain('Olfen');
     expect(text).toContain('Budget: 30.000,00 €');
-    expect(text).toContain('Entscheidende Regel: Methode der gleichen Anteile (Equal Shares)');
-    expect(text).toContain('Nach Punkten');
+    expect(text).toContain('Entscheidende Regel: Gleiche Anteile (Equal Shares)');
+    expect(text).toContain('Reihenfolge nach Punkten');
     expect(text).toContain('Gleiche Anteile (entscheidend)');
     expect(text).toContain(OVERRIDE);
     expect(text).toContain(INCLUDE);

@@ -484,6 +484,7 @@ export const de = {
       dismiss: 'Ausblenden',
       status: 'Stand',
       open: 'eingereicht',
+      notTaken: 'nicht übernommen',
       accepted: 'angenommen',
       rejected: 'abgelehnt',
       merged: 'zusammengeführt mit „{{title}}“',

@@ -483,6 +483,7 @@ export const en: Messages = {
       dismiss: 'Dismiss',
       status: 'Status',
       open: 'submitted',
+      notTaken: 'not taken up',
       accepted: 'accepted',
       rejected: 'rejected',
       merged: 'merged with “{{title}}”',

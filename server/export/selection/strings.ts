@@ -27,10 +27,13 @@ export function germanEuro(value: number | null): string {
 /** The note every export of profiles carries (SE-9). */
 export const NOT_A_RANKING = 'Die Nummerierung der Steckbriefe ist keine Rangfolge.';
 
+/** The rules' names as the screens call them (client/src/i18n/selection): German, the established method name once in parentheses. */
+const RULE = { greedy: 'Reihenfolge nach Punkten', equalShares: 'Gleiche Anteile (Equal Shares)' } satisfies Record<SelectionRule, string>;
+
 export const sel = {
   notARanking: NOT_A_RANKING,
-  rule: { greedy: 'Nach Punkten (Greedy)', equalShares: 'Methode der gleichen Anteile (Equal Shares)' } satisfies Record<SelectionRule, string>,
-  ruleShort: { greedy: 'Nach Punkten', equalShares: 'Gleiche Anteile' } satisfies Record<SelectionRule, string>,
+  rule: RULE,
+  ruleShort: { greedy: 'Reihenfolge nach Punkten', equalShares: 'Gleiche Anteile' } satisfies Record<SelectionRule, string>,
   status: { proposed: 'vorgeschlagen', planned: 'geplant', running: 'in Umsetzung', done: 'abgeschlossen', stopped: 'eingestellt' } satisfies Record<ProfileStatus, string>,
   stepStatus: (finalisedAt: number | null) =>
     finalisedAt !== null ? `Abgeschlossen am ${germanDateTime(finalisedAt)}` : 'Vorläufig – dieser Schritt ist noch nicht abgeschlossen',
@@ -74,9 +77,9 @@ export const sel = {
   withoutCost: 'ohne Kostenangabe: nimmt an keiner Regel teil',
   /** BU-2, BU-3 in plain words, for the PDF's selection section. */
   method: (rule: SelectionRule): string[] => [
-    'Nach Punkten (Greedy): Die Ideen werden nach ihren Punkten geordnet (bei Gleichstand die günstigere zuerst). Jede wird ausgewählt, wenn sie in das noch verbleibende Budget passt; sonst wird die nächste versucht.',
-    'Methode der gleichen Anteile (Equal Shares; Peters, Pierczyński & Skowron 2021): Das Budget wird zu gleichen Teilen auf die abstimmenden Einheiten verteilt. Eine Idee wird nur ausgewählt, wenn ihre Unterstützenden sie aus ihren Anteilen bezahlen können, im Verhältnis ihrer Punkte. So bekommen auch kleinere Gruppen Projekte, statt dass die größte alles entscheidet.',
-    `Entscheidend ist: ${rule === 'greedy' ? 'Nach Punkten (Greedy)' : 'Methode der gleichen Anteile (Equal Shares)'}. Abweichungen von der Regel sind mit Begründung aufgeführt.`,
+    `${RULE.greedy}: Die Ideen werden nach ihren Punkten geordnet (bei Gleichstand die günstigere zuerst). Jede wird ausgewählt, wenn sie in das noch verbleibende Budget passt; sonst wird die nächste versucht.`,
+    'Gleiche Anteile (Methode der gleichen Anteile, Equal Shares; Peters, Pierczyński & Skowron 2021): Das Budget wird zu gleichen Teilen auf die abstimmenden Einheiten verteilt. Eine Idee wird nur ausgewählt, wenn ihre Unterstützenden sie aus ihren Anteilen bezahlen können, im Verhältnis ihrer Punkte. So bekommen auch kleinere Gruppen Projekte, statt dass die größte alles entscheidet.',
+    `Entscheidend ist die Regel „${RULE[rule]}“. Abweichungen von der Regel sind mit Begründung aufgeführt.`,
   ],
   points: (n: number) => plain.format(n),
   statementKind: (kind: StatementKind, theme: string | null) => (kind === 'principle' ? 'Grundsatz' : theme ? `Zukunftsbild: ${theme}` : 'Zukunftsbild'),

@@ -58,6 +58,7 @@ export const deepDiveDe = {
       title: 'Ihre Ideen',
       empty: 'Sie haben noch keine Idee eingereicht.',
       mergedUnknown: 'mit einer anderen Idee zusammengeführt',
+      notTaken: 'nicht übernommen',
     },
     support: {
       title: 'Ideen unterstützen',

@@ -56,6 +56,7 @@ export const deepDiveEn: typeof deepDiveDe = {
       title: 'Your ideas',
       empty: 'You have not submitted an idea yet.',
       mergedUnknown: 'merged with another idea',
+      notTaken: 'not taken up',
     },
     support: {
       title: 'Support ideas',

@@ -43,7 +43,7 @@ export const processDe = {
       },
       visionPhase: {
         lobby: 'Vorbereitung',
-        running: 'Konsent läuft',
+        running: 'Vision läuft',
         finalised: 'Abgeschlossen',
       },
       selectionPhase: {

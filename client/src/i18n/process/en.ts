@@ -47,7 +47,7 @@ export const processEn: Strings<typeof processDe> = {
       },
       visionPhase: {
         lobby: 'Preparation',
-        running: 'Consent check running',
+        running: 'Vision running',
         finalised: 'Finalised',
       },
       selectionPhase: {

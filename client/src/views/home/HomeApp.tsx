@@ -13,6 +13,7 @@ import { FilePicker } from '../common/FilePicker';
 import { OfficeShell } from '../office/OfficeShell';
 import { useAccount } from '../office/useAccount';
 import { NewProcessForm, ProcessList } from './ProcessList';
+import './home.css';
 
 export default function HomeApp() {
   use(officeReady);

@@ -23,7 +23,7 @@ export function ProcessList() {
     void processes.list().then((reply) => (reply.ok ? setList(reply.data) : setFailed(true)));
   }, []);
   return (
-    <section aria-labelledby="processes-title" className="stack">
+    <section aria-labelledby="processes-title" className="stack home-processes">
       <h1 id="processes-title">{t('processes.title')}</h1>
       <p className="hint">{t('processes.lead')}</p>
       {failed && (

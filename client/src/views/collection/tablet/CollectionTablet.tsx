@@ -10,6 +10,7 @@ import { AcceptedThemes } from './AcceptedThemes';
 import { OwnProposals } from './OwnProposals';
 import { ProposalForm } from './ProposalForm';
 import { SupportBoard } from './SupportBoard';
+import './collectionTablet.css';
 
 export default function CollectionTablet() {
   const { t } = useTranslation();
@@ -28,7 +29,8 @@ export default function CollectionTablet() {
     <div className={`collection-tablet phase-${phase}`}>
       <div className="ballot-head">
         <h1 className="workshop-title">{config.title}</h1>
-        <p className="who">{t('collection.youAre', { organisation })}</p>
+        {/* Finalised, nobody takes part any more: the line would read as if the tablet still could. */}
+        {phase !== 'finalised' && <p className="who">{t('collection.youAre', { organisation })}</p>}
       </div>
       {phase === 'collecting' ? (
         <div className="collection-columns">

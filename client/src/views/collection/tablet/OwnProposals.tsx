@@ -12,6 +12,8 @@ import { refusalText } from '../proposalText';
 import { fateOf, type Fate } from './fate';
 
 function fateText(term: ReturnType<typeof useTerms>, fate: Fate): string {
+  // A theme collection without its own words for it yet says what it said before finalising.
+  if (fate.status === 'notTaken') return term('own.notTaken', { defaultValue: term('own.open') });
   if (fate.status !== 'merged') return term(`own.${fate.status}`);
   if (!fate.target) return term('own.mergedUnknown');
   return term(fate.target.accepted ? 'own.mergedAccepted' : 'own.merged', { title: fate.target.title });

@@ -1,7 +1,10 @@
 /**
  * "Vorschläge unterstützen" (SPEC TC-5): the open and accepted proposals with
- * their numbers of supports and one toggle each. The choice shows at once; it
- * is delivered through the outbox like a proposal.
+ * their numbers of supports and one toggle each — but not for the tablet's own
+ * proposals: supporting what one proposed oneself would only inflate its count.
+ * The server does not refuse it (TC-5 names no such rule), so a support given
+ * before can still be taken back. The choice shows at once; it is delivered
+ * through the outbox like a proposal.
  */
 import { useTranslation } from 'react-i18next';
 import type { ProposalView } from '../../../../../shared/activities/collection/views';
@@ -36,6 +39,7 @@ export function SupportBoard({ state, board }: { state: ParticipantProposalState
             const choice = choiceFor(proposal.id, choices, state.merged);
             const on = choice?.on ?? false;
             const titleId = `support-${proposal.id}`;
+            const yours = mine.has(proposal.id);
             return (
               <li key={proposal.id}>
                 <article className="support-item" aria-labelledby={titleId}>
@@ -47,13 +51,15 @@ export function SupportBoard({ state, board }: { state: ParticipantProposalState
                     {ideas && <IdeaFacts idea={proposal.idea} organisations={ideas.organisations} />}
                     <p className="support-meta">
                       {t('collection.support.count', { count: proposal.supports })}
-                      {mine.has(proposal.id) && <span className="tag">{term('support.yours')}</span>}
+                      {yours && <span className="tag">{term('support.yours')}</span>}
                     </p>
                   </div>
                   <div className="support-side">
-                    <button type="button" aria-pressed={on} onClick={() => support(proposal.id, !on)}>
-                      {on ? t('collection.support.supported') : t('collection.support.support')}
-                    </button>
+                    {(!yours || on) && (
+                      <button type="button" aria-pressed={on} onClick={() => support(proposal.id, !on)}>
+                        {on ? t('collection.support.supported') : t('collection.support.support')}
+                      </button>
+                    )}
                     <span role="status" className={`save-status save-${choice?.delivery === 'failed' ? 'failed' : 'saving'}`}>
                       {choice?.delivery === 'sending'
                         ? t('collection.own.sending')

@@ -14,6 +14,7 @@ import { AcceptedThemes } from '../../collection/tablet/AcceptedThemes';
 import { OwnProposals } from '../../collection/tablet/OwnProposals';
 import { ProposalForm } from '../../collection/tablet/ProposalForm';
 import { SupportBoard } from '../../collection/tablet/SupportBoard';
+import '../../collection/tablet/collectionTablet.css';
 import { DeepDiveThemeFacts } from '../DeepDiveTheme';
 import '../deepdive.css';
 
@@ -43,7 +44,7 @@ export default function DeepDiveTablet() {
           <h1 className="workshop-title">{heading}</h1>
           <DeepDiveThemeFacts theme={config.theme} showReason={false} />
           {config.title !== heading && <p className="deepdive-title">{config.title}</p>}
-          <p className="who">{t('collection.youAre', { organisation })}</p>
+          {phase !== 'finalised' && <p className="who">{t('collection.youAre', { organisation })}</p>}
           {phase === 'collecting' && <p className="deepdive-lead">{t('deepdive.lead')}</p>}
         </div>
         {phase === 'collecting' ? (

@@ -54,7 +54,7 @@ export function BudgetSettings({ state }: { state: SelectionFacilitatorState }) 
             value={shown}
             disabled={finalised}
             aria-invalid={invalid || undefined}
-            aria-describedby="selection-budget-hint"
+            aria-describedby="selection-budget-hint selection-budget-saved"
             onChange={(e) => setTyped(e.target.value)}
           />
           <button type="submit" disabled={finalised || budgetCommand.status === 'busy'}>
@@ -62,7 +62,10 @@ export function BudgetSettings({ state }: { state: SelectionFacilitatorState }) 
           </button>
         </div>
         <p id="selection-budget-hint" className={invalid ? 'error' : 'hint'} role={invalid ? 'alert' : undefined}>
-          {invalid ? t('selection.console.budgetInvalid') : config.budget === null ? t('selection.console.budgetNone') : `${formatEuro(config.budget)} · ${t('selection.console.budgetHint')}`}
+          {invalid ? t('selection.console.budgetInvalid') : t('selection.console.budgetHint')}
+        </p>
+        <p id="selection-budget-saved" className="budget-saved">
+          {config.budget === null ? t('selection.console.budgetNone') : t('selection.console.budgetSaved', { budget: formatEuro(config.budget) })}
         </p>
         <OperationStatus state={budgetCommand} />
       </form>

@@ -20,11 +20,20 @@ import { BudgetColumns } from './BudgetColumns';
 import { TotalsBars } from './TotalsBars';
 import { useFitHeight } from './useFitHeight';
 
-function IdeaWall({ state }: { state: SelectionProjectorState }) {
+/**
+ * Beside the invitation (a vote open) a few ideas stand in one column in large
+ * type, more in two; across the whole screen in two; many in three. The stage
+ * shrinks them further if need be (useFitHeight).
+ */
+function wallClass(count: number, beside: boolean): string {
+  if (beside && count <= 5) return 'idea-wall roomy';
+  return count > (beside ? 12 : 8) ? 'idea-wall dense' : 'idea-wall';
+}
+
+function IdeaWall({ state, beside = false }: { state: SelectionProjectorState; beside?: boolean }) {
   const { t } = useTranslation();
-  const dense = state.ideas.length > 8;
   return (
-    <ul className={dense ? 'idea-wall dense' : 'idea-wall'}>
+    <ul className={wallClass(state.ideas.length, beside)}>
       {state.ideas.map((idea) => (
         <li key={idea.id}>
           <span className="wall-title">{idea.title}</span>
@@ -58,14 +67,15 @@ export default function SelectionProjector({ state }: { state: SelectionProjecto
       <div className="selection-voting">
         <section className="voting-ideas" aria-labelledby="voting-ideas-title">
           <h2 id="voting-ideas-title">{t('selection.projector.waiting')}</h2>
-          <IdeaWall state={state} />
+          <IdeaWall state={state} beside />
         </section>
+        {/* Latecomers scan the code from their seats: it is sized by the screen's height (.voting-side .qr), as on the Quick-Check's lobby. */}
         <aside className="voting-side">
           <p className="big-count" role="status">
             {votersText(t, open)}
           </p>
           <p className="selection-lead">{t('selection.projector.voteOpen')}</p>
-          <JoinInvitation code={workshop.code} large={false} qrSize={150} />
+          <JoinInvitation code={workshop.code} large={false} />
         </aside>
       </div>
     );
