@@ -93,4 +93,22 @@ describe('fastAnswerBatch (issue 17)', () => {
       expect(answerBatchSchema.safeParse({ answers }).success).toBe(false);
     }
   });
+
+  it('takes only plain JSON of the exact shape, so that the transport may skip its binary check for it (S-3)', () => {
+    const ok = { opId: 'op-00000001', themeId: 'bildung', criterionId: 'importance', value: 3 };
+    const payload = { answers: [ok] };
+    // Taken as it is: no copy per answer.
+    expect(fastAnswerBatch(payload)).toBe(payload);
+    for (const odd of [
+      { answers: [ok], extra: Buffer.from('x') },
+      { answers: [{ ...ok, value: Buffer.from('3') }] },
+      { answers: [{ ...ok, note: 'x' }] },
+      { answers: [Object.assign(Object.create(null) as object, ok)] },
+      { answers: [ok], __proto__: { polluted: true } },
+      JSON.parse('{"answers":[{"opId":"op-00000001","themeId":"bildung","criterionId":"importance","value":3,"__proto__":{"x":1}}]}') as unknown,
+      Buffer.from(JSON.stringify(payload)),
+    ]) {
+      expect(fastAnswerBatch(odd)).toBeUndefined();
+    }
+  });
 });
