@@ -10,6 +10,7 @@
  *   BENCH_SIZES=3000 BENCH_REPEAT=1 …         # a partial run: docs left alone
  *   BENCH_KINDS=konsens …                     # only these servers
  *   BENCH_PROFILE=1 …                         # CPU profiles of the servers into bench/profiles
+ *   BENCH_FLAGS="--heap-prof …" …             # extra Node flags for the servers
  */
 import type { ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -52,7 +53,7 @@ interface Measured {
 }
 
 async function measure(kind: BurstKind, participants: number): Promise<Measured> {
-  const server = start(SCRIPT[kind], 0, kind === 'bare-coalesced' ? { COALESCE: '1' } : {}, process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=bench/profiles'] : []);
+  const server = start(SCRIPT[kind], 0, kind === 'bare-coalesced' ? { COALESCE: '1' } : {}, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=bench/profiles'] : []), ...(process.env.BENCH_FLAGS?.split(' ').filter(Boolean) ?? [])]);
   const { port } = await next<{ port: number }>(server, 'ready');
   const generator = start('bench/burstgen.ts', 1);
   generator.on('message', (message: { type: string; gc?: boolean }) => {
@@ -138,5 +139,5 @@ for (const { participants, run, results } of runs.filter((r) => r.results.length
 }
 const table = lines.join('\n');
 console.log(`\n${table}`);
-if (process.env.BENCH_SIZES || process.env.BENCH_REPEAT || process.env.BENCH_PROFILE || process.env.BENCH_KINDS) console.log('\n(partial or instrumented run: docs/BENCHMARKS.md left as it is)');
+if (process.env.BENCH_SIZES || process.env.BENCH_REPEAT || process.env.BENCH_PROFILE || process.env.BENCH_KINDS || process.env.BENCH_FLAGS) console.log('\n(partial or instrumented run: docs/BENCHMARKS.md left as it is)');
 else writeSection('burst', table, 'A burst of batches: Konsens against a durable relay (issue 17)');
