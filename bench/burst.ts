@@ -12,11 +12,10 @@
  *   BENCH_PROFILE=1 …                         # CPU profiles of the servers into bench/profiles
  *   BENCH_FLAGS="--heap-prof …" …             # extra Node flags for the servers
  */
-import type { ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
 import type { BurstKind, RoundFigures } from './burstgen.js';
 import { writeSection } from './docs.js';
-import { pin, start } from './fork.js';
+import { next, pin, start } from './fork.js';
 
 const KINDS: readonly BurstKind[] = ['bare-coalesced', 'durable', 'konsens'];
 /** BENCH_KINDS=konsens runs only that server (with BENCH_PROFILE: one profile to read). */
@@ -32,18 +31,6 @@ const plan: { participants: number; runs: number }[] = (process.env.BENCH_SIZES 
 /** The targets of issue 17, as ratios of Konsens to a floor. */
 const TARGETS = { cpu: 1.3, probeP99: 1.5, ackP99: 2 } as const;
 
-function next<T>(child: ChildProcess, type: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: { type: string }) => {
-      if (message.type !== type && message.type !== 'error') return;
-      child.off('message', onMessage);
-      if (message.type === 'error') reject(new Error(String((message as { error?: string }).error)));
-      else resolve(message as T);
-    };
-    child.on('message', onMessage);
-    child.once('exit', (code) => reject(new Error(`${type}: process exited with ${code}`)));
-  });
-}
 
 interface Measured {
   kind: BurstKind;

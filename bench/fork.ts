@@ -19,3 +19,17 @@ export function start(script: string, core: number, env: Record<string, string> 
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
 }
+
+/** The child's next message of this type (an 'error' message or its exit rejects). */
+export function next<T>(child: ChildProcess, type: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: { type: string }) => {
+      if (message.type !== type && message.type !== 'error') return;
+      child.off('message', onMessage);
+      if (message.type === 'error') reject(new Error(String((message as { error?: string }).error)));
+      else resolve(message as T);
+    };
+    child.on('message', onMessage);
+    child.once('exit', (code) => reject(new Error(`${type}: process exited with ${code}`)));
+  });
+}

@@ -13,11 +13,10 @@
  *   BENCH_FLAGS="--trace-gc" …         # extra Node flags for the servers
  * Only a run with none of these set writes docs/BENCHMARKS.md.
  */
-import type { ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
 import type { BallotMode } from './client.js';
 import { writeSection } from './docs.js';
-import { pin, start } from './fork.js';
+import { next, pin, start } from './fork.js';
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const ALL_KINDS = ['bare', 'bare-coalesced', 'konsens'] as const;
@@ -35,19 +34,6 @@ type Kind = (typeof ALL_KINDS)[number];
  */
 const burstRounds = (participants: number) => (participants <= 1000 ? 3 : 1);
 const coldRound = (participants: number) => participants <= 1000;
-function next<T>(child: ChildProcess, type: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: { type: string }) => {
-      if (message.type === type || message.type === 'error') {
-        child.off('message', onMessage);
-        if (message.type === 'error') reject(new Error(String((message as { error?: string }).error)));
-        else resolve(message as T);
-      }
-    };
-    child.on('message', onMessage);
-    child.once('exit', (code) => reject(new Error(`${type}: process exited with ${code}`)));
-  });
-}
 
 function konsensScript(): string {
   if (process.env.BENCH_TRACE) return 'bench/servers/konsensTrace.ts';

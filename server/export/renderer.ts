@@ -3,24 +3,14 @@
  * and more of CPU, and on the main thread that would stall every socket of a
  * live workshop. The worker starts on the first export and stays.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../moduleWorker.js';
 import type { Report } from '../../shared/domain/report.js';
 import type { SelectionExport } from './selection/model.js';
 
 /** What the worker renders: a Quick-Check's report (X-2, X-3) or a selection's profiles (SE-10). */
 export type RenderJob = { kind: 'pdf' | 'xlsx'; report: Report } | { kind: 'profiles.pdf' | 'profiles.xlsx'; model: SelectionExport };
 
-/**
- * Runs the worker module; from TypeScript sources (development, tests) through
- * tsx's loader, from the build as plain JavaScript.
- */
-const BOOT = `
-const { workerData } = require('node:worker_threads');
-(async () => {
-  if (workerData.tsx) (await import(workerData.tsx)).register();
-  await import(workerData.entry);
-})().catch((error) => { throw error; });
-`;
 
 type Pending = { resolve: (body: Buffer) => void; reject: (error: Error) => void };
 
@@ -45,10 +35,7 @@ export class Renderer {
   }
 
   private start(): Worker {
-    const fromSource = import.meta.url.endsWith('.ts');
-    const entry = new URL(`./renderWorker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href;
-    const tsx = fromSource ? import.meta.resolve('tsx/esm/api') : null;
-    const worker = new Worker(BOOT, { eval: true, workerData: { entry, tsx } });
+    const worker = startModuleWorker(import.meta.url, 'renderWorker');
     worker.on('message', ({ id, bytes, error }: { id: number; bytes?: Uint8Array; error?: string }) => {
       const p = this.pending.get(id);
       this.pending.delete(id);
@@ -62,7 +49,6 @@ export class Renderer {
     };
     worker.on('error', fail);
     worker.on('exit', () => fail(new Error('render worker stopped')));
-    worker.unref();
     this.worker = worker;
     return worker;
   }

@@ -4,21 +4,14 @@
  * would hold every live tablet's acknowledgement. The worker starts on the
  * first import and stays; one import at a time goes through it, in order.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../moduleWorker.js';
 import type { WorkshopFileContent } from '../../shared/exchange.js';
 import type { CreatedWorkshop, ErrorDetail } from '../../shared/protocol.js';
 import { KonsensError } from '../errors.js';
 import type { Placement } from '../rooms/creation.js';
 import type { ImportRequest } from './importWorker.js';
 
-/** As the render worker boots: from TypeScript sources through tsx's loader, from the build as JavaScript. */
-const BOOT = `
-const { workerData } = require('node:worker_threads');
-(async () => {
-  if (workerData.tsx) (await import(workerData.tsx)).register();
-  await import(workerData.entry);
-})().catch((error) => { throw error; });
-`;
 
 type Reply = { id: number; summary?: CheckedFile; refused?: ErrorDetail[]; created?: CreatedWorkshop; error?: string };
 type Pending = { resolve: (reply: Reply) => void; reject: (error: Error) => void };
@@ -70,10 +63,7 @@ export class Importer {
   }
 
   private start(): Worker {
-    const fromSource = import.meta.url.endsWith('.ts');
-    const entry = new URL(`./importWorker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href;
-    const tsx = fromSource ? import.meta.resolve('tsx/esm/api') : null;
-    const worker = new Worker(BOOT, { eval: true, workerData: { entry, tsx, file: this.file } });
+    const worker = startModuleWorker(import.meta.url, 'importWorker', { file: this.file });
     worker.on('message', (reply: Reply) => {
       const p = this.pending.get(reply.id);
       this.pending.delete(reply.id);
@@ -87,7 +77,6 @@ export class Importer {
     };
     worker.on('error', fail);
     worker.on('exit', () => fail(new Error('import worker stopped')));
-    worker.unref();
     this.worker = worker;
     return worker;
   }
