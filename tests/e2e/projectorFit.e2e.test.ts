@@ -3,7 +3,9 @@
  * at identical and several at nearby points (12 organisations answer over
  * Socket.IO, so the results are real): the results, consolidation and
  * individual-results views fit without scrolling, the matrix's x axis and its
- * title are on screen, no matrix label touches another label or a marker, and
+ * title are on screen, no matrix label touches another label or a marker, the
+ * four fields' names (the corner labels) touch neither the plot — with its
+ * markers, spread bars and tier lines — nor a label, a tick or each other, and
  * no heading or badge is clipped. Screenshots go to /tmp/projector-shots/.
  */
 import { mkdirSync } from 'node:fs';
@@ -62,6 +64,7 @@ interface Fit {
   clipped: string[];
   labels: number;
   markers: number;
+  corners: number;
   overlaps: string[];
   axisBottom: number;
 }
@@ -87,13 +90,25 @@ function measure(page: Page): Promise<Fit> {
       labels.slice(i + 1).forEach((b) => hit(a.box, b.box) && overlaps.push(`"${a.text}" × "${b.text}"`));
       markers.forEach((m) => hit(a.box, m) && overlaps.push(`"${a.text}" × a marker at ${Math.round(m.x)},${Math.round(m.y)}`));
     });
-    const axis = [...document.querySelectorAll('.matrix-axis-title, .matrix-tick')].map((e) => rect(e).bottom);
+    // The corner labels: outside the plot (markers, spread bars and tier lines are all inside it, or reach just over its edge).
+    const corners = [...document.querySelectorAll('.matrix-quadrant')].map((e) => ({ text: e.textContent ?? '', box: rect(e) }));
+    const plots = [...document.querySelectorAll('.matrix-plot')].map(rect);
+    const axisTexts = [...document.querySelectorAll('.matrix-axis-title, .matrix-tick')].map((e) => ({ text: e.textContent ?? '', box: rect(e) }));
+    corners.forEach((c, i) => {
+      plots.forEach((p) => hit(c.box, p) && overlaps.push(`corner "${c.text}" × the plot`));
+      markers.forEach((m) => hit(c.box, m) && overlaps.push(`corner "${c.text}" × a marker at ${Math.round(m.x)},${Math.round(m.y)}`));
+      labels.forEach((l) => hit(c.box, l.box) && overlaps.push(`corner "${c.text}" × "${l.text}"`));
+      axisTexts.forEach((a) => hit(c.box, a.box) && overlaps.push(`corner "${c.text}" × axis text "${a.text}"`));
+      corners.slice(i + 1).forEach((d) => hit(c.box, d.box) && overlaps.push(`corner "${c.text}" × corner "${d.text}"`));
+    });
+    const axis = [...axisTexts.map((a) => a.box.bottom), ...corners.map((c) => c.box.bottom)];
     return {
       page: { scrollWidth: root.scrollWidth, scrollHeight: root.scrollHeight, width: innerWidth, height: innerHeight },
       overflowingBoxes,
       clipped,
       labels: labels.length + numberedMarkers,
       markers: markers.length,
+      corners: corners.length,
       overlaps,
       axisBottom: Math.max(0, ...axis),
     };
@@ -110,9 +125,10 @@ async function expectFits(page: Page, where: string, themes: number, matrix: boo
   expect(fit.overflowingBoxes, `${where}: boxes that would scroll`).toEqual([]);
   expect(fit.clipped, `${where}: clipped headings and badges`).toEqual([]);
   if (!matrix) return;
-  expect(fit.overlaps, `${where}: labels over labels or markers`).toEqual([]);
+  expect(fit.overlaps, `${where}: labels over labels or markers, corner labels over anything`).toEqual([]);
+  expect(fit.corners, `${where}: the four fields named`).toBe(4);
   expect(fit.labels, `${where}: every theme labelled (by name or number)`).toBe(themes);
-  expect(fit.axisBottom, `${where}: the x axis and its title on screen`).toBeLessThanOrEqual(fit.page.height);
+  expect(fit.axisBottom, `${where}: the x axis, its title and the bottom corner labels on screen`).toBeLessThanOrEqual(fit.page.height);
 }
 
 describe('the projector fits 1920×1080 and 1280×720', () => {

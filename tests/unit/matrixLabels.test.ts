@@ -2,9 +2,12 @@
  * The matrix's label placement (client/src/views/common/matrix/placeLabels.ts)
  * on random point clouds with duplicates and near neighbours: whatever it
  * places stays inside the plot and touches no other label, no marker and no
- * fixed obstacle; with room enough, every label is placed.
+ * fixed obstacle; with room enough, every label is placed. The frame
+ * (client/src/views/common/matrix/frame.ts) names the four fields outside the
+ * plot, where no marker, spread bar, tier line or theme label can cover them.
  */
 import { describe, expect, it } from 'vitest';
+import { matrixFrame, type FrameInput } from '../../client/src/views/common/matrix/frame.js';
 import { inside, intersects, markerBox, placeLabels, segmentHitsBox, type Box, type LabelRequest, type Marker } from '../../client/src/views/common/matrix/placeLabels.js';
 import { areaAtLeast } from '../../client/src/views/common/matrix/tierAreas.js';
 import { seededRandom } from '../support/fixtures.js';
@@ -88,6 +91,67 @@ describe('matrix label placement', () => {
     const [placed] = placeLabels([{ x: PLOT.x + PLOT.width - 5, y: 400, radius: 12 }], [{ marker: 0, variants: [{ width: 200, height: 28 }] }], PLOT);
     expect(placed?.leader).toBeNull();
     expect(placed!.box.x + placed!.box.width).toBeLessThan(PLOT.x + PLOT.width - 5);
+  });
+});
+
+/** About DejaVu Sans Bold: 0.66 em a character. */
+const bold = (size: number) => (text: string) => text.length * 0.66 * size;
+
+function frameFor(width: number, height: number, fontSize: number, y = 'Bedeutung', x = 'Digitalisierungspotenzial'): FrameInput {
+  const small = Math.round(fontSize * 0.8);
+  const field = (right: boolean, top: boolean): [string, string] => [`${y} ${top ? 'hoch' : 'niedrig'}`, `${x} ${right ? 'hoch' : 'niedrig'}`];
+  return {
+    width,
+    height,
+    fontSize,
+    smallLine: Math.ceil(small * 1.25),
+    names: { topLeft: field(false, true), topRight: field(true, true), bottomLeft: field(false, false), bottomRight: field(true, false) },
+    cornerWidth: bold(small),
+    titleWidth: bold(fontSize)(x),
+  };
+}
+
+describe('the matrix frame: the four fields named outside the plot', () => {
+  const cases: [number, number, number, string?, string?][] = [
+    [1000, 850, 23],
+    [650, 590, 15],
+    [590, 460, 14],
+    [420, 380, 14],
+    [900, 700, 16, 'Dringlichkeit der Umsetzung aus Sicht der Verwaltung', 'Aufwand für die Organisationen im Kreisgebiet'],
+    [500, 500, 16, 'Bedeutung', 'Kommunalverwaltungsdigitalisierungspotenzial'],
+  ];
+  for (const [width, height, fontSize, y, x] of cases) {
+    it(`${width}×${height} at ${fontSize} px${x ? ` with "${x}"` : ''}: no field name over the plot, the axis title or another field name`, () => {
+      const input = frameFor(width, height, fontSize, y, x);
+      const { plot, quadrants, titleBaseline } = matrixFrame(input);
+      // A marker at the scale's maximum reaches over the plot's edge by its radius (0.575 of the font size).
+      const reach = fontSize * 0.6;
+      const markerArea = { x: plot.x - reach, y: plot.y - reach, width: plot.width + 2 * reach, height: plot.height + 2 * reach };
+      const ticks = { x: plot.x - reach, y: plot.y + plot.height, width: plot.width + 2 * reach, height: fontSize * 1.35 };
+      const title = { x: plot.x + (plot.width - input.titleWidth) / 2, y: titleBaseline - fontSize, width: input.titleWidth, height: fontSize * 1.25 };
+      expect(quadrants).toHaveLength(4);
+      for (const [i, q] of quadrants.entries()) {
+        expect(intersects(q.box, markerArea), `field ${i} over the plot`).toBe(false);
+        expect(intersects(q.box, ticks), `field ${i} over the tick labels`).toBe(false);
+        expect(intersects(q.box, title), `field ${i} over the axis title`).toBe(false);
+        expect(inside(q.box, { x: 0, y: 0, width, height }), `field ${i} inside the chart`).toBe(true);
+        for (const other of quadrants.slice(i + 1)) expect(intersects(q.box, other.box, 4), `field ${i} over another`).toBe(false);
+        for (const line of q.lines) expect(input.cornerWidth(line)).toBeLessThanOrEqual(q.box.width + 1e-9);
+      }
+      // The words are all there, only broken into lines.
+      expect(quadrants[0]!.lines.join(' ').replace(/- /g, '')).toBe(`${y ?? 'Bedeutung'} hoch ${x ?? 'Digitalisierungspotenzial'} hoch`);
+    });
+  }
+
+  it('top fields stand over the top corners, bottom fields under the bottom ones, aligned to the plot’s edges', () => {
+    const { plot, quadrants } = matrixFrame(frameFor(1000, 850, 23));
+    const [topRight, topLeft, bottomLeft, bottomRight] = quadrants;
+    expect(topLeft!.box.x).toBe(plot.x);
+    expect(bottomLeft!.box.x).toBe(plot.x);
+    expect(topRight!.box.x + topRight!.box.width).toBeCloseTo(plot.x + plot.width);
+    expect(bottomRight!.box.x + bottomRight!.box.width).toBeCloseTo(plot.x + plot.width);
+    expect(topLeft!.box.y + topLeft!.box.height).toBeLessThan(plot.y);
+    expect(bottomRight!.box.y).toBeGreaterThan(plot.y + plot.height);
   });
 });
 

@@ -152,6 +152,12 @@ export const de = {
     matrixHigh: 'hoch',
     matrixLow: 'niedrig',
     matrixKey: 'Farbige Linien: ab hier Priorität I bzw. II nach dem Gesamtwert',
+    matrixTierMoved: '{{tier}}, berechnet {{computed}}',
+    computedTier: '(berechnet {{tier}})',
+    ownShort: 'Org.',
+    ownValue: 'Wert der Organisation',
+    differenceShort: 'Abw.',
+    differenceLong: 'Abweichung vom Mittelwert der Gruppe',
     hidden: 'Die Ergebnisse werden nach der Bewertung gemeinsam angezeigt.',
   },
   projector: {

@@ -153,6 +153,12 @@ export const en: Messages = {
     matrixHigh: 'high',
     matrixLow: 'low',
     matrixKey: 'Coloured lines: from here Priority I or II by the combined score',
+    matrixTierMoved: '{{tier}}, computed {{computed}}',
+    computedTier: '(computed {{tier}})',
+    ownShort: 'Org.',
+    ownValue: 'Value of the organisation',
+    differenceShort: 'Diff.',
+    differenceLong: 'Difference from the group mean',
     hidden: 'The results will be shown to everyone after the rating.',
   },
   projector: {

@@ -1,7 +1,7 @@
 /**
  * The 2×2 matrix: every theme at (potential, importance), coloured and shaped
- * by tier, with the spread as error bars, the four fields named in their
- * corners and the tier boundaries of the combined score. The same numbers
+ * by tier, with the spread as error bars, the four fields named outside the
+ * plot at their corners and the tier boundaries of the combined score. The same numbers
  * stand in the ranked table beside it, so the chart is hidden from screen readers.
  *
  * Labels: names next to their markers, placed without overlap (placeLabels),
@@ -13,12 +13,15 @@
  */
 import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Consolidation } from '../../../../shared/domain/consolidation';
 import type { Results } from '../../../../shared/domain/results';
 import type { Tier } from '../../../../shared/domain/tiering';
 import type { WorkshopConfig } from '../../../../shared/schemas';
 import { formatNumber } from '../../i18n';
+import { matrixFrame, type Quadrant } from './matrix/frame';
 import { placeLabels, type Box, type LabelRequest, type PlacedLabel } from './matrix/placeLabels';
 import { tierAreas } from './matrix/tierAreas';
+import { textWidth as measure } from './textWidth';
 import './matrix/matrix.css';
 
 const COLOUR: Record<Tier | 'none', string> = { I: '#0b4f94', II: '#9a4d00', III: '#4d4d4d', none: '#6b6b6b' };
@@ -32,16 +35,6 @@ interface Point {
   ey: number;
   name: string;
   tier: Tier | null;
-}
-
-let canvas: HTMLCanvasElement | null = null;
-/** Width of a text in px, a little generous so that the drawn text stays inside its box. */
-function measure(text: string, font: string): number {
-  canvas ??= document.createElement('canvas');
-  const context = canvas.getContext('2d');
-  if (!context) return text.length * 0.62 * parseFloat(font.replace(/^\D*/, ''));
-  context.font = font;
-  return Math.ceil(context.measureText(text).width * 1.03 + 2);
 }
 
 /** The box's size and font, measured (the labels are placed in its pixels). */
@@ -73,12 +66,14 @@ function Shape({ cx, cy, r, tier }: { cx: number; cy: number; r: number; tier: T
 interface Layout {
   plot: Box;
   labels: (PlacedLabel | null)[];
-  quadrants: { box: Box; lines: [string, string]; anchor: 'start' | 'end' }[];
+  quadrants: Quadrant[];
+  titleBaseline: number;
   legendWidth: number;
 }
 
 /**
- * @param tiers the decided tiers after a consolidation (SPEC C-3); the computed ones otherwise.
+ * @param consolidation once there is one, markers and labels show the decided tiers (SPEC C-3), a moved
+ *   theme with its computed tier beside it; the computed ones otherwise.
  * @param height in px; without it the matrix fills its parent's height.
  */
 export function Matrix({
@@ -86,13 +81,13 @@ export function Matrix({
   config,
   height,
   fontSize = 16,
-  tiers,
+  consolidation,
 }: {
   results: Results;
   config: WorkshopConfig;
   height?: number;
   fontSize?: number;
-  tiers?: ReadonlyMap<string, Tier | null>;
+  consolidation?: Consolidation | null;
 }) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
@@ -103,15 +98,19 @@ export function Matrix({
   const points = useMemo((): Point[] => {
     const names = new Map(config.themes.map((theme) => [theme.id, theme.name]));
     const byId = new Map(results.themes.map((r) => [r.themeId, r]));
+    const decided = new Map(consolidation?.themes.map((c) => [c.themeId, c]));
     // Best first, so that the themes that matter most get the places next to their markers.
     return results.ranking.flatMap((id) => {
       const r = byId.get(id);
       const [y, x] = r?.criteria ?? [];
       if (!r || !x || !y || x.mean === null || y.mean === null) return [];
-      const tier = tiers ? (tiers.get(r.themeId) ?? null) : r.tier;
-      return [{ themeId: r.themeId, x: x.mean, y: y.mean, ex: x.sd ?? 0, ey: y.sd ?? 0, name: `${names.get(id) ?? id}${tier ? ` (${tier})` : ''}`, tier }];
+      const own = decided.get(r.themeId);
+      const tier = consolidation ? (own?.tier ?? null) : r.tier;
+      const computed = own?.moved ? (own.computed ?? t('tier.none')) : null;
+      const tierText = tier && computed ? t('results.matrixTierMoved', { tier, computed }) : tier;
+      return [{ themeId: r.themeId, x: x.mean, y: y.mean, ex: x.sd ?? 0, ey: y.sd ?? 0, name: `${names.get(id) ?? id}${tierText ? ` (${tierText})` : ''}`, tier }];
     });
-  }, [results, config.themes, tiers]);
+  }, [results, config.themes, consolidation, t]);
 
   const areas = useMemo(() => tierAreas(results, config), [results, config]);
   const { font } = size;
@@ -121,19 +120,22 @@ export function Matrix({
   const layout = useMemo((): Layout | null => {
     if (size.width === 0 || size.height === 0) return null;
     const lineHeight = Math.ceil(fontSize * 1.25);
+    const smallLine = Math.ceil(small * 1.25);
     const numberWidth = measure(String(points.length), `700 ${fontSize}px ${font}`) + 4;
+    const high = t('results.matrixHigh');
+    const low = t('results.matrixLow');
+    const field = (right: boolean, top: boolean): [string, string] => [`${yCriterion?.label ?? ''} ${top ? high : low}`, `${xCriterion?.label ?? ''} ${right ? high : low}`];
+    const titleWidth = measure(xCriterion?.label ?? '', `700 ${fontSize}px ${font}`);
     const attempt = (chartWidth: number, withNumbers: boolean): Layout => {
-      const plot: Box = { x: fontSize * 3.4, y: fontSize * 0.6, width: Math.max(10, chartWidth - fontSize * 4.4), height: Math.max(10, size.height - fontSize * 3.8) };
-      const high = t('results.matrixHigh');
-      const low = t('results.matrixLow');
-      const corner = (right: boolean, top: boolean) => {
-        const lines: [string, string] = [`${yCriterion?.label ?? ''} ${top ? high : low}`, `${xCriterion?.label ?? ''} ${right ? high : low}`];
-        const width = Math.max(...lines.map((l) => measure(l, `700 ${small}px ${font}`))) + 8;
-        const h = Math.ceil(small * 1.25) * 2 + 6;
-        const box = { x: right ? plot.x + plot.width - width - 2 : plot.x + 2, y: top ? plot.y + 2 : plot.y + plot.height - h - 2, width, height: h };
-        return { box, lines, anchor: right ? ('end' as const) : ('start' as const) };
-      };
-      const quadrants = [corner(true, true), corner(false, true), corner(false, false), corner(true, false)];
+      const { plot, quadrants, titleBaseline } = matrixFrame({
+        width: chartWidth,
+        height: size.height,
+        fontSize,
+        smallLine,
+        names: { topLeft: field(false, true), topRight: field(true, true), bottomLeft: field(false, false), bottomRight: field(true, false) },
+        cornerWidth: (text) => measure(text, `700 ${small}px ${font}`),
+        titleWidth,
+      });
       const markers = points.map((p) => ({
         x: plot.x + ((p.x - min) / (max - min)) * plot.width,
         y: plot.y + (1 - (p.y - min) / (max - min)) * plot.height,
@@ -143,7 +145,7 @@ export function Matrix({
         marker: i,
         variants: [{ width: measure(p.name, `600 ${fontSize}px ${font}`) + 6, height: lineHeight }, ...(withNumbers ? [{ width: numberWidth, height: lineHeight }] : [])],
       }));
-      return { plot, quadrants, labels: placeLabels(markers, requests, plot, { obstacles: quadrants.map((q) => q.box), gap: 3 }), legendWidth: size.width - chartWidth };
+      return { plot, quadrants, titleBaseline, labels: placeLabels(markers, requests, plot, { gap: 3 }), legendWidth: size.width - chartWidth };
     };
     const direct = attempt(size.width, false);
     if (direct.labels.every((l) => l !== null)) return direct;
@@ -211,8 +213,8 @@ export function Matrix({
             strokeWidth={3}
           />
         ))}
-        <rect x={plot.x} y={plot.y} width={plot.width} height={plot.height} fill="none" stroke="#767676" />
-        <text x={plot.x + plot.width / 2} y={plot.y + plot.height + fontSize * 2.6} textAnchor="middle" fontWeight={700} fill="#1a1a1a" className="matrix-axis-title">
+        <rect x={plot.x} y={plot.y} width={plot.width} height={plot.height} fill="none" stroke="#767676" className="matrix-plot" />
+        <text x={plot.x + plot.width / 2} y={layout.titleBaseline} textAnchor="middle" fontWeight={700} fill="#1a1a1a" className="matrix-axis-title">
           {xCriterion.label}
         </text>
         <text
@@ -227,7 +229,7 @@ export function Matrix({
         {layout.quadrants.map((q, i) => (
           <text key={i} className="matrix-quadrant" fontSize={small} fontWeight={700} fill="#4f4f4f" textAnchor={q.anchor}>
             {q.lines.map((line, l) => (
-              <tspan key={l} x={q.anchor === 'end' ? q.box.x + q.box.width - 4 : q.box.x + 4} y={q.box.y + 3 + Math.ceil(small * 1.25) * l} dy="1em">
+              <tspan key={l} x={q.anchor === 'end' ? q.box.x + q.box.width : q.box.x} y={q.box.y + Math.ceil(small * 1.25) * l} dy="1em">
                 {line}
               </tspan>
             ))}

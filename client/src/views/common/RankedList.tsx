@@ -1,24 +1,26 @@
 /** The ranked list: Priority I / II / III, both means, n, flags (projector and facilitator). */
 import { useTranslation } from 'react-i18next';
+import type { Consolidation } from '../../../../shared/domain/consolidation';
 import type { Results } from '../../../../shared/domain/results';
 import type { WorkshopConfig } from '../../../../shared/schemas';
 import { formatNumber } from '../../i18n';
 import { ThemeName } from './ThemeName';
 import { Flags } from './Flags';
+import { softHyphenate } from './wrapLabel';
 import { TierBadge } from './TierBadge';
 
 /**
- * Long German compounds in column headers may break at their joint
- * ("Digitalisierungs-potenzial"): a soft hyphen after a linking -s.
+ * @param consolidation once there is one, the decided tiers (SPEC C-3) in their
+ * order, as on the consolidation board; where one differs from the computed
+ * tier, the computed one stands beside it.
  */
-export function softHyphenate(label: string): string {
-  return label.replace(/(ungs|heits|keits|tions|täts)(?=\p{L}{4,})/gu, '$1\u00AD');
-}
-
-export function RankedList({ results, config, caption }: { results: Results; config: WorkshopConfig; caption: string }) {
+export function RankedList({ results, config, caption, consolidation }: { results: Results; config: WorkshopConfig; caption: string; consolidation?: Consolidation | null }) {
   const { t } = useTranslation();
   const byId = new Map(results.themes.map((r) => [r.themeId, r]));
   const names = new Map(config.themes.map((theme) => [theme.id, theme.name]));
+  const rows = consolidation
+    ? consolidation.themes.map((c) => ({ themeId: c.themeId, tier: c.tier, computed: c.moved ? c.computed : undefined }))
+    : results.ranking.map((themeId) => ({ themeId, tier: byId.get(themeId)?.tier ?? null, computed: undefined }));
   return (
     <table className="ranked">
       <caption>{caption}</caption>
@@ -38,10 +40,11 @@ export function RankedList({ results, config, caption }: { results: Results; con
         </tr>
       </thead>
       <tbody>
-        {results.ranking.map((themeId, index) => {
-          const result = byId.get(themeId)!;
+        {rows.map(({ themeId, tier, computed }, index) => {
+          const result = byId.get(themeId);
+          if (!result) return null;
           return (
-            <tr key={themeId} className={`row-tier-${result.tier ?? 'none'}`}>
+            <tr key={themeId} className={`row-tier-${tier ?? 'none'}`}>
               {/* Themes without enough data are listed last but not ranked (SPEC T-4, T-6). */}
               <td className="num">{result.insufficientData ? '–' : index + 1}</td>
               <th scope="row">
@@ -51,11 +54,14 @@ export function RankedList({ results, config, caption }: { results: Results; con
                 <Flags result={result} minOrganisations={config.tierRule.minOrganisations} insufficient={false} />
               </th>
               <td>
-                <TierBadge tier={result.tier} />
+                <TierBadge tier={tier} />
+                {computed !== undefined && (
+                  <span className="computed-tier"> {t('results.computedTier', { tier: computed ? t(`tier.short.${computed}`) : t('tier.none') })}</span>
+                )}
               </td>
               {result.criteria.map((c) => (
                 <td key={c.criterionId} className="num">
-                  {formatNumber(c.mean)}
+                  <span className="mean">{formatNumber(c.mean)}</span>
                   <span className="spread"> ± {formatNumber(c.sd)}</span>
                 </td>
               ))}

@@ -127,9 +127,9 @@ export default function FacilitatorApp({ workshopId }: { workshopId: string }) {
               <h2 id="results-title">{isRevealed(phase) ? t('facilitator.resultsVisible') : t('facilitator.results')}</h2>
               <figure className="matrix-figure">
                 <figcaption className="visually-hidden">{t('results.matrixDescription')}</figcaption>
-                <Matrix results={results} config={config} height={420} fontSize={14} />
+                <Matrix results={results} config={config} height={460} fontSize={14} consolidation={consolidation} />
               </figure>
-              <RankedList results={results} config={config} caption={t('results.ranking')} />
+              <RankedList results={results} config={config} caption={t('results.ranking')} consolidation={consolidation} />
             </section>
           )}
           {phase !== 'lobby' && phase !== 'scoring' && !resultsHidden && <IndividualResults individual={individual} results={results} config={config} />}

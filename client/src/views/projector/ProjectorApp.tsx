@@ -11,7 +11,7 @@ import { ConnectionStatus } from '../common/ConnectionStatus';
 import { Matrix, preloadMatrix } from '../common/LazyMatrix';
 import { Problem } from '../common/Problem';
 import { RankedList } from '../common/RankedList';
-import { SmallMultiples } from '../common/IndividualResults';
+import { SmallMultiples } from '../common/SmallMultiples';
 import { TierColumns } from '../common/TierColumns';
 import { useShrinkToFit } from '../common/useShrinkToFit';
 import { JoinInvitation } from './JoinInvitation';
@@ -40,10 +40,10 @@ const overflows = (element: HTMLElement) =>
   element.scrollWidth > element.clientWidth + 1 ||
   [...element.querySelectorAll<HTMLElement>('h3, .tier, .tier-card, .theme-name, th')].some((e) => e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1);
 
-/** A box that never scrolls: its type (and the wall's columns) shrink until the content fits. */
+/** A box that never scrolls: its type shrinks until the content fits (the individual results lay themselves out to their box). */
 function Fit({ children, content, className }: { children: ReactNode; content: unknown; className: string }) {
   const box = useRef<HTMLDivElement>(null);
-  useShrinkToFit(box, content, { smallest: 0.3, apply: (element, scale) => element.style.setProperty('--fit', String(scale)), overflows });
+  useShrinkToFit(box, content, { smallest: 0.2, apply: (element, scale) => element.style.setProperty('--fit', String(scale)), overflows });
   return (
     <div ref={box} className={`fit-box ${className}`}>
       {children}
@@ -127,31 +127,34 @@ export default function ProjectorApp({ code }: { code: string }) {
         )}
         {(phase === 'scoring' || phase === 'closed') && (
           <div className="progress-view">
-            <p className="big-count" role="status">
-              {t('projector.organisationsDone', { done: progress.complete, total })}
-            </p>
-            <progress value={progress.complete} max={total || 1} aria-label={t('projector.organisationsDone', { done: progress.complete, total })} />
-            <p>
-              {t('projector.organisationsPartial', { count: progress.partial })} · {t('projector.joined', { count: progress.participants })}
-            </p>
+            <div className="progress-summary">
+              <p className="big-count" role="status">
+                {t('projector.organisationsDone', { done: progress.complete, total })}
+              </p>
+              <progress value={progress.complete} max={total || 1} aria-label={t('projector.organisationsDone', { done: progress.complete, total })} />
+              <p className="progress-detail">
+                {t('projector.organisationsPartial', { count: progress.partial })} · {t('projector.joined', { count: progress.participants })}
+              </p>
+            </div>
             {phase === 'closed' && <p className="notice">{t('projector.waitingForReveal')}</p>}
             {/* Latecomers at the back still scan it: about 290 px at 1080 lines. */}
             {phase === 'scoring' && <JoinInvitation code={workshop.code} large={false} qrSize={Math.round(viewportHeight * 0.27)} />}
           </div>
         )}
         {results && individual && (
-          <section className="individual-wall" aria-label={t('individual.title')}>
-            <h2>{t('individual.title')}</h2>
-            <Fit className="wall-fit" content={individual}>
-              <SmallMultiples individual={individual} results={results} config={config} large />
-            </Fit>
+          <section className="individual-wall" aria-labelledby="individual-wall-title">
+            <div className="wall-head">
+              <h2 id="individual-wall-title">{t('individual.title')}</h2>
+              <p className="hint">{t('individual.smallMultiplesHint')}</p>
+            </div>
+            <SmallMultiples individual={individual} results={results} config={config} large />
           </section>
         )}
         {!individual && results && consolidation && phase !== 'revealed' && (
           <div className="reveal consolidated">
             <figure className="matrix-figure">
               <figcaption>{t('results.matrixTitle')}</figcaption>
-              <Matrix results={results} config={config} fontSize={matrixFont} tiers={new Map(consolidation.themes.map((c) => [c.themeId, c.tier]))} />
+              <Matrix results={results} config={config} fontSize={matrixFont} consolidation={consolidation} />
             </figure>
             <section aria-labelledby="consolidated-title" className="side">
               <h2 id="consolidated-title">{phase === 'finalised' ? t('consolidation.titleDone') : t('phase.consolidating')}</h2>
@@ -165,10 +168,10 @@ export default function ProjectorApp({ code }: { code: string }) {
           <div className="reveal">
             <figure className="matrix-figure">
               <figcaption>{t('results.matrixTitle')}</figcaption>
-              <Matrix results={results} config={config} fontSize={matrixFont} />
+              <Matrix results={results} config={config} fontSize={matrixFont} consolidation={consolidation} />
             </figure>
-            <Fit className="side-fit" content={results}>
-              <RankedList results={results} config={config} caption={t('results.ranking')} />
+            <Fit className="side-fit" content={consolidation ?? results}>
+              <RankedList results={results} config={config} caption={t('results.ranking')} consolidation={consolidation} />
             </Fit>
           </div>
         )}
