@@ -7,8 +7,10 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { Server } from 'socket.io';
 import type { AnyRoleState, ClientToServerEvents, ServerToClientEvents } from '../shared/protocol.js';
+import type { Role } from '../shared/domain/phases.js';
 import { Renderer } from './export/renderer.js';
 import { Importer } from './imports/importer.js';
+import { Metrics, noMetrics } from './metrics.js';
 import { apiRouter, clientRoutes, type HttpDeps } from './http/routes.js';
 import { AccountService, defaultAccountPolicy, type AccountPolicy } from './accounts/service.js';
 import { OidcSignIn, type OidcConfig } from './accounts/oidc.js';
@@ -56,6 +58,10 @@ export interface AppConfig extends BroadcastTiming, RateLimits {
   importBurst: number;
   /** … and per minute after that (SPEC H-4). */
   importsPerMinute: number;
+  /** H-8: Prometheus metrics on this port (0: any free one); null: off. */
+  metricsPort: number | null;
+  /** The address the metrics port listens on: an internal one. */
+  metricsHost: string;
   log: (error: unknown) => void;
 }
 
@@ -78,6 +84,8 @@ export const defaultAppConfig: AppConfig = {
   publicUrl: null,
   importBurst: 10,
   importsPerMinute: 1,
+  metricsPort: null,
+  metricsHost: '127.0.0.1',
   log: (error) => console.error(error),
 };
 
@@ -89,6 +97,8 @@ export interface KonsensApp {
   rooms: RoomRegistry;
   accounts: AccountService;
   listen(port: number, host?: string): Promise<AddressInfo>;
+  /** Where the metrics are served once listening (H-8); null when they are off. */
+  metricsAddress(): AddressInfo | null;
   /** SPEC V-5: with a retention period, forget participant identifiers of older workshops; returns how many workshops. */
   purgeExpired(): Promise<number>;
   /** Stop accepting, let pending writes commit, close the store. */
@@ -133,7 +143,9 @@ export function createApp({
       if (present(name)) io.to(name).emit('state:update', room.stateFor(role) as AnyRoleState);
     }
   });
-  const writer = new AnswerWriter(store);
+  const metrics = config.metricsPort === null ? null : new Metrics(() => clientsByRole(io));
+  const writer = new AnswerWriter(store, undefined, (seconds) => metrics?.committed(seconds));
+  let metricsServer: { server: HttpServer; address: AddressInfo } | null = null;
   const now = () => clock.now();
   const rooms = new RoomRegistry({ store, writer, now, onChange: (room, change) => broadcaster.changed(room, change) });
 
@@ -181,18 +193,22 @@ export function createApp({
   };
   app.use('/api', apiRouter(httpDeps));
   if (config.clientDir) clientRoutes(app, config.clientDir, httpDeps);
-  attachRealtime(io, { rooms, store, accounts, joinFailures, limits: config, trustProxy: config.trustProxy, onDeleted }, config.log);
+  attachRealtime(io, { rooms, store, accounts, joinFailures, limits: config, trustProxy: config.trustProxy, onDeleted, metrics: metrics ?? noMetrics }, config.log);
 
   return {
     httpServer,
     io,
     rooms,
     accounts,
-    listen: (port, host) =>
-      new Promise((resolve, reject) => {
+    async listen(port, host) {
+      const address = await new Promise<AddressInfo>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => resolve(httpServer.address() as AddressInfo));
-      }),
+      });
+      if (metrics && config.metricsPort !== null) metricsServer = await metrics.listen(config.metricsPort, config.metricsHost);
+      return address;
+    },
+    metricsAddress: () => metricsServer?.address ?? null,
     purgeExpired: async () =>
       config.retentionDays === null ? 0 : rooms.forgetParticipantIdentifiers(clock.now() - config.retentionDays * 86_400_000),
     async close() {
@@ -202,7 +218,15 @@ export function createApp({
       await writer.drain();
       await renderer.close();
       await importer.close();
+      if (metricsServer) await new Promise((resolve) => metricsServer!.server.close(resolve));
       await store.close();
     },
   };
+}
+
+/** Connected clients by role, and those not joined yet as 'guest' (H-8). */
+function clientsByRole(io: KonsensServer): Record<Role | 'guest', number> {
+  const counts = { guest: 0, participant: 0, facilitator: 0, projector: 0 };
+  for (const socket of io.sockets.sockets.values()) counts[socket.data.session?.role ?? 'guest']++;
+  return counts;
 }

@@ -4,7 +4,8 @@
  * KONSENS_DATA_DIR (./data), KONSENS_CLIENT_DIR (./dist/client),
  * KONSENS_RETENTION_DAYS (unset: keep), KONSENS_ALLOWED_ORIGINS (comma-separated),
  * KONSENS_TRUST_PROXY (1: rate limits by X-Forwarded-For), KONSENS_PUBLIC_URL,
- * KONSENS_OIDC_* (sign-in with the organisation's OpenID provider, README).
+ * KONSENS_OIDC_* (sign-in with the organisation's OpenID provider, README),
+ * KONSENS_METRICS_PORT (Prometheus metrics on that port; unset: off) and KONSENS_METRICS_HOST (127.0.0.1).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -45,11 +46,15 @@ async function main(): Promise<void> {
   const allowedOrigins = (process.env.KONSENS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map((o) => new URL(o).origin);
   const trustProxy = process.env.KONSENS_TRUST_PROXY === '1';
   const publicUrl = process.env.KONSENS_PUBLIC_URL ? new URL(process.env.KONSENS_PUBLIC_URL).origin : null;
-  const app = createApp({ store, config: { clientDir: existsSync(clientDir) ? clientDir : null, retentionDays, allowedOrigins, trustProxy, oidc: oidcConfig(), publicUrl } });
+  const metricsPort = process.env.KONSENS_METRICS_PORT ? port(process.env.KONSENS_METRICS_PORT) : null;
+  const metricsHost = process.env.KONSENS_METRICS_HOST || '127.0.0.1';
+  const app = createApp({ store, config: { clientDir: existsSync(clientDir) ? clientDir : null, retentionDays, allowedOrigins, trustProxy, oidc: oidcConfig(), publicUrl, metricsPort, metricsHost } });
   const address = await app.listen(port(process.env.PORT), process.env.HOST || undefined);
 
   const { lines, base } = bannerAddresses(process.env.HOST, address.port, publicUrl);
   for (const line of lines) console.log(line);
+  const metrics = app.metricsAddress();
+  if (metrics) console.log(`  Metriken (Prometheus, nur intern): http://${metrics.address.includes(':') ? `[${metrics.address}]` : metrics.address}:${metrics.port}/metrics`);
   // AC-1: until the first administrator exists, a one-time link (new with every start) creates it.
   const setup = await app.accounts.setupPath();
   if (setup) console.log(`  Ersteinrichtung (einmalig, legt das erste Administrationskonto an): ${base}${setup}`);

@@ -20,6 +20,7 @@ import type { StepKind } from '../../shared/process.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import type { Socket } from 'socket.io';
 import type { FailureLimiter } from '../security/rateLimit.js';
+import type { MetricsSink } from '../metrics.js';
 
 /** 'guest' is a connection that has not joined a workshop yet. */
 export type Caller = 'guest' | Role;
@@ -58,6 +59,8 @@ export interface RealtimeDeps {
   trustProxy: boolean;
   /** Tell everyone in a deleted workshop and close their connections. */
   onDeleted: (workshopId: string) => void;
+  /** Events, refusals and acknowledgement times for the operator (H-8). */
+  metrics: MetricsSink;
 }
 
 /** The activity an event belongs to, or the activities that share it (theme collection and deep-dive), or 'any' (joining, resync, deleting). */

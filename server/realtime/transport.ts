@@ -110,6 +110,7 @@ export function attachRealtime(io: Server, deps: RealtimeDeps, log: (error: unkn
     socket.use((packet) => {
       const ack = packet[packet.length - 1] as ((response: Ack<unknown>) => void) | undefined;
       if (!bucket.take(cost(packet, deps.limits.eventBurst))) {
+        deps.metrics.refused('RATE_LIMITED');
         if (++refused > FLOOD_DISCONNECT) socket.disconnect(true);
         else if (typeof ack === 'function') ack(failure('RATE_LIMITED'));
         return;
@@ -119,7 +120,15 @@ export function attachRealtime(io: Server, deps: RealtimeDeps, log: (error: unkn
       // Without an acknowledgement callback there is nobody to answer: the event is ignored.
       if (!handler || typeof ack !== 'function') return;
       const payload = packet.length > 2 ? packet[1] : undefined;
-      dispatch(handler, socket, deps, payload).then(ack, (error: unknown) => ack(toFailure(error, log)));
+      const { metrics } = deps;
+      metrics.event(handler.event);
+      const started = performance.now();
+      const answer = (response: Ack<unknown>) => {
+        if (!response.ok) metrics.refused(response.code);
+        metrics.acknowledged((performance.now() - started) / 1000);
+        ack(response);
+      };
+      dispatch(handler, socket, deps, payload).then(answer, (error: unknown) => answer(toFailure(error, log)));
     });
   });
 }

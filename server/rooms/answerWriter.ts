@@ -37,6 +37,8 @@ export class AnswerWriter {
   constructor(
     private readonly store: WorkshopStore,
     private readonly minIntervalMs = COMMIT_INTERVAL_MS,
+    /** Told how long each commit took, in seconds (metrics, H-8). */
+    private readonly onCommitted: (seconds: number) => void = () => undefined,
   ) {}
 
   /**
@@ -98,8 +100,10 @@ export class AnswerWriter {
   private async flush(): Promise<void> {
     const batch = this.queue;
     this.queue = [];
+    const started = performance.now();
     try {
       await this.store.writeAnswers(batch.length === 1 ? batch[0]!.ops : batch.flatMap((p) => p.ops));
+      this.onCommitted((performance.now() - started) / 1000);
     } catch (error) {
       for (const p of batch) {
         try {
