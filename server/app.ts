@@ -11,6 +11,7 @@ import type { Role } from '../shared/domain/phases.js';
 import { Renderer } from './export/renderer.js';
 import { Importer } from './imports/importer.js';
 import { Metrics, noMetrics } from './metrics.js';
+import { logError } from './log.js';
 import { apiRouter, clientRoutes, type HttpDeps } from './http/routes.js';
 import { AccountService, defaultAccountPolicy, type AccountPolicy } from './accounts/service.js';
 import { OidcSignIn, type OidcConfig } from './accounts/oidc.js';
@@ -86,7 +87,7 @@ export const defaultAppConfig: AppConfig = {
   importsPerMinute: 1,
   metricsPort: null,
   metricsHost: '127.0.0.1',
-  log: (error) => console.error(error),
+  log: (error) => logError(error),
 };
 
 export type KonsensServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import type { OidcConfig } from './accounts/oidc.js';
 import { createApp } from './app.js';
 import { bannerAddresses } from './banner.js';
+import { log, logError } from './log.js';
 import { openSqliteStore } from './store/sqlite.js';
 
 function port(raw: string | undefined): number {
@@ -62,20 +63,33 @@ async function main(): Promise<void> {
   if (!existsSync(clientDir)) console.log(`  (keine Oberfläche gebaut: ${clientDir} fehlt — nur API)`);
   if (retentionDays !== null) {
     console.log(`  Namen und Wiederanmeldungen werden gelöscht, wenn sich ein Workshop ${retentionDays} Tage nicht geändert hat.`);
-    const purge = () => void app.purgeExpired().catch((error: unknown) => console.error(error));
+    const purge = () =>
+      void app.purgeExpired().then(
+        (workshops) => workshops > 0 && log.info({ workshops }, 'retention: participant names and resume tokens removed'),
+        (error: unknown) => logError(error, 'retention purge failed'),
+      );
     purge();
     setInterval(purge, 3_600_000).unref();
   }
+
+  // After the banner (for people), the log (for machines): one JSON object per line.
+  log.info({ port: address.port, publicUrl, metricsPort: metrics?.port ?? null, retentionDays }, 'started');
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: Konsens wird beendet …`);
+    log.info({ signal }, 'stopping: not ready, closing connections, committing what was accepted');
     app.close().then(
-      () => process.exit(0),
+      () => {
+        log.info('stopped');
+        log.flush();
+        process.exit(0);
+      },
       (error: unknown) => {
-        console.error(error);
+        logError(error, 'stopping failed');
+        log.flush();
         process.exit(1);
       },
     );
@@ -85,6 +99,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  logError(error, 'start failed');
+  log.flush();
   process.exit(1);
 });

@@ -12,6 +12,8 @@ export interface ServerProcess {
   child: ChildProcess;
   /** What the server printed until it was ready: the start banner. */
   banner: string;
+  /** Everything it printed so far (stdout and stderr). */
+  output(): string;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -41,7 +43,7 @@ export function spawnServer(dataDir: string): Promise<ServerProcess> {
         const url = `http://127.0.0.1:${match[1]}`;
         const setup = /Ersteinrichtung[^\n]*http:\/\/localhost:\d+(\/setup\/[A-Za-z0-9_-]+)/.exec(output);
         if (setup) registerSetupPath(url, setup[1]!);
-        resolve({ url, child, kill, banner: output });
+        resolve({ url, child, kill, banner: output, output: () => output });
       }
     };
     child.stdout!.on('data', onData);
