@@ -13,6 +13,8 @@ import { Room, type RoomDeps } from './room.js';
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<LiveRoom | undefined>>();
+  /** Join code → workshop id, for rooms found by their code. */
+  private readonly codes = new Map<string, string>();
 
   constructor(private readonly deps: RoomDeps & { store: WorkshopStore }) {}
 
@@ -31,9 +33,23 @@ export class RoomRegistry {
     return room;
   }
 
+  /**
+   * The room of a join code. Codes of loaded rooms are remembered, so that a
+   * room full of tablets joining at once does not ask the database each time;
+   * a remembered code is checked against its room (a deleted workshop's code
+   * may be given to a new one).
+   */
   async byCode(code: string): Promise<LiveRoom | undefined> {
+    const known = this.codes.get(code);
+    if (known) {
+      const room = await this.get(known);
+      if (room?.code === code) return room;
+      this.codes.delete(code);
+    }
     const id = await this.deps.store.findWorkshopIdByCode(code);
-    return id ? this.get(id) : undefined;
+    const room = id ? await this.get(id) : undefined;
+    if (room && id) this.codes.set(code, id);
+    return room;
   }
 
   /** The workshop's room if it runs a Quick-Check. */
@@ -72,6 +88,7 @@ export class RoomRegistry {
       throw error;
     }
     this.rooms.delete(workshopId);
+    if (room) this.codes.delete(room.code);
   }
 
   /** SPEC V-5: forget participant identifiers of workshops unchanged since the cut-off, in the store and in memory. */

@@ -199,6 +199,8 @@ export class KyselyWorkshopStore implements WorkshopStore {
     readonly sqliteFile: string | null = null,
     /** Whether the answer writer (if any) still runs. */
     private readonly writerAlive: () => boolean = () => true,
+    /** Optional: new participants stored off this thread too (SQLite: the answer writer's thread). */
+    private readonly participantWriter?: (participant: ParticipantRecord) => Promise<void>,
   ) {
     this.accounts = new KyselyAccountStore(db);
     this.processes = new KyselyProcessStore(db);
@@ -306,6 +308,7 @@ export class KyselyWorkshopStore implements WorkshopStore {
   }
 
   async addParticipant(p: ParticipantRecord): Promise<void> {
+    if (this.participantWriter) return this.participantWriter(p);
     await this.db.insertInto('participants').values(participantRow(p)).execute();
   }
 

@@ -42,5 +42,6 @@ export async function openSqliteStore({ file, answerWorker = true }: SqliteStore
     (ops) => writer.write(ops),
     file,
     () => writer.alive,
+    (participant) => writer.addParticipant(participant),
   );
 }
