@@ -21,6 +21,15 @@ afterAll(async () => {
 
 async function signInThroughForm(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Anmelden' }).waitFor();
+  // The form checks itself in the page's language: no browser bubble, a message at each field, focus on the first.
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Bitte geben Sie eine E-Mail-Adresse ein.' }).waitFor();
+  await page.getByRole('alert').filter({ hasText: 'Bitte geben Sie Ihr Passwort ein.' }).waitFor();
+  expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('email');
+  expect(await page.locator('input:invalid').count()).toBe(0);
+  await page.getByLabel('E-Mail-Adresse').fill('moderation-at-kreis');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('alert').filter({ hasText: 'keine vollständige E-Mail-Adresse' }).waitFor();
   await page.getByLabel('E-Mail-Adresse').fill(ADMIN.email);
   await page.getByLabel('Passwort').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Anmelden' }).click();
