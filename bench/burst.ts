@@ -15,7 +15,7 @@
 import { cpus } from 'node:os';
 import type { BurstKind, RoundFigures } from './burstgen.js';
 import { writeSection } from './docs.js';
-import { next, pin, start } from './fork.js';
+import { measureWith, pin } from './fork.js';
 
 const KINDS: readonly BurstKind[] = ['bare-coalesced', 'durable', 'konsens'];
 /** BENCH_KINDS=konsens runs only that server (with BENCH_PROFILE: one profile to read). */
@@ -39,25 +39,8 @@ interface Measured {
   lost: number;
 }
 
-async function measure(kind: BurstKind, participants: number): Promise<Measured> {
-  const server = start(SCRIPT[kind], 0, kind === 'bare-coalesced' ? { COALESCE: '1' } : {}, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=bench/profiles'] : []), ...(process.env.BENCH_FLAGS?.split(' ').filter(Boolean) ?? [])]);
-  const { port } = await next<{ port: number }>(server, 'ready');
-  const generator = start('bench/burstgen.ts', 1);
-  generator.on('message', (message: { type: string; gc?: boolean }) => {
-    if (message.type !== 'stats?') return;
-    server.once('message', (stats) => generator.send(stats as object));
-    server.send({ type: 'stats', gc: message.gc !== false });
-  });
-  const done = next<{ result: Measured }>(generator, 'result');
-  generator.send({ kind, url: `http://127.0.0.1:${port}`, participants, rounds: ROUNDS });
-  try {
-    return (await done).result;
-  } finally {
-    generator.kill('SIGKILL');
-    server.send({ type: 'exit' });
-    await new Promise((r) => setTimeout(r, 1000));
-    server.kill('SIGKILL');
-  }
+function measure(kind: BurstKind, participants: number): Promise<Measured> {
+  return measureWith<Measured>(SCRIPT[kind], kind === 'bare-coalesced' ? { COALESCE: '1' } : {}, 'bench/burstgen.ts', { kind, participants, rounds: ROUNDS });
 }
 
 /** The better of the rounds, figure by figure (the first round of a fresh server may meet code not yet optimised). */

@@ -33,3 +33,34 @@ export function next<T>(child: ChildProcess, type: string): Promise<T> {
     child.once('exit', (code) => reject(new Error(`${type}: process exited with ${code}`)));
   });
 }
+
+/** Node flags for a benchmark's server: CPU profiles (BENCH_PROFILE=1) and any in BENCH_FLAGS. */
+function serverFlags(): string[] {
+  return [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=bench/profiles'] : []), ...(process.env.BENCH_FLAGS?.split(' ').filter(Boolean) ?? [])];
+}
+
+/**
+ * One measurement: the server script on core 0, the generator on core 1; the
+ * generator's requests for the server's figures are passed on, the job goes to
+ * the generator with the server's URL, and its result comes back. Both stop after.
+ */
+export async function measureWith<R>(serverScript: string, serverEnv: Record<string, string>, generatorScript: string, job: object): Promise<R> {
+  const server = start(serverScript, 0, serverEnv, serverFlags());
+  const { port } = await next<{ port: number }>(server, 'ready');
+  const generator = start(generatorScript, 1);
+  generator.on('message', (message: { type: string; gc?: boolean }) => {
+    if (message.type !== 'stats?') return;
+    server.once('message', (stats) => generator.send(stats as object));
+    server.send({ type: 'stats', gc: message.gc !== false });
+  });
+  const done = next<{ result: R }>(generator, 'result');
+  generator.send({ ...job, url: `http://127.0.0.1:${port}` });
+  try {
+    return (await done).result;
+  } finally {
+    generator.kill('SIGKILL');
+    server.send({ type: 'exit' });
+    await new Promise((r) => setTimeout(r, 1000));
+    server.kill('SIGKILL');
+  }
+}

@@ -16,7 +16,7 @@
 import { cpus } from 'node:os';
 import type { BallotMode } from './client.js';
 import { writeSection } from './docs.js';
-import { next, pin, start } from './fork.js';
+import { measureWith, pin } from './fork.js';
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const ALL_KINDS = ['bare', 'bare-coalesced', 'konsens'] as const;
@@ -41,25 +41,10 @@ function konsensScript(): string {
   return 'bench/servers/konsens.ts';
 }
 
-async function measure(kind: Kind, participants: number) {
-  const server = start(kind === 'konsens' ? (konsensScript()) : 'bench/servers/bareRelay.ts', 0, kind === 'bare-coalesced' ? { COALESCE: '1' } : {}, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=bench/profiles'] : []), ...(process.env.BENCH_FLAGS?.split(' ').filter(Boolean) ?? [])]);
-  const { port } = await next<{ port: number }>(server, 'ready');
-  const generator = start('bench/loadgen.ts', 1);
-  generator.on('message', (message: { type: string; gc?: boolean }) => {
-    if (message.type !== 'stats?') return;
-    server.once('message', (stats) => generator.send(stats as object));
-    server.send({ type: 'stats', gc: message.gc !== false });
-  });
-  const done = next<{ result: Result }>(generator, 'result');
-  generator.send({ kind, url: `http://127.0.0.1:${port}`, participants, steps: participants <= 1000 ? STEPS : [], batchSteps: participants <= 1000 ? BATCH_STEPS : [], burstRounds: burstRounds(participants), coldRound: coldRound(participants) });
-  try {
-    return (await done).result;
-  } finally {
-    generator.kill('SIGKILL');
-    server.send({ type: 'exit' });
-    await new Promise((r) => setTimeout(r, 1000));
-    server.kill('SIGKILL');
-  }
+function measure(kind: Kind, participants: number): Promise<Result> {
+  const script = kind === 'konsens' ? konsensScript() : 'bench/servers/bareRelay.ts';
+  const job = { kind, participants, steps: participants <= 1000 ? STEPS : [], batchSteps: participants <= 1000 ? BATCH_STEPS : [], burstRounds: burstRounds(participants), coldRound: coldRound(participants) };
+  return measureWith<Result>(script, kind === 'bare-coalesced' ? { COALESCE: '1' } : {}, 'bench/loadgen.ts', job);
 }
 
 type Result = Awaited<ReturnType<typeof import('./loadgen.js')['run']>>;
