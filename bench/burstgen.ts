@@ -9,6 +9,7 @@
 import type { Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type FacilitatorState, type ParticipantSession } from '../shared/protocol.js';
 import { CRITERIA, emit, open, ORGANISATIONS, setUpWorkshop, THEMES } from './client.js';
+import { PROBE_INTERVAL_MS, sendProbe, watchKonsensProbes } from './probe.js';
 
 export type BurstKind = 'bare-coalesced' | 'durable' | 'konsens';
 
@@ -33,8 +34,6 @@ export interface RoundFigures {
   acknowledged: number;
 }
 
-const PROBE_CELLS = [...THEMES, 'probe'].flatMap((themeId) => CRITERIA.map((criterionId) => ({ themeId, criterionId })));
-const PROBE_INTERVAL_MS = 25;
 const BURST_MS = 2000;
 
 function percentile(values: number[], p: number): number {
@@ -73,8 +72,7 @@ export async function run(job: Job): Promise<{ kind: BurstKind; participants: nu
   const probe = await open(job.url);
   await emit(probe, 'workshop:join', { role: 'participant', code, organisationId: 'probe', protocolVersion: PROTOCOL_VERSION });
 
-  // Probes as in bench/loadgen.ts: Konsens' probe walks the probe organisation's answered count 1…18…0,
-  // the relays echo the probe's sequence number; a push showing probe k shows every earlier unseen one too.
+  // Probes as bench/probe.ts sends them; a push showing probe k shows every earlier unseen one too.
   const probeSent: number[] = [];
   const probeRound: number[] = [];
   const latency: number[][] = Array.from({ length: job.rounds }, () => []);
@@ -84,17 +82,9 @@ export async function run(job: Job): Promise<{ kind: BurstKind; participants: nu
     for (let j = matched + 1; j <= k; j++) if (probeRound[j]! >= 0) latency[probeRound[j]!]!.push(at - probeSent[j]!);
     if (k > matched) matched = k;
   };
-  const expectedAnswered = (k: number) => (k % 36 < 18 ? (k % 36) + 1 : 35 - (k % 36));
-  let lastAnswered = 0;
   let tallied = 0;
   if (konsens) {
-    dashboard.on('state:update', (state: FacilitatorState) => {
-      const at = performance.now();
-      const answered = state.progress.organisations.find((o) => o.organisationId === 'probe')?.answered ?? 0;
-      if (answered === lastAnswered) return;
-      lastAnswered = answered;
-      for (let k = matched + 1; k < probeSent.length; k++) if (expectedAnswered(k) === answered) return seen(k, at);
-    });
+    watchKonsensProbes(dashboard, () => matched + 1, () => probeSent.length, seen);
   } else {
     dashboard.on('tally', (tally: { count: number; probe: { seq: number } | null }) => {
       tallied = tally.count;
@@ -103,13 +93,9 @@ export async function run(job: Job): Promise<{ kind: BurstKind; participants: nu
   }
   const probeTimer = setInterval(() => {
     const k = probeSent.length;
-    const cell = PROBE_CELLS[k % 36 < 18 ? k % 36 : 35 - (k % 36)]!;
     probeRound.push(round);
     probeSent.push(performance.now());
-    const opId = `probe-${k}-op`;
-    if (!konsens) probe.emit('answer:set', { opId, ...cell, value: 3, probe: { seq: k } }, () => undefined);
-    else if (k % 36 < 18) probe.emit('answer:set', { opId, ...cell, value: null }, () => undefined);
-    else probe.emit('answer:withdraw', { opId, ...cell }, () => undefined);
+    sendProbe(probe, konsens, k);
   }, PROBE_INTERVAL_MS);
 
   const rounds: RoundFigures[] = [];

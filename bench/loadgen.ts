@@ -9,6 +9,7 @@ import type { Socket } from 'socket.io-client';
 import type { FacilitatorState, ParticipantSession } from '../shared/protocol.js';
 import { PROTOCOL_VERSION } from '../shared/protocol.js';
 import { CRITERIA, emit, open, ORGANISATIONS, sendBallots, setUpWorkshop, THEMES, type BallotMode } from './client.js';
+import { PROBE_INTERVAL_MS, sendProbe, watchKonsensProbes } from './probe.js';
 
 interface Job {
   kind: 'konsens' | 'bare' | 'bare-coalesced';
@@ -69,8 +70,6 @@ interface ServerStats {
   eldMax: number;
 }
 
-const PROBE_CELLS = [...THEMES, 'probe'].flatMap((themeId) => CRITERIA.map((criterionId) => ({ themeId, criterionId })));
-const PROBE_INTERVAL_MS = 25;
 
 function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
@@ -139,24 +138,9 @@ export async function run(job: Job) {
     }
     if (k > matched) matched = k;
   };
-  // Konsens probe: set then withdraw the probe organisation's cells, so that its "answered" count
-  // in the facilitator's register walks 1…18…0 and tells which probe a push reflects. Every probe
-  // changes the count by one, so a push with a new count shows at least one new probe; the earliest
-  // unseen probe with that count is one the push shows for certain (the latest it shows has the count
-  // too, and the server takes probes in order), so no probe is ever timed before it was shown.
-  const expectedAnswered = (k: number) => (k % 36 < 18 ? (k % 36) + 1 : 35 - (k % 36));
-  let lastAnswered = 0;
   let votesSeen = 0;
   if (konsens) {
-    dashboard.on('state:update', (state: FacilitatorState) => {
-      const at = performance.now();
-      const answered = state.progress.organisations.find((o) => o.organisationId === 'probe')?.answered ?? 0;
-      if (answered === lastAnswered) return;
-      lastAnswered = answered;
-      for (let k = matched + 1; k < probeSent.length; k++) {
-        if (expectedAnswered(k) === answered) return seen(k, at);
-      }
-    });
+    watchKonsensProbes(dashboard, () => matched + 1, () => probeSent.length, seen);
   } else {
     dashboard.on('vote', (vote: { probe?: { seq: number } }) => {
       votesSeen++;
@@ -175,13 +159,9 @@ export async function run(job: Job) {
   let failed = 0;
   const probeTimer = setInterval(() => {
     const k = probeSent.length;
-    const cell = PROBE_CELLS[k % 36 < 18 ? k % 36 : 35 - (k % 36)]!;
     probeRound.push(round);
     probeSent.push(performance.now());
-    const opId = `probe-${k}-op`;
-    if (!konsens) probe.emit('answer:set', { opId, ...cell, value: 3, probe: { seq: k } }, () => undefined);
-    else if (k % 36 < 18) probe.emit('answer:set', { opId, ...cell, value: null }, () => undefined);
-    else probe.emit('answer:withdraw', { opId, ...cell }, () => undefined);
+    sendProbe(probe, konsens, k);
   }, PROBE_INTERVAL_MS);
   // Several rounds at N = 1,000 (each participant changes every answer in each), so that the p99
   // rests on a few hundred probes rather than on the slowest two or three of one round.
