@@ -31,27 +31,27 @@ export function sendProblem(res: Response, code: ErrorCode, details?: ErrorDetai
 
 const MAX_DETAILS = 20;
 
+/** A refusal's details from zod's issues: a broken file can have thousands; the first ones tell what is wrong. */
+export function issueDetails(issues: readonly { path: readonly PropertyKey[]; message: string }[]): ErrorDetail[] {
+  const details = issues.slice(0, MAX_DETAILS).map((i) => ({ path: i.path.join('.'), message: i.message }));
+  if (issues.length > MAX_DETAILS) details.push({ path: '', message: `… and ${issues.length - MAX_DETAILS} more` });
+  return details;
+}
+
 /** The last handler of every router: clear 4xx answers for what the client sent, 500 (logged) for the rest. */
 export function errorHandler(log: (error: unknown) => void): ErrorRequestHandler {
   return (error: unknown, _req, res, _next) => {
+    const unreadable = clientError(error);
     if (error instanceof KonsensError) {
       sendProblem(res, error.code, error.details);
     } else if (error instanceof DuplicateEmailError) {
       sendProblem(res, 'EMAIL_TAKEN');
     } else if (error instanceof ZodError) {
-      // A broken file can have thousands of issues; the first ones tell what is wrong.
-      const details = error.issues.slice(0, MAX_DETAILS).map((i) => ({ path: i.path.join('.'), message: i.message }));
-      if (error.issues.length > MAX_DETAILS) details.push({ path: '', message: `… and ${error.issues.length - MAX_DETAILS} more` });
-      res.status(400).json(problem('BAD_REQUEST', details));
-    } else if (typeof error === 'object' && error !== null && 'type' in error && error.type === 'entity.parse.failed') {
-      res.status(400).json(problem('BAD_REQUEST', [{ path: '', message: 'body is not valid JSON' }]));
-    } else if (typeof error === 'object' && error !== null && 'status' in error && error.status === 413) {
-      res.status(413).json(problem('BAD_REQUEST', [{ path: '', message: 'body too large' }]));
-    } else if (clientError(error)) {
-      // What the client sent cannot be read (a broken URL escape, a corrupt or unsupported body
-      // encoding, an unknown charset): its own 4xx, nothing logged — it is not the server's fault.
-      const { status, message } = clientError(error)!;
-      res.status(status).json(problem('BAD_REQUEST', [{ path: '', message }]));
+      res.status(400).json(problem('BAD_REQUEST', issueDetails(error.issues)));
+    } else if (unreadable) {
+      // What the client sent cannot be read (broken JSON, too large, a broken URL escape, a corrupt or
+      // unsupported body encoding, an unknown charset): its own 4xx, nothing logged — not the server's fault.
+      res.status(unreadable.status).json(problem('BAD_REQUEST', [{ path: '', message: unreadable.message }]));
     } else {
       log(error);
       res.status(500).json(problem('INTERNAL'));
@@ -65,6 +65,8 @@ function clientError(error: unknown): { status: number; message: string } | null
   if (typeof error !== 'object' || error === null) return null;
   const { status, type } = error as { status?: unknown; type?: unknown };
   if (typeof status !== 'number' || status < 400 || status > 499) return null;
+  if (type === 'entity.parse.failed') return { status, message: 'body is not valid JSON' };
+  if (status === 413) return { status, message: 'body too large' };
   if (type === 'encoding.unsupported') return { status, message: 'content encoding not supported (use identity, gzip, deflate or br)' };
   if (type === 'charset.unsupported') return { status, message: 'charset not supported (use utf-8)' };
   return { status, message: 'the request body cannot be read' };

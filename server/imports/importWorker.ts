@@ -12,6 +12,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { fromWorkshopFile, workshopFileSchema, type WorkshopFileContent } from '../../shared/exchange.js';
 import type { ErrorDetail } from '../../shared/protocol.js';
+import { issueDetails } from '../http/problem.js';
 import { importWorkshop, type Placement } from '../rooms/creation.js';
 import type { Database } from '../store/migrations.js';
 import { KyselyWorkshopStore } from '../store/kyselyStore.js';
@@ -21,7 +22,6 @@ export type ImportRequest =
   | { id: number; type: 'store'; placement: Placement; now: number }
   | { id: number; type: 'drop' };
 
-const MAX_DETAILS = 20;
 const checked = new Map<number, WorkshopFileContent>();
 let store: KyselyWorkshopStore | null = null;
 
@@ -45,12 +45,7 @@ function check(id: number, body: Uint8Array): { summary: { title: string; organi
     return { refused: [{ path: '', message: 'body is not valid JSON' }] };
   }
   const parsed = workshopFileSchema.safeParse(json);
-  if (!parsed.success) {
-    // A broken file can have thousands of issues; the first ones tell what is wrong.
-    const details = parsed.error.issues.slice(0, MAX_DETAILS).map((i) => ({ path: i.path.join('.'), message: i.message }));
-    if (parsed.error.issues.length > MAX_DETAILS) details.push({ path: '', message: `… and ${parsed.error.issues.length - MAX_DETAILS} more` });
-    return { refused: details };
-  }
+  if (!parsed.success) return { refused: issueDetails(parsed.error.issues) };
   const content = fromWorkshopFile(parsed.data);
   checked.set(id, content);
   return { summary: { title: content.config.title, organisations: content.config.organisations } };
