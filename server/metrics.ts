@@ -13,6 +13,8 @@ import type { Role } from '../shared/domain/phases.js';
 
 /** What the realtime and storage layers report; `noMetrics` when metrics are off. */
 export interface MetricsSink {
+  /** False for `noMetrics`: the transport then times nothing (no work per event). */
+  readonly enabled: boolean;
   event(event: string): void;
   refused(code: string): void;
   /** Seconds from an event's arrival to its acknowledgement. */
@@ -21,9 +23,10 @@ export interface MetricsSink {
   committed(seconds: number): void;
 }
 
-export const noMetrics: MetricsSink = { event() {}, refused() {}, acknowledged() {}, committed() {} };
+export const noMetrics: MetricsSink = { enabled: false, event() {}, refused() {}, acknowledged() {}, committed() {} };
 
 export class Metrics implements MetricsSink {
+  readonly enabled = true;
   readonly registry = new Registry();
   private readonly events: Counter<'event'>;
   private readonly refusals: Counter<'code'>;

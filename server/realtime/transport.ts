@@ -13,6 +13,7 @@ import { ACTIVITIES } from '../activities/registry.js';
 import type { Handler, RealtimeDeps, SocketData } from './handler.js';
 import { TokenBucket } from '../security/rateLimit.js';
 import { joinHandlers } from './joinHandlers.js';
+import type { MetricsSink } from '../metrics.js';
 import type { StepKind } from '../../shared/process.js';
 
 /** The one registry of socket events: each declares who may call it (tests check every event is here). */
@@ -120,17 +121,21 @@ export function attachRealtime(io: Server, deps: RealtimeDeps, log: (error: unkn
       // Without an acknowledgement callback there is nobody to answer: the event is ignored.
       if (!handler || typeof ack !== 'function') return;
       const payload = packet.length > 2 ? packet[1] : undefined;
-      const { metrics } = deps;
-      metrics.event(handler.event);
-      const started = performance.now();
-      const answer = (response: Ack<unknown>) => {
-        if (!response.ok) metrics.refused(response.code);
-        metrics.acknowledged((performance.now() - started) / 1000);
-        ack(response);
-      };
+      const answer = deps.metrics.enabled ? timed(deps.metrics, handler.event, ack) : ack;
       dispatch(handler, socket, deps, payload).then(answer, (error: unknown) => answer(toFailure(error, log)));
     });
   });
+}
+
+/** The acknowledgement, counted and timed for the metrics (H-8). */
+function timed(metrics: MetricsSink, event: string, ack: (response: Ack<unknown>) => void): (response: Ack<unknown>) => void {
+  metrics.event(event);
+  const started = performance.now();
+  return (response) => {
+    if (!response.ok) metrics.refused(response.code);
+    metrics.acknowledged((performance.now() - started) / 1000);
+    ack(response);
+  };
 }
 
 function handles(activity: Handler['activity'], kind: StepKind): boolean {
