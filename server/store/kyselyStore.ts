@@ -183,25 +183,32 @@ async function insertWorkshop(db: Kysely<Database> | Transaction<Database>, w: W
   if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) throw new DuplicateCodeError(w.code);
 }
 
+/** Where the hot writes go when not through Kysely on this thread (SQLite: sqliteAnswerWriter.ts). */
+export interface WriterThread {
+  readonly alive: boolean;
+  write(ops: readonly AnswerOp[]): Promise<void>;
+  addParticipant(participant: ParticipantRecord): Promise<void>;
+  close(): Promise<void>;
+}
+
 export class KyselyWorkshopStore implements WorkshopStore {
   readonly accounts: KyselyAccountStore;
   readonly processes: KyselyProcessStore;
 
+  /** The SQLite file behind `db`, for workers that open a connection of their own (imports); null for none. */
+  readonly sqliteFile: string | null;
+  private readonly writer: WriterThread | null;
+
   /**
-   * @param answerWriter Optional: a faster path for the hot write (SQLite uses a worker thread);
-   *   without it answers are written through Kysely like everything else.
+   * @param options.writer Optional: the hot writes (answers, joins) off this thread (SQLite: a worker
+   *   thread, sqliteAnswerWriter.ts); without it they go through Kysely like everything else.
    */
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly onClose: () => Promise<void> = () => db.destroy(),
-    private readonly answerWriter?: (ops: readonly AnswerOp[]) => Promise<void>,
-    /** The SQLite file behind `db`, for workers that open a connection of their own (imports); null for none. */
-    readonly sqliteFile: string | null = null,
-    /** Whether the answer writer (if any) still runs. */
-    private readonly writerAlive: () => boolean = () => true,
-    /** Optional: new participants stored off this thread too (SQLite: the answer writer's thread). */
-    private readonly participantWriter?: (participant: ParticipantRecord) => Promise<void>,
+    options: { sqliteFile?: string; writer?: WriterThread } = {},
   ) {
+    this.sqliteFile = options.sqliteFile ?? null;
+    this.writer = options.writer ?? null;
     this.accounts = new KyselyAccountStore(db);
     this.processes = new KyselyProcessStore(db);
   }
@@ -308,7 +315,7 @@ export class KyselyWorkshopStore implements WorkshopStore {
   }
 
   async addParticipant(p: ParticipantRecord): Promise<void> {
-    if (this.participantWriter) return this.participantWriter(p);
+    if (this.writer) return this.writer.addParticipant(p);
     await this.db.insertInto('participants').values(participantRow(p)).execute();
   }
 
@@ -324,7 +331,7 @@ export class KyselyWorkshopStore implements WorkshopStore {
   }
 
   async unavailable(): Promise<string | null> {
-    if (!this.writerAlive()) return 'the answer writer has stopped';
+    if (this.writer && !this.writer.alive) return 'the answer writer has stopped';
     try {
       await sql`SELECT 1`.execute(this.db);
       return null;
@@ -335,7 +342,7 @@ export class KyselyWorkshopStore implements WorkshopStore {
 
   async writeAnswers(ops: readonly AnswerOp[]): Promise<void> {
     if (ops.length === 0) return;
-    if (this.answerWriter) return this.answerWriter(ops);
+    if (this.writer) return this.writer.write(ops);
     await this.db.transaction().execute(async (trx) => {
       for (const chunk of chunks(ops)) await trx.insertInto('answer_log').values(chunk.map(logRow)).execute();
     });
@@ -379,7 +386,8 @@ export class KyselyWorkshopStore implements WorkshopStore {
     });
   }
 
-  close(): Promise<void> {
-    return this.onClose();
+  async close(): Promise<void> {
+    await this.writer?.close();
+    await this.db.destroy();
   }
 }

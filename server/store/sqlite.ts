@@ -31,17 +31,5 @@ export async function openSqliteStore({ file, answerWorker = true }: SqliteStore
     await db.destroy();
     throw error instanceof Error ? error : new Error(String(error));
   }
-  if (!answerWorker) return new KyselyWorkshopStore(db, undefined, undefined, file);
-  const writer = new SqliteAnswerWriter(file);
-  return new KyselyWorkshopStore(
-    db,
-    async () => {
-      await writer.close();
-      await db.destroy();
-    },
-    (ops) => writer.write(ops),
-    file,
-    () => writer.alive,
-    (participant) => writer.addParticipant(participant),
-  );
+  return new KyselyWorkshopStore(db, { sqliteFile: file, ...(answerWorker ? { writer: new SqliteAnswerWriter(file) } : {}) });
 }

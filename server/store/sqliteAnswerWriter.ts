@@ -7,6 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import type { WriterThread } from './kyselyStore.js';
 import type { AnswerOp, ParticipantRecord } from './types.js';
 
 /** The worker's code, plain CommonJS so that it runs the same under tsx, vitest and the built server. */
@@ -83,7 +84,7 @@ function encode(ops: readonly AnswerOp[]): string {
   return JSON.stringify(runs);
 }
 
-export class SqliteAnswerWriter {
+export class SqliteAnswerWriter implements WriterThread {
   private readonly worker: Worker;
   private readonly pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   private next = 0;
