@@ -166,8 +166,7 @@ export function createApp({
   const processes = new ProcessService(store, rooms, now, onDeleted);
 
   const renderer = new Renderer();
-  if (!store.sqliteFile) throw new Error('imports need a database a worker thread can open (the SQLite file)');
-  const importer = new Importer(store.sqliteFile);
+  const importer = new Importer(store.location);
   /** Set by close(): readiness turns false at once, so that a load balancer sends no new work (H-7). */
   let draining = false;
   const httpDeps: HttpDeps = {

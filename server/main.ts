@@ -1,5 +1,5 @@
 /**
- * `npm start`: serve Konsens with its embedded SQLite database.
+ * `npm start`: serve Konsens with its embedded SQLite database (or PostgreSQL with DATABASE_URL).
  * PORT (3000), HOST (all interfaces, so tablets in the room can connect),
  * KONSENS_DATA_DIR (./data), KONSENS_CLIENT_DIR (./dist/client),
  * KONSENS_RETENTION_DAYS (unset: keep), KONSENS_ALLOWED_ORIGINS (comma-separated),
@@ -13,7 +13,8 @@ import type { OidcConfig } from './accounts/oidc.js';
 import { createApp } from './app.js';
 import { bannerAddresses } from './banner.js';
 import { log, logError } from './log.js';
-import { openSqliteStore } from './store/sqlite.js';
+import { openStore, storeLocation } from './store/open.js';
+import { redactedUrl } from './store/postgres.js';
 
 function port(raw: string | undefined): number {
   const value = Number(raw ?? 3000);
@@ -40,7 +41,8 @@ function oidcConfig(): OidcConfig | null {
 async function main(): Promise<void> {
   const dataDir = resolve(process.env.KONSENS_DATA_DIR ?? './data');
   const clientDir = resolve(process.env.KONSENS_CLIENT_DIR ?? './dist/client');
-  const store = await openSqliteStore({ file: resolve(dataDir, 'konsens.sqlite') });
+  const location = storeLocation(process.env, dataDir);
+  const store = await openStore(location);
   const retention = process.env.KONSENS_RETENTION_DAYS;
   const retentionDays = retention ? Number(retention) : null;
   if (retentionDays !== null && !(retentionDays > 0)) throw new Error(`KONSENS_RETENTION_DAYS must be a positive number of days, got "${retention}"`);
@@ -59,7 +61,7 @@ async function main(): Promise<void> {
   // AC-1: until the first administrator exists, a one-time link (new with every start) creates it.
   const setup = await app.accounts.setupPath();
   if (setup) console.log(`  Ersteinrichtung (einmalig, legt das erste Administrationskonto an): ${base}${setup}`);
-  console.log(`  Daten: ${dataDir}`);
+  console.log(`  Daten: ${location.kind === 'sqlite' ? dataDir : `PostgreSQL ${redactedUrl(location.url)}`}`);
   if (!existsSync(clientDir)) console.log(`  (keine Oberfläche gebaut: ${clientDir} fehlt — nur API)`);
   if (retentionDays !== null) {
     console.log(`  Namen und Wiederanmeldungen werden gelöscht, wenn sich ein Workshop ${retentionDays} Tage nicht geändert hat.`);

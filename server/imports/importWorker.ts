@@ -5,17 +5,16 @@
  * workshops must not wait for that. Two steps, so that the process the
  * workshop goes into is made on the main thread between them: `check` parses
  * and validates (and keeps the content), `store` inserts it in one transaction
- * through a connection of its own to the same database file.
+ * through a connection of its own to the same database (SQLite file or PostgreSQL).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
 import { fromWorkshopFile, workshopFileSchema, type WorkshopFileContent } from '../../shared/exchange.js';
 import type { ErrorDetail } from '../../shared/protocol.js';
 import { issueDetails } from '../http/problem.js';
 import { importWorkshop, type Placement } from '../rooms/creation.js';
-import type { Database } from '../store/migrations.js';
-import { KyselyWorkshopStore } from '../store/kyselyStore.js';
+import type { KyselyWorkshopStore } from '../store/kyselyStore.js';
+import { connectStore } from '../store/open.js';
+import type { StoreLocation } from '../store/types.js';
 
 export type ImportRequest =
   | { id: number; type: 'check'; body: Uint8Array }
@@ -26,13 +25,7 @@ const checked = new Map<number, WorkshopFileContent>();
 let store: KyselyWorkshopStore | null = null;
 
 function open(): KyselyWorkshopStore {
-  if (store) return store;
-  const sqlite = new BetterSqlite3((workerData as { file: string }).file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  store = new KyselyWorkshopStore(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }));
+  store ??= connectStore((workerData as { location: StoreLocation }).location);
   return store;
 }
 

@@ -11,6 +11,7 @@ import type { CreatedWorkshop, ErrorDetail } from '../../shared/protocol.js';
 import { KonsensError } from '../errors.js';
 import type { Placement } from '../rooms/creation.js';
 import type { ImportRequest } from './importWorker.js';
+import type { StoreLocation } from '../store/types.js';
 
 
 type Reply = { id: number; summary?: CheckedFile; refused?: ErrorDetail[]; created?: CreatedWorkshop; error?: string };
@@ -26,8 +27,8 @@ export class Importer {
   private readonly pending = new Map<number, Pending>();
   private next = 0;
 
-  /** @param file The SQLite database file the worker opens a connection of its own to. */
-  constructor(private readonly file: string) {}
+  /** @param location The database the worker opens a connection of its own to. */
+  constructor(private readonly location: StoreLocation) {}
 
   /**
    * Read and check a file's bytes (X-5); a refusal is BAD_REQUEST with the details.
@@ -63,7 +64,7 @@ export class Importer {
   }
 
   private start(): Worker {
-    const worker = startModuleWorker(import.meta.url, 'importWorker', { file: this.file });
+    const worker = startModuleWorker(import.meta.url, 'importWorker', { location: this.location });
     worker.on('message', (reply: Reply) => {
       const p = this.pending.get(reply.id);
       this.pending.delete(reply.id);

@@ -32,10 +32,14 @@ function accountRow(a: AccountRecord): AccountRow {
   };
 }
 
+function isCode(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === code;
+}
+
 function isUniqueViolation(error: unknown): boolean {
   const message = error instanceof Error ? error.message : '';
   // SQLite: "UNIQUE constraint failed"; PostgreSQL: code 23505.
-  return /UNIQUE constraint failed/i.test(message) || (typeof error === 'object' && error !== null && 'code' in error && error.code === '23505');
+  return /UNIQUE constraint failed/i.test(message) || isCode(error, '23505');
 }
 
 export class KyselyAccountStore implements AccountStore {
@@ -47,12 +51,19 @@ export class KyselyAccountStore implements AccountStore {
   }
 
   async createFirstAccount(account: AccountRecord): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom('accounts').select('id').limit(1).executeTakeFirst();
-      if (existing) return false;
-      await trx.insertInto('accounts').values(accountRow(account)).execute();
-      return true;
-    });
+    try {
+      // Serializable: of two setups at once on PostgreSQL one fails to commit (SQLite's writer lock does the same).
+      return await this.db.transaction().setIsolationLevel('serializable').execute(async (trx) => {
+        const existing = await trx.selectFrom('accounts').select('id').limit(1).executeTakeFirst();
+        if (existing) return false;
+        await trx.insertInto('accounts').values(accountRow(account)).execute();
+        return true;
+      });
+    } catch (error) {
+      // The other setup won (PostgreSQL: serialization failure, 40001).
+      if (isCode(error, '40001')) return false;
+      throw error;
+    }
   }
 
   async createAccount(account: AccountRecord): Promise<void> {
@@ -98,7 +109,7 @@ export class KyselyAccountStore implements AccountStore {
   }
 
   async listAccounts(): Promise<AccountRecord[]> {
-    const rows = await this.db.selectFrom('accounts').selectAll().orderBy('created_at').execute();
+    const rows = await this.db.selectFrom('accounts').selectAll().orderBy('created_at').orderBy('id').execute();
     return rows.map(toAccount);
   }
 

@@ -67,7 +67,7 @@ export async function loadActivity(db: Kysely<Database>, id: string, kind: StepK
   const row = await db.selectFrom('workshops').selectAll().where('id', '=', id).where('kind', '=', kind).executeTakeFirst();
   if (!row) return undefined;
   const [participants, log] = await Promise.all([
-    db.selectFrom('participants').selectAll().where('workshop_id', '=', id).orderBy('created_at').execute(),
+    db.selectFrom('participants').selectAll().where('workshop_id', '=', id).orderBy('created_at').orderBy('id').execute(),
     db.selectFrom('activity_log').selectAll().where('workshop_id', '=', id).orderBy('seq').execute(),
   ]);
   return { workshop: toRecord(row), participants: participants.map(toParticipant), log: log.map(toOp) };

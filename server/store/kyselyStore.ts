@@ -22,6 +22,7 @@ import {
   type ActivitySnapshot,
   type AnswerRecord,
   type ParticipantRecord,
+  type StoreLocation,
   type WorkshopChanges,
   type WorkshopMeta,
   type WorkshopRecord,
@@ -35,7 +36,7 @@ export const FORGOTTEN = 'forgotten:';
 /** Rows per multi-row statement: well below SQLite's 32,766 bound parameters. */
 const CHUNK = 500;
 
-function chunks<T>(items: readonly T[]): T[][] {
+export function chunks<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
   return out;
@@ -117,7 +118,7 @@ function toWorkshop(row: WorkshopRow): WorkshopRecord {
   };
 }
 
-function participantRow(p: ParticipantRecord): Database['participants'] {
+export function participantRow(p: ParticipantRecord): Database['participants'] {
   return {
     id: p.id,
     workshop_id: p.workshopId,
@@ -128,10 +129,10 @@ function participantRow(p: ParticipantRecord): Database['participants'] {
   };
 }
 
-type LogRow = Insertable<Database['answer_log']>;
+export type LogRow = Insertable<Database['answer_log']>;
 
 /** One operation as a row of the answer log (SPEC D-1); a withdrawal keeps its cell with no value. */
-function logRow(op: AnswerOp): LogRow {
+export function logRow(op: AnswerOp): LogRow {
   return {
     workshop_id: op.workshopId,
     participant_id: op.participantId,
@@ -183,7 +184,10 @@ async function insertWorkshop(db: Kysely<Database> | Transaction<Database>, w: W
   if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) throw new DuplicateCodeError(w.code);
 }
 
-/** Where the hot writes go when not through Kysely on this thread (SQLite: sqliteAnswerWriter.ts). */
+/**
+ * Where the hot writes go when not through Kysely one by one: answers and joins in the order they were
+ * given, several callers' writes in one commit (SQLite: sqliteAnswerWriter.ts; PostgreSQL: groupCommit.ts).
+ */
 export interface WriterThread {
   readonly alive: boolean;
   write(ops: readonly AnswerOp[]): Promise<void>;
@@ -195,19 +199,18 @@ export class KyselyWorkshopStore implements WorkshopStore {
   readonly accounts: KyselyAccountStore;
   readonly processes: KyselyProcessStore;
 
-  /** The SQLite file behind `db`, for workers that open a connection of their own (imports); null for none. */
-  readonly sqliteFile: string | null;
   private readonly writer: WriterThread | null;
 
   /**
-   * @param options.writer Optional: the hot writes (answers, joins) off this thread (SQLite: a worker
-   *   thread, sqliteAnswerWriter.ts); without it they go through Kysely like everything else.
+   * @param location The database behind `db`, for workers that open a connection of their own (imports).
+   * @param options.writer Optional: the hot writes (answers, joins) in commit order, grouped (SQLite: a worker
+   *   thread, sqliteAnswerWriter.ts; PostgreSQL: groupCommit.ts); without it they go through Kysely like everything else.
    */
   constructor(
     private readonly db: Kysely<Database>,
-    options: { sqliteFile?: string; writer?: WriterThread } = {},
+    readonly location: StoreLocation,
+    options: { writer?: WriterThread } = {},
   ) {
-    this.sqliteFile = options.sqliteFile ?? null;
     this.writer = options.writer ?? null;
     this.accounts = new KyselyAccountStore(db);
     this.processes = new KyselyProcessStore(db);
@@ -284,7 +287,7 @@ export class KyselyWorkshopStore implements WorkshopStore {
     const row = await this.db.selectFrom('workshops').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) return undefined;
     const [participants, log, decisions] = await Promise.all([
-      this.db.selectFrom('participants').selectAll().where('workshop_id', '=', id).orderBy('created_at').execute(),
+      this.db.selectFrom('participants').selectAll().where('workshop_id', '=', id).orderBy('created_at').orderBy('id').execute(),
       this.db.selectFrom('answer_log').selectAll().where('workshop_id', '=', id).orderBy('seq').execute(),
       this.db.selectFrom('decisions').selectAll().where('workshop_id', '=', id).orderBy('seq').execute(),
     ]);

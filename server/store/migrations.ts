@@ -1,8 +1,8 @@
 /**
- * Schema migrations, written with Kysely's schema builder and portable SQL where
- * it can be (a PostgreSQL port needs an identity column for the answer log's
- * seq and its own check in migration 003). JSON goes into text columns; times
- * are milliseconds since the epoch.
+ * SQLite's schema migrations, written with Kysely's schema builder. PostgreSQL
+ * has its own (postgresMigrations.ts: it starts from the schema these add up
+ * to); a later change goes into both. `Database` below describes both. JSON
+ * goes into text columns; times are milliseconds since the epoch.
  */
 import { sql, type Generated, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 

@@ -31,5 +31,5 @@ export async function openSqliteStore({ file, answerWorker = true }: SqliteStore
     await db.destroy();
     throw error instanceof Error ? error : new Error(String(error));
   }
-  return new KyselyWorkshopStore(db, { sqliteFile: file, ...(answerWorker ? { writer: new SqliteAnswerWriter(file) } : {}) });
+  return new KyselyWorkshopStore(db, { kind: 'sqlite', file }, answerWorker ? { writer: new SqliteAnswerWriter(file) } : {});
 }

@@ -1,6 +1,7 @@
 /**
- * The repository interface every storage implementation satisfies (SQLite now,
- * PostgreSQL later). tests/integration/store.test.ts is the contract suite.
+ * The repository interface every storage implementation satisfies (SQLite by
+ * default, PostgreSQL with DATABASE_URL). tests/integration/store.test.ts is
+ * the contract suite, run against both.
  */
 import type { Decision } from '../../shared/domain/consolidation.js';
 import type { Phase } from '../../shared/domain/phases.js';
@@ -157,11 +158,13 @@ export class DuplicateCodeError extends Error {
   }
 }
 
+/** Where the store's database is: enough for a worker thread to open a connection of its own (imports, H-4). */
+export type StoreLocation = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
 export interface WorkshopStore {
   readonly accounts: AccountStore;
   readonly processes: ProcessStore;
-  /** The database file, where a worker thread can open its own connection (imports, H-4); null otherwise. */
-  readonly sqliteFile: string | null;
+  readonly location: StoreLocation;
   /** The process a workshop belongs to (null for none). */
   processOf(workshopId: string): Promise<string | null | undefined>;
   /** Which activity a workshop runs; undefined for an unknown id. */

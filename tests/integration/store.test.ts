@@ -1,27 +1,78 @@
 /**
- * The repository contract (SPEC D-1 … D-3), run against the SQLite
- * implementation on a real file. A PostgreSQL store must pass the same suite.
+ * The repository contract (SPEC D-1 … D-3, accounts, processes, logged
+ * activities), run against every implementation: SQLite on a real file (with
+ * its worker thread, and everything through Kysely) and a real PostgreSQL
+ * started by the test (issue 16).
  */
 import { rmSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { workshopFromTemplate } from '../../shared/domain/templates.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
+import { openPostgresStore, postgresPool } from '../../server/store/postgres.js';
 import { migrationProvider } from '../../server/store/migrations.js';
+import { DuplicateEmailError } from '../../server/store/accountStore.js';
 import { DuplicateCodeError, type AnswerOp, type WorkshopRecord, type WorkshopStore } from '../../server/store/types.js';
+import type { LoggedOp } from '../../shared/activities/log.js';
 import { tempDir } from '../support/harness.js';
+import { startPostgres, type Postgres } from '../support/postgres.js';
 
-const implementations: [string, (dir: string) => Promise<WorkshopStore>][] = [
-  ['sqlite (answers on a worker thread)', (dir) => openSqliteStore({ file: join(dir, 'konsens.sqlite') })],
-  ['sqlite (everything through Kysely, as PostgreSQL will)', (dir) => openSqliteStore({ file: join(dir, 'konsens.sqlite'), answerWorker: false })],
-];
+/** One database of an implementation: open (and reopen) the store on it, read it by hand. */
+interface Database {
+  open(): Promise<WorkshopStore>;
+  query(text: string): Promise<Record<string, unknown>[]>;
+}
+
+let cluster: Promise<Postgres> | undefined;
+afterAll(async () => {
+  await (await cluster)?.stop();
+});
 
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
+
+function sqliteDatabase(answerWorker: boolean): Database {
+  const dir = tempDir();
+  dirs.push(dir);
+  const file = join(dir, 'konsens.sqlite');
+  return {
+    open: () => openSqliteStore({ file, answerWorker }),
+    async query(text) {
+      const reader = new BetterSqlite3(file, { readonly: true });
+      try {
+        return reader.prepare(text).all() as Record<string, unknown>[];
+      } finally {
+        reader.close();
+      }
+    },
+  };
+}
+
+async function postgresDatabase(): Promise<Database> {
+  cluster ??= startPostgres();
+  const url = await (await cluster).createDatabase();
+  return {
+    open: () => openPostgresStore({ url }),
+    async query(text) {
+      const pool = postgresPool(url, 1);
+      try {
+        return (await pool.query(text)).rows as Record<string, unknown>[];
+      } finally {
+        await pool.end();
+      }
+    },
+  };
+}
+
+const implementations: [string, () => Promise<Database>][] = [
+  ['sqlite (answers on a worker thread)', async () => sqliteDatabase(true)],
+  ['sqlite (everything through Kysely)', async () => sqliteDatabase(false)],
+  ['postgresql (a real server, group commit)', postgresDatabase],
+];
 
 function workshop(id: string, code: string): WorkshopRecord {
   return {
@@ -44,11 +95,10 @@ function op(participantId: string, opId: string, themeId: string, value: number 
   return { workshopId: 'w1', participantId, opId, themeId, criterionId: 'importance', value, at: 10 };
 }
 
-describe.each(implementations)('WorkshopStore contract: %s', (_name, open) => {
+describe.each(implementations)('WorkshopStore contract: %s', (_name, database) => {
   async function fresh() {
-    const dir = tempDir();
-    dirs.push(dir);
-    return { dir, store: await open(dir) };
+    const db = await database();
+    return { db, store: await db.open() };
   }
 
   it('creates, finds by code and refuses a taken code', async () => {
@@ -80,7 +130,7 @@ describe.each(implementations)('WorkshopStore contract: %s', (_name, open) => {
   });
 
   it('D-2: a repeated operation id counts once, even after a later change of the same answer', async () => {
-    const { dir, store } = await fresh();
+    const { db, store } = await fresh();
     await store.createWorkshop(workshop('w1', 'ABC234'));
     await store.addParticipant({ id: 'p1', workshopId: 'w1', organisationId: 'olfen', displayName: 'Anna', tokenHash: 'h', createdAt: 1 });
     await store.writeAnswers([op('p1', 'o1', 'bildung', 2)]);
@@ -90,31 +140,21 @@ describe.each(implementations)('WorkshopStore contract: %s', (_name, open) => {
     expect(loaded.opIds.map((o) => o.opId)).toEqual(['o1', 'o2']);
     expect(loaded.answers).toMatchObject([{ themeId: 'bildung', value: 4, opId: 'o2' }]);
     // The views for reading by hand replay the log the same way (SPEC D-5).
-    const reader = new BetterSqlite3(join(dir, 'konsens.sqlite'), { readonly: true });
-    try {
-      expect(reader.prepare('SELECT theme_id, value, op_id FROM answers').all()).toEqual([{ theme_id: 'bildung', value: 4, op_id: 'o2' }]);
-      expect(reader.prepare('SELECT op_id FROM answer_ops ORDER BY op_id').all()).toEqual([{ op_id: 'o1' }, { op_id: 'o2' }]);
-    } finally {
-      reader.close();
-    }
+    expect(await db.query('SELECT theme_id, value, op_id FROM answers')).toEqual([{ theme_id: 'bildung', value: 4, op_id: 'o2' }]);
+    expect(await db.query('SELECT op_id FROM answer_ops ORDER BY op_id')).toEqual([{ op_id: 'o1' }, { op_id: 'o2' }]);
     await store.close();
   });
 
   it('D-5: a large write lands in the log whole and in order, every value as sent', async () => {
-    const { dir, store } = await fresh();
+    const { db, store } = await fresh();
     await store.createWorkshop(workshop('w1', 'ABC234'));
     await store.addParticipant({ id: 'p1', workshopId: 'w1', organisationId: 'olfen', displayName: null, tokenHash: 'h', createdAt: 1 });
     // 37 answers: more than two full ballots (the worker writes 16 rows per statement) and a rest.
     const values = [1, null, undefined, 5];
     const ops = Array.from({ length: 37 }, (_, i) => ({ ...op('p1', `o${i}`, i % 2 ? 'bildung' : 'kultur', values[i % 4]), at: 100 + i }));
     await store.writeAnswers(ops);
-    const reader = new BetterSqlite3(join(dir, 'konsens.sqlite'), { readonly: true });
-    try {
-      const rows = reader.prepare('SELECT op_id, theme_id, value, withdrawn, at FROM answer_log ORDER BY seq').all();
-      expect(rows).toEqual(ops.map((o) => ({ op_id: o.opId, theme_id: o.themeId, value: o.value ?? null, withdrawn: o.value === undefined ? 1 : 0, at: o.at })));
-    } finally {
-      reader.close();
-    }
+    const rows = await db.query('SELECT op_id, theme_id, value, withdrawn, at FROM answer_log ORDER BY seq');
+    expect(rows).toEqual(ops.map((o) => ({ op_id: o.opId, theme_id: o.themeId, value: o.value ?? null, withdrawn: o.value === undefined ? 1 : 0, at: o.at })));
     const loaded = (await store.loadWorkshop('w1'))!;
     expect(loaded.opIds).toHaveLength(37);
     // The last answer per cell: o36 (kultur, 1) and o35 (bildung, 5).
@@ -123,8 +163,8 @@ describe.each(implementations)('WorkshopStore contract: %s', (_name, open) => {
     await store.close();
   });
 
-  it('D-3: everything is there after closing and reopening the file', async () => {
-    const { dir, store } = await fresh();
+  it('D-3: everything is there after closing and reopening the database', async () => {
+    const { db, store } = await fresh();
     await store.createWorkshop(workshop('w1', 'ABC234'));
     await store.addParticipant({ id: 'p1', workshopId: 'w1', organisationId: 'olfen', displayName: 'Anna', tokenHash: 'h', createdAt: 1 });
     await store.writeAnswers([op('p1', 'o1', 'bildung', 4)]);
@@ -135,7 +175,7 @@ describe.each(implementations)('WorkshopStore contract: %s', (_name, open) => {
     await store.addDecision('w1', decision);
     await store.addDecision('w1', { ...decision, seq: 2, from: 'II', to: 'I', reason: '„Kultur“ – Förderprogramm 2027' });
     await store.close();
-    const reopened = await open(dir);
+    const reopened = await db.open();
     const loaded = (await reopened.loadWorkshop('w1'))!;
     expect(loaded.workshop).toMatchObject({ phase: 'finalised', revision: 7, updatedAt: 99, meta });
     expect(loaded.decisions).toEqual([decision, { ...decision, seq: 2, from: 'II', to: 'I', reason: '„Kultur“ – Förderprogramm 2027' }]);
@@ -175,6 +215,129 @@ describe.each(implementations)('WorkshopStore contract: %s', (_name, open) => {
     await expect(store.importWorkshop(clash)).rejects.toBeInstanceOf(DuplicateCodeError);
     expect(await store.loadWorkshop('w3')).toBeUndefined();
     await store.close();
+  });
+
+  it('D-5: writes given at once are committed in the order given; the last write of an answer wins', async () => {
+    const { db, store } = await fresh();
+    await store.createWorkshop(workshop('w1', 'ABC234'));
+    await store.addParticipant({ id: 'p1', workshopId: 'w1', organisationId: 'olfen', displayName: null, tokenHash: 'h', createdAt: 1 });
+    // 60 writes of the same answer without waiting in between (a tablet's outbox after a reconnect).
+    const writes = Array.from({ length: 60 }, (_, i) => store.writeAnswers([op('p1', `o${i}`, 'bildung', (i % 5) + 1)]));
+    await Promise.all(writes);
+    expect((await db.query('SELECT op_id FROM answer_log ORDER BY seq')).map((r) => r.op_id)).toEqual(Array.from({ length: 60 }, (_, i) => `o${i}`));
+    expect((await store.loadWorkshop('w1'))!.answers).toMatchObject([{ opId: 'o59', value: (59 % 5) + 1 }]);
+    await store.close();
+  });
+
+  it('J-5/J-6: a moved participant keeps the answers; a removed one goes with all of them', async () => {
+    const { store } = await fresh();
+    await store.createWorkshop(workshop('w1', 'ABC234'));
+    for (const id of ['p1', 'p2']) await store.addParticipant({ id, workshopId: 'w1', organisationId: 'olfen', displayName: null, tokenHash: `h-${id}`, createdAt: 1 });
+    await store.writeAnswers([op('p1', 'o1', 'bildung', 3), op('p2', 'o2', 'bildung', 4)]);
+    await store.moveParticipant('w1', 'p1', 'senden');
+    await store.removeParticipant('w1', 'p2');
+    const loaded = (await store.loadWorkshop('w1'))!;
+    expect(loaded.participants.map((p) => [p.id, p.organisationId])).toEqual([['p1', 'senden']]);
+    expect(loaded.answers).toMatchObject([{ participantId: 'p1', value: 3 }]);
+    expect(loaded.opIds).toEqual([{ participantId: 'p1', opId: 'o1' }]);
+    await store.close();
+  });
+
+  it('V-5: forgets names and resume tokens of quiet workshops only; V-4 deletes a workshop with everything', async () => {
+    const { db, store } = await fresh();
+    await store.createWorkshop({ ...workshop('quiet', 'QQQ234'), updatedAt: 10 });
+    await store.createWorkshop({ ...workshop('busy', 'BBB234'), updatedAt: 10 });
+    await store.addParticipant({ id: 'q1', workshopId: 'quiet', organisationId: 'olfen', displayName: 'Anna', tokenHash: 'hq', createdAt: 10 });
+    await store.addParticipant({ id: 'b1', workshopId: 'busy', organisationId: 'olfen', displayName: 'Bernd', tokenHash: 'hb', createdAt: 10 });
+    await store.writeAnswers([{ ...op('b1', 'o1', 'bildung', 2), workshopId: 'busy', at: 500 }]);
+    expect(await store.forgetParticipantIdentifiers(100)).toEqual(new Map([['quiet', ['q1']]]));
+    expect((await store.loadWorkshop('quiet'))!.participants[0]).toMatchObject({ displayName: null, tokenHash: 'forgotten:q1' });
+    expect((await store.loadWorkshop('busy'))!.participants[0]).toMatchObject({ displayName: 'Bernd', tokenHash: 'hb' });
+    expect(await store.forgetParticipantIdentifiers(100)).toEqual(new Map());
+    await store.deleteWorkshop('busy');
+    expect(await store.loadWorkshop('busy')).toBeUndefined();
+    expect(await db.query(`SELECT count(*) AS n FROM answer_log WHERE workshop_id = 'busy'`)).toEqual([{ n: 0 }]);
+    expect(await db.query(`SELECT count(*) AS n FROM participants WHERE workshop_id = 'busy'`)).toEqual([{ n: 0 }]);
+    await store.close();
+  });
+
+  it('AC-1/AC-5: one first administrator of two at once; e-mail addresses once; an invitation redeemed once', async () => {
+    const { store } = await fresh();
+    const account = (id: string, email: string) => ({ id, email, name: `Name ${id}`, role: 'admin' as const, passwordHash: 'scrypt$x', oidcSubject: null, disabledAt: null, createdAt: 1 });
+    const firsts = await Promise.all([store.accounts.createFirstAccount(account('a1', 'a1@kreis.de')), store.accounts.createFirstAccount(account('a2', 'a2@kreis.de'))]);
+    expect(firsts.filter(Boolean)).toHaveLength(1);
+    expect(await store.accounts.countAccounts()).toBe(1);
+    const first = (await store.accounts.listAccounts())[0]!;
+    await expect(store.accounts.createAccount(account('a3', first.email))).rejects.toBeInstanceOf(DuplicateEmailError);
+    await store.accounts.createInvite({ tokenHash: 'inv', role: 'facilitator', note: 'Olfen', createdBy: first.id, createdAt: 1, expiresAt: 100, usedAt: null });
+    await expect(store.accounts.redeemInvite('inv', account('a4', first.email), 50)).rejects.toBeInstanceOf(DuplicateEmailError);
+    expect((await store.accounts.inviteByTokenHash('inv'))?.usedAt).toBeNull();
+    expect(await store.accounts.redeemInvite('inv', { ...account('a5', 'b@olfen.de'), role: 'facilitator' }, 200)).toBe(false);
+    expect(await store.accounts.redeemInvite('inv', { ...account('a5', 'b@olfen.de'), role: 'facilitator' }, 50)).toBe(true);
+    expect(await store.accounts.redeemInvite('inv', { ...account('a6', 'c@olfen.de'), role: 'facilitator' }, 50)).toBe(false);
+    expect(await store.accounts.accountByEmail('b@olfen.de')).toMatchObject({ id: 'a5', role: 'facilitator', disabledAt: null, createdAt: 1 });
+    await store.accounts.updateAccount('a5', { oidcSubject: 'https://idp sub-1', disabledAt: 70 });
+    expect(await store.accounts.accountByOidcSubject('https://idp sub-1')).toMatchObject({ id: 'a5', disabledAt: 70 });
+    for (const [hash, expiresAt] of [['s1', 1000], ['s2', 1000], ['old', 5]] as const) await store.accounts.createSession({ tokenHash: hash, accountId: 'a5', createdAt: 1, expiresAt });
+    expect(await store.accounts.sessionByTokenHash('s1', 10)).toMatchObject({ session: { accountId: 'a5', expiresAt: 1000 }, account: { email: 'b@olfen.de' } });
+    expect(await store.accounts.sessionByTokenHash('old', 10)).toBeUndefined();
+    expect((await store.accounts.deleteSessionsOf('a5', 's1')).sort()).toEqual(['old', 's2']);
+    expect(await store.accounts.sessionByTokenHash('s1', 10)).toBeDefined();
+    await store.close();
+  });
+
+  it('PR-1: processes with facilitators and steps in order; deleting a process deletes its workshops', async () => {
+    const { store } = await fresh();
+    await store.accounts.createAccount({ id: 'a1', email: 'a@kreis.de', name: 'A', role: 'facilitator', passwordHash: null, oidcSubject: null, disabledAt: null, createdAt: 1 });
+    await store.accounts.createAccount({ id: 'a2', email: 'b@kreis.de', name: 'B', role: 'facilitator', passwordHash: null, oidcSubject: null, disabledAt: null, createdAt: 1 });
+    const organisations = [{ id: 'olfen', name: 'Stadt Olfen', weight: 1.5 }];
+    await store.processes.createProcess({ id: 'pr1', title: 'Digitalstrategie', ownerId: 'a1', organisations, settings: { deepDiveTiers: ['I', 'II'] }, createdAt: 1, updatedAt: 1 });
+    await store.processes.createProcess({ id: 'pr2', title: 'Andere', ownerId: 'a2', organisations: [], settings: { deepDiveTiers: ['I'] }, createdAt: 1, updatedAt: 2 });
+    await store.processes.addFacilitator('pr1', 'a2');
+    await store.processes.addFacilitator('pr1', 'a2');
+    expect(await store.processes.facilitatorIds('pr1')).toEqual(['a2']);
+    expect((await store.processes.processesFor('a1', false)).map((p) => p.id)).toEqual(['pr1']);
+    expect((await store.processes.processesFor('a2', false)).map((p) => p.id)).toEqual(['pr2', 'pr1']);
+    expect((await store.processes.processesFor('a1', true)).map((p) => p.id)).toEqual(['pr2', 'pr1']);
+    await store.processes.updateProcess('pr1', { title: 'Digitalstrategie 2030', settings: { deepDiveTiers: ['I', 'II', 'III'] }, updatedAt: 5 });
+    expect(await store.processes.processById('pr1')).toEqual({ id: 'pr1', title: 'Digitalstrategie 2030', ownerId: 'a1', organisations, settings: { deepDiveTiers: ['I', 'II', 'III'] }, createdAt: 1, updatedAt: 5 });
+    await store.processes.removeFacilitator('pr1', 'a2');
+    expect(await store.processes.facilitatorIds('pr1')).toEqual([]);
+    expect(await store.processes.nextPosition('pr1')).toBe(1);
+    await store.createWorkshop({ ...workshop('w2', 'BBB234'), processId: 'pr1', position: 2 });
+    await store.createWorkshop({ ...workshop('w1', 'AAA234'), processId: 'pr1', position: 1 });
+    expect((await store.processes.steps('pr1')).map((st) => [st.workshopId, st.position, st.kind])).toEqual([['w1', 1, 'quickcheck'], ['w2', 2, 'quickcheck']]);
+    expect(await store.processes.nextPosition('pr1')).toBe(3);
+    expect(await store.processOf('w1')).toBe('pr1');
+    await store.processes.deleteProcess('pr1');
+    expect(await store.processOf('w1')).toBeUndefined();
+    expect(await store.processes.processById('pr1')).toBeUndefined();
+    await store.close();
+  });
+
+  it('TC-4: a logged activity keeps its operations in order, each actor\'s opId once', async () => {
+    const { db, store } = await fresh();
+    const activity = { id: 'c1', code: 'COL234', secretHash: '', processId: null, position: 1, kind: 'collection' as const, config: { title: 'Themen' }, phase: 'collecting', revision: 1, createdAt: 1, updatedAt: 1, finalisedAt: null };
+    await store.createActivity(activity);
+    await expect(store.createActivity({ ...activity, id: 'c2' })).rejects.toBeInstanceOf(DuplicateCodeError);
+    expect(await store.kindOf('c1')).toBe('collection');
+    expect(await store.loadActivity('c1', 'vision')).toBeUndefined();
+    const ops: LoggedOp[] = [
+      { actor: 'p:x', opId: 'o1', type: 'propose', at: 2, text: 'Schule digital' } as LoggedOp,
+      { actor: 'f:a1', opId: 'o1', type: 'accept', at: 3, proposalId: 'p:x/o1' } as LoggedOp,
+      { actor: 'p:x', opId: 'o2', type: 'propose', at: 4, text: '„Bürgerbüro“ – online' } as LoggedOp,
+    ];
+    for (const o of ops) expect(await store.appendActivityOp('c1', o)).toBe(true);
+    expect(await store.appendActivityOp('c1', { ...ops[0]!, text: 'anders' } as LoggedOp)).toBe(false);
+    await store.addParticipant({ id: 'x', workshopId: 'c1', organisationId: 'olfen', displayName: null, tokenHash: 'hx', createdAt: 2 });
+    await store.updateActivity('c1', { config: { title: 'Themenfelder' }, phase: 'finalised', revision: 2, updatedAt: 9, finalisedAt: 9 });
+    await store.close();
+    const reopened = await db.open();
+    const loaded = (await reopened.loadActivity('c1', 'collection'))!;
+    expect(loaded.workshop).toMatchObject({ config: { title: 'Themenfelder' }, phase: 'finalised', revision: 2, updatedAt: 9, finalisedAt: 9 });
+    expect(loaded.log).toEqual(ops);
+    expect(loaded.participants.map((p) => p.id)).toEqual(['x']);
+    await reopened.close();
   });
 });
 

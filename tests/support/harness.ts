@@ -1,6 +1,6 @@
 /**
  * Real parts for integration tests: a real server on port 0 with a fresh
- * SQLite file, real socket.io-client connections.
+ * SQLite file (or a PostgreSQL database), real socket.io-client connections.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import {
   type ServerToClientEvents,
 } from '../../shared/protocol.js';
 import { createApp, type AppConfig, type KonsensApp } from '../../server/app.js';
+import { openPostgresStore } from '../../server/store/postgres.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -33,9 +34,10 @@ export function tempDir(prefix = 'konsens-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function startServer(config: Partial<AppConfig> = {}, dataDir = tempDir()): Promise<TestServer> {
+/** A server on a fresh SQLite file in `dataDir`, or on the PostgreSQL database `databaseUrl` (issue 16). */
+export async function startServer(config: Partial<AppConfig> = {}, dataDir = tempDir(), { databaseUrl }: { databaseUrl?: string } = {}): Promise<TestServer> {
   const dbFile = join(dataDir, 'konsens.sqlite');
-  const store = await openSqliteStore({ file: dbFile });
+  const store = databaseUrl ? await openPostgresStore({ url: databaseUrl }) : await openSqliteStore({ file: dbFile });
   const app = createApp({ store, config });
   const address = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${address.port}`;
