@@ -15,7 +15,7 @@ const store = await openSqliteStore({ file: join(dir, 'konsens.sqlite') });
 const unlimited = 1e9;
 const app = createApp({
   store,
-  config: { eventBurst: unlimited, eventsPerSecond: unlimited, joinFailureBurst: unlimited, joinFailuresPerMinute: unlimited, log: () => undefined },
+  config: { eventBurst: unlimited, eventsPerSecond: unlimited, joinFailureBurst: unlimited, joinFailuresPerMinute: unlimited, importBurst: unlimited, importsPerMinute: unlimited, log: () => undefined },
 });
 const { port } = await app.listen(0, '127.0.0.1');
 // The first administrator, as the printed setup link would make it; bench/client.ts signs in with it (SPEC AC-1).

@@ -69,5 +69,6 @@ function clientError(error: unknown): { status: number; message: string } | null
   if (status === 413) return { status, message: 'body too large' };
   if (type === 'encoding.unsupported') return { status, message: 'content encoding not supported (use identity, gzip, deflate or br)' };
   if (type === 'charset.unsupported') return { status, message: 'charset not supported (use utf-8)' };
+  if (type === 'request.unreadable') return { status, message: 'the body cannot be read (corrupt compression?)' };
   return { status, message: 'the request body cannot be read' };
 }

@@ -78,9 +78,9 @@ export function apiRouter(deps: HttpDeps): express.Router {
     deps.imports.fail(from);
     next();
   });
-  // The bytes as they came: parsing, checking and storing happen on the import worker (H-4), not on this thread.
-  router.post('/workshops/import', express.raw({ type: 'application/json', limit: IMPORT_LIMITS.bytes }), async (req, res) => {
-    const { id, file } = await deps.importer.check(ownBytes(req.body));
+  // The bytes as they come, chunk by chunk: gathering, parsing, checking and storing happen on the import worker (H-4).
+  router.post('/workshops/import', async (req, res) => {
+    const { id, file } = await deps.importer.check(req, IMPORT_LIMITS.bytes);
     try {
       const process = await deps.processes.create(signedIn(res).account, file.title, file.organisations);
       res.status(201).json(await deps.importer.store(id, { processId: process.id, kind: 'quickcheck', position: 1 }, deps.now()));
@@ -251,8 +251,3 @@ async function joinPage(deps: HttpDeps, req: Request, clientDir: string, code: s
 }
 
 /** The request body in memory of its own, which can be handed to a worker without a copy. */
-function ownBytes(body: unknown): Uint8Array {
-  if (!Buffer.isBuffer(body)) return new Uint8Array(0);
-  if (body.byteOffset === 0 && body.byteLength === body.buffer.byteLength) return new Uint8Array(body.buffer, 0, body.byteLength);
-  return new Uint8Array(body);
-}

@@ -17,10 +17,13 @@ import { connectStore } from '../store/open.js';
 import type { StoreLocation } from '../store/types.js';
 
 export type ImportRequest =
-  | { id: number; type: 'check'; body: Uint8Array }
+  | { id: number; type: 'chunk'; bytes: Uint8Array }
+  | { id: number; type: 'check' }
   | { id: number; type: 'store'; placement: Placement; now: number }
   | { id: number; type: 'drop' };
 
+/** The bytes of uploads under way, as they arrived. */
+const receiving = new Map<number, Uint8Array[]>();
 const checked = new Map<number, WorkshopFileContent>();
 let store: KyselyWorkshopStore | null = null;
 
@@ -30,10 +33,10 @@ function open(): KyselyWorkshopStore {
 }
 
 /** The file's title and roster (for its process), or why it is refused. */
-function check(id: number, body: Uint8Array): { summary: { title: string; organisations: WorkshopFileContent['config']['organisations'] } } | { refused: ErrorDetail[] } {
+function check(id: number, body: Buffer): { summary: { title: string; organisations: WorkshopFileContent['config']['organisations'] } } | { refused: ErrorDetail[] } {
   let json: unknown;
   try {
-    json = JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'));
+    json = JSON.parse(body.toString('utf8'));
   } catch {
     return { refused: [{ path: '', message: 'body is not valid JSON' }] };
   }
@@ -47,9 +50,18 @@ function check(id: number, body: Uint8Array): { summary: { title: string; organi
 parentPort?.on('message', async (request: ImportRequest) => {
   try {
     switch (request.type) {
-      case 'check':
-        parentPort!.postMessage({ id: request.id, ...check(request.id, request.body) });
+      case 'chunk': {
+        const chunks = receiving.get(request.id) ?? [];
+        chunks.push(request.bytes);
+        receiving.set(request.id, chunks);
         return;
+      }
+      case 'check': {
+        const body = Buffer.concat(receiving.get(request.id) ?? []);
+        receiving.delete(request.id);
+        parentPort!.postMessage({ id: request.id, ...check(request.id, body) });
+        return;
+      }
       case 'store': {
         const content = checked.get(request.id);
         checked.delete(request.id);
@@ -58,6 +70,7 @@ parentPort?.on('message', async (request: ImportRequest) => {
         return;
       }
       case 'drop':
+        receiving.delete(request.id);
         checked.delete(request.id);
     }
   } catch (error) {

@@ -4,6 +4,7 @@
  * would hold every live tablet's acknowledgement. The worker starts on the
  * first import and stays; one import at a time goes through it, in order.
  */
+import type { IncomingMessage } from 'node:http';
 import type { Worker } from 'node:worker_threads';
 import { startModuleWorker } from '../moduleWorker.js';
 import type { WorkshopFileContent } from '../../shared/exchange.js';
@@ -11,6 +12,7 @@ import type { CreatedWorkshop, ErrorDetail } from '../../shared/protocol.js';
 import { KonsensError } from '../errors.js';
 import type { Placement } from '../rooms/creation.js';
 import type { ImportRequest } from './importWorker.js';
+import { streamBody } from './upload.js';
 import type { StoreLocation } from '../store/types.js';
 
 
@@ -31,12 +33,30 @@ export class Importer {
   constructor(private readonly location: StoreLocation) {}
 
   /**
-   * Read and check a file's bytes (X-5); a refusal is BAD_REQUEST with the details.
-   * Then `store` (or `drop`) what was checked, under the id returned.
+   * Read a file's bytes from the request as they arrive (upload.ts) and check them (X-5); a refusal is
+   * BAD_REQUEST with the details, an unreadable body its 4xx (H-6). Then `store` (or `drop`) what was
+   * checked, under the id returned.
    */
-  async check(body: Uint8Array): Promise<{ id: number; file: CheckedFile }> {
+  async check(req: IncomingMessage, limit: number): Promise<{ id: number; file: CheckedFile }> {
     const id = this.next++;
-    const reply = await this.send({ id, type: 'check', body }, [body.buffer as ArrayBuffer]);
+    const worker = this.worker ?? this.start();
+    // A body that is not JSON is not read: the worker finds nothing to parse and says so.
+    if (/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+      try {
+        await streamBody(req, limit, (chunk) => {
+          // Handed over, not copied, where the chunk is a whole buffer of its own (usually); otherwise a copy of just these bytes.
+          const whole = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength;
+          const bytes = whole ? chunk : new Uint8Array(chunk);
+          worker.postMessage({ id, type: 'chunk', bytes } satisfies ImportRequest, [bytes.buffer as ArrayBuffer]);
+        });
+      } catch (error) {
+        this.drop(id);
+        throw error;
+      }
+    } else {
+      req.resume();
+    }
+    const reply = await this.send({ id, type: 'check' });
     if (reply.refused) throw new KonsensError('BAD_REQUEST', reply.refused);
     return { id, file: reply.summary! };
   }
@@ -55,11 +75,11 @@ export class Importer {
     await worker?.terminate();
   }
 
-  private send(request: ImportRequest, transfer: ArrayBuffer[] = []): Promise<Reply> {
+  private send(request: ImportRequest): Promise<Reply> {
     const worker = this.worker ?? this.start();
     return new Promise((resolve, reject) => {
       this.pending.set(request.id, { resolve, reject });
-      worker.postMessage(request, transfer);
+      worker.postMessage(request);
     });
   }
 

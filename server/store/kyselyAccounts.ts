@@ -2,6 +2,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { AccountRole } from '../../shared/accounts.js';
 import { DuplicateEmailError, type AccountRecord, type AccountStore, type AuthSessionRecord, type InviteRecord } from './accountStore.js';
+import { isCode, isUniqueViolation } from './errors.js';
 import type { Database } from './migrations.js';
 
 type AccountRow = Selectable<Database['accounts']>;
@@ -30,16 +31,6 @@ function accountRow(a: AccountRecord): AccountRow {
     disabled_at: a.disabledAt,
     created_at: a.createdAt,
   };
-}
-
-function isCode(error: unknown, code: string): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === code;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const message = error instanceof Error ? error.message : '';
-  // SQLite: "UNIQUE constraint failed"; PostgreSQL: code 23505.
-  return /UNIQUE constraint failed/i.test(message) || isCode(error, '23505');
 }
 
 export class KyselyAccountStore implements AccountStore {

@@ -11,6 +11,7 @@ import type { StepKind } from '../../shared/process.js';
 import type { LoggedOp } from '../../shared/activities/log.js';
 import { KyselyAccountStore } from './kyselyAccounts.js';
 import * as activities from './kyselyActivities.js';
+import { isUniqueViolation } from './errors.js';
 import { toParticipant } from './participantRows.js';
 import { KyselyProcessStore } from './kyselyProcesses.js';
 import type { Database } from './migrations.js';
@@ -32,6 +33,12 @@ import {
 
 /** Prefix of a token hash that no token can have: the participant can no longer resume. */
 export const FORGOTTEN = 'forgotten:';
+
+/** The kind of a workshop whose import is under way (X-5): no activity's, so that nothing loads or lists it. */
+const IMPORTING = 'importing';
+
+/** A code no join code can be (those are six letters and digits), unique per workshop. */
+const placeholderCode = (workshopId: string) => `~${workshopId}`;
 
 /** Rows per multi-row statement: well below SQLite's 32,766 bound parameters. */
 const CHUNK = 500;
@@ -218,7 +225,7 @@ export class KyselyWorkshopStore implements WorkshopStore {
 
   async kindOf(workshopId: string): Promise<StepKind | undefined> {
     const row = await this.db.selectFrom('workshops').select('kind').where('id', '=', workshopId).executeTakeFirst();
-    return row?.kind as StepKind | undefined;
+    return row && row.kind !== IMPORTING ? (row.kind as StepKind) : undefined;
   }
 
   createActivity(activity: ActivityRecord): Promise<void> {
@@ -246,28 +253,56 @@ export class KyselyWorkshopStore implements WorkshopStore {
     await insertWorkshop(this.db, w);
   }
 
+  /**
+   * X-5, H-4: the workshop is written in short transactions — each holds the
+   * database's write lock for a few milliseconds, so that the answers of live
+   * workshops commit in between (one transaction of a 25 MiB file held SQLite's
+   * lock for about a second) — under a placeholder code and kind that nothing
+   * finds, then made visible in one last transaction: all or nothing.
+   */
   async importWorkshop(snapshot: WorkshopSnapshot): Promise<void> {
-    const id = snapshot.workshop.id;
-    await this.db.transaction().execute(async (trx) => {
-      await insertWorkshop(trx, snapshot.workshop);
-      for (const chunk of chunks(snapshot.participants)) {
-        await trx.insertInto('participants').values(chunk.map(participantRow)).execute();
+    const { workshop } = snapshot;
+    const id = workshop.id;
+    // The log of an imported workshop: operation ids without a remaining answer first, then the answers.
+    const current = new Set(snapshot.answers.map((a) => `${a.participantId}\u0000${a.opId}`));
+    const log: LogRow[] = [
+      ...snapshot.opIds
+        .filter((o) => !current.has(`${o.participantId}\u0000${o.opId}`))
+        .map((o) => ({
+          workshop_id: id, participant_id: o.participantId, op_id: o.opId, theme_id: null, criterion_id: null, value: null, withdrawn: 0, at: workshop.createdAt,
+        })),
+      ...snapshot.answers.map((a) => logRow({ workshopId: id, ...a, at: a.updatedAt })),
+    ];
+    const parts: { table: 'participants' | 'answer_log' | 'decisions'; rows: unknown[] }[] = [
+      ...chunks(snapshot.participants.map(participantRow)).map((rows) => ({ table: 'participants' as const, rows })),
+      ...chunks(log).map((rows) => ({ table: 'answer_log' as const, rows })),
+      ...chunks(snapshot.decisions.map((d) => decisionRow(id, d))).map((rows) => ({ table: 'decisions' as const, rows })),
+    ];
+    await insertWorkshop(this.db, { ...workshop, code: placeholderCode(id), kind: IMPORTING as StepKind, processId: null });
+    try {
+      for (const part of parts) {
+        await this.db.insertInto(part.table).values(part.rows as never).execute();
+        // A moment between commits for the writers of live workshops.
+        await new Promise((resolve) => setTimeout(resolve, 1));
       }
-      // The log of an imported workshop: operation ids without a remaining answer first, then the answers.
-      const current = new Set(snapshot.answers.map((a) => `${a.participantId}\u0000${a.opId}`));
-      const rows: LogRow[] = [
-        ...snapshot.opIds
-          .filter((o) => !current.has(`${o.participantId}\u0000${o.opId}`))
-          .map((o) => ({
-            workshop_id: id, participant_id: o.participantId, op_id: o.opId, theme_id: null, criterion_id: null, value: null, withdrawn: 0, at: snapshot.workshop.createdAt,
-          })),
-        ...snapshot.answers.map((a) => logRow({ workshopId: id, ...a, at: a.updatedAt })),
-      ];
-      for (const chunk of chunks(rows)) await trx.insertInto('answer_log').values(chunk).execute();
-      for (const chunk of chunks(snapshot.decisions)) {
-        await trx.insertInto('decisions').values(chunk.map((d) => decisionRow(id, d))).execute();
-      }
-    });
+      await this.db
+        .updateTable('workshops')
+        .set({ code: workshop.code, kind: workshop.kind, process_id: workshop.processId })
+        .where('id', '=', id)
+        .execute()
+        .catch((error: unknown) => {
+          throw isUniqueViolation(error) ? new DuplicateCodeError(workshop.code) : error;
+        });
+    } catch (error) {
+      await this.db.deleteFrom('workshops').where('id', '=', id).execute();
+      throw error;
+    }
+  }
+
+  /** Imports a crash or a stop interrupted (X-5): unfinished for longer than `olderThan` ms before `now`. */
+  async dropUnfinishedImports(now: number, olderThan = 3_600_000): Promise<number> {
+    const result = await this.db.deleteFrom('workshops').where('kind', '=', IMPORTING).where('created_at', '<', now - olderThan).executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   async addDecision(workshopId: string, decision: Decision): Promise<void> {

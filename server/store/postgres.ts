@@ -42,7 +42,10 @@ export async function openPostgresStore({ url }: { url: string }): Promise<Kysel
     await db.destroy();
     throw error instanceof Error ? error : new Error(String(error));
   }
-  return new KyselyWorkshopStore(db, { kind: 'postgres', url }, { writer: new GroupCommitWriter(db) });
+  const store = new KyselyWorkshopStore(db, { kind: 'postgres', url }, { writer: new GroupCommitWriter(db) });
+  // Imports a crash interrupted are invisible; their rows go.
+  await store.dropUnfinishedImports(Date.now());
+  return store;
 }
 
 /** The address without its password, for the start banner and logs. */

@@ -31,5 +31,8 @@ export async function openSqliteStore({ file, answerWorker = true }: SqliteStore
     await db.destroy();
     throw error instanceof Error ? error : new Error(String(error));
   }
-  return new KyselyWorkshopStore(db, { kind: 'sqlite', file }, answerWorker ? { writer: new SqliteAnswerWriter(file) } : {});
+  const store = new KyselyWorkshopStore(db, { kind: 'sqlite', file }, answerWorker ? { writer: new SqliteAnswerWriter(file) } : {});
+  // Imports a crash interrupted are invisible; their rows go.
+  await store.dropUnfinishedImports(Date.now());
+  return store;
 }

@@ -3,11 +3,13 @@
  * response headers (V-3), deletion (V-4), retention (V-5), reserved keys (S-7).
  */
 import { request as httpRequest } from 'node:http';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CreatedWorkshop, FacilitatorSession, ParticipantSession } from '../../shared/protocol.js';
+import { toWorkshopFile } from '../../shared/exchange.js';
+import { workshopFromTemplate } from '../../shared/domain/templates.js';
 import { createApp } from '../../server/app.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 import { adminCookie, api, connect, createWorkshop, disconnectAll, ok, opId, registerSetupPath, request, startServer, tempDir, version, type TestServer } from '../support/harness.js';
@@ -191,6 +193,32 @@ describe('malformed HTTP', () => {
     const signIn = await raw(server.url, 'POST', '/api/auth/login', { ...json, 'content-encoding': 'gzip' }, gzipSync(JSON.stringify({ email: 'niemand@example.org', password: 'falsch-falsch-falsch' })));
     expect(signIn.status).toBe(401);
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+
+  it('H-4/H-6: the import route reads its body as a stream with the same refusals; a compressed file imports', async () => {
+    const logged: unknown[] = [];
+    server = await startServer({ log: (error) => logged.push(error), importBurst: 20 });
+    const cookie = await adminCookie(server.url);
+    const json = { 'content-type': 'application/json', origin: server.url, cookie };
+    const file = JSON.stringify(toWorkshopFile({ phase: 'lobby', config: workshopFromTemplate('coesfeld'), finalisedAt: null, projectorView: 'overview', pseudonymOrder: [], participants: [], answers: [], decisions: [] }, false, Date.now()));
+    // 40 MiB of zeros gzip to 40 KiB: the limit counts what comes out of the decoder.
+    const bomb = gzipSync(Buffer.alloc(40 * 2 ** 20, 0x20));
+    const cases: [Record<string, string>, Buffer, number][] = [
+      [{ ...json, 'content-encoding': 'gzip' }, Buffer.from('not gzip at all'), 400],
+      [{ ...json, 'content-encoding': 'compress' }, Buffer.from(file), 415],
+      [{ ...json, 'content-encoding': 'gzip' }, bomb, 413],
+      [json, Buffer.alloc(33 * 2 ** 20, 0x20), 413],
+    ];
+    for (const [headers, body, status] of cases) {
+      const answer = await raw(server.url, 'POST', '/api/workshops/import', headers, body);
+      expect(answer.status, JSON.stringify({ ...headers, cookie: undefined })).toBe(status);
+      expect(JSON.parse(answer.body)).toMatchObject({ code: 'BAD_REQUEST', details: [{ path: '', message: expect.any(String) }] });
+    }
+    expect(logged).toEqual([]);
+    for (const [encoding, encode] of [['gzip', gzipSync], ['deflate', deflateSync], ['br', brotliCompressSync]] as const) {
+      const imported = await raw(server.url, 'POST', '/api/workshops/import', { ...json, 'content-encoding': encoding }, encode(file));
+      expect(imported.status, encoding).toBe(201);
+    }
   });
 });
 

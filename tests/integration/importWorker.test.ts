@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { toWorkshopFile } from '../../shared/exchange.js';
 import { workshopFromTemplate } from '../../shared/domain/templates.js';
 import type { CreatedWorkshop, FacilitatorState } from '../../shared/protocol.js';
-import { workshopConfigSchema } from '../../shared/schemas.js';
+import { largeWorkshopFile } from '../support/fixtures.js';
 import { createWorkshop, disconnectAll, facilitate, importFile, ok, startServer, withLink, type TestServer } from '../support/harness.js';
 
 let server: TestServer | undefined;
@@ -17,20 +17,10 @@ afterEach(async () => {
   server = undefined;
 });
 
-/** A finalised county-wide Quick-Check: 50 themes, 2 criteria, 2,600 people — about 20 MiB of JSON. */
-function largeFile(): string {
-  const base = workshopFromTemplate('coesfeld');
-  const config = workshopConfigSchema.parse({ ...base, title: 'Landesweiter Quick-Check', themes: Array.from({ length: 50 }, (_, i) => ({ id: `thema-${i}`, name: `Themenfeld ${i + 1}` })) });
-  const participants = Array.from({ length: 2_600 }, (_, i) => ({ ref: `p${i + 1}`, organisationId: config.organisations[i % config.organisations.length]!.id }));
-  const answers = participants.flatMap((p, i) => config.themes.flatMap((t, j) => config.criteria.map((c, k) => ({ participant: p.ref, themeId: t.id, criterionId: c.id, value: 1 + ((i + j + k) % 5) }))));
-  const content = { phase: 'finalised' as const, config, finalisedAt: Date.UTC(2026, 10, 24), projectorView: 'overview' as const, pseudonymOrder: [], participants, answers, decisions: [] };
-  return JSON.stringify(toWorkshopFile(content, false, Date.now()));
-}
-
 describe('imports off the main thread (H-4)', () => {
   it('a 20 MiB import leaves the live workshop’s sockets answering within half the import’s time, and imports exactly', async () => {
     server = await startServer({ importBurst: 5, eventBurst: 10_000, eventsPerSecond: 10_000 });
-    const body = largeFile();
+    const body = largeWorkshopFile(2_600);
     expect(body.length).toBeGreaterThan(20 * 1024 * 1024);
     const live = await createWorkshop(server.url);
     const { socket } = await facilitate(server.url, live);

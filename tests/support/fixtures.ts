@@ -1,5 +1,7 @@
-/** Ids of the Coesfeld template and a seeded random source, shared by the load-style tests. */
+/** Ids of the Coesfeld template, a seeded random source and a large workshop file, shared by the load-style tests and benchmarks. */
+import { toWorkshopFile } from '../../shared/exchange.js';
 import { workshopFromTemplate } from '../../shared/domain/templates.js';
+import { workshopConfigSchema } from '../../shared/schemas.js';
 
 const template = workshopFromTemplate('coesfeld');
 export const THEME_IDS = template.themes.map((t) => t.id);
@@ -15,4 +17,18 @@ export function seededRandom(seed: number): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * A finalised county-wide Quick-Check as an export file: 50 themes, 2 criteria,
+ * `people` participants (2,600: about 20 MiB of JSON; 3,300: about 25 MiB).
+ * Participant i gave 1 + ((i + theme + criterion) % 5).
+ */
+export function largeWorkshopFile(people: number): string {
+  const base = workshopFromTemplate('coesfeld');
+  const config = workshopConfigSchema.parse({ ...base, title: 'Landesweiter Quick-Check', themes: Array.from({ length: 50 }, (_, i) => ({ id: `thema-${i}`, name: `Themenfeld ${i + 1}` })) });
+  const participants = Array.from({ length: people }, (_, i) => ({ ref: `p${i + 1}`, organisationId: config.organisations[i % config.organisations.length]!.id }));
+  const answers = participants.flatMap((p, i) => config.themes.flatMap((t, j) => config.criteria.map((c, k) => ({ participant: p.ref, themeId: t.id, criterionId: c.id, value: 1 + ((i + j + k) % 5) }))));
+  const content = { phase: 'finalised' as const, config, finalisedAt: Date.UTC(2026, 10, 24), projectorView: 'overview' as const, pseudonymOrder: [], participants, answers, decisions: [] };
+  return JSON.stringify(toWorkshopFile(content, false, Date.now()));
 }
