@@ -201,10 +201,12 @@ export interface WorkshopStore {
   /** Append one decision to the workshop's audit trail (SPEC C-2); durable when the promise resolves. */
   addDecision(workshopId: string, decision: Decision): Promise<void>;
   /**
-   * Create a workshop with its participants, answers and decisions in one
-   * transaction (SPEC X-5). Throws DuplicateCodeError when the code is taken.
+   * Create a workshop with its participants, answers and decisions, all or
+   * nothing (SPEC X-5). Throws DuplicateCodeError when the code is taken.
    */
   importWorkshop(snapshot: WorkshopSnapshot): Promise<void>;
+  /** X-5: remove imports left unfinished (by a crash) for longer than `olderThan` ms before `now`; how many. */
+  dropUnfinishedImports(now: number, olderThan?: number): Promise<number>;
   /** Delete a workshop with its participants and answers (SPEC V-4). */
   deleteWorkshop(id: string): Promise<void>;
   /**

@@ -217,6 +217,24 @@ describe.each(implementations)('WorkshopStore contract: %s', (_name, database) =
     await store.close();
   });
 
+  it('X-5: an import that fails half-way leaves nothing; one a crash interrupted is invisible and removed an hour later', async () => {
+    const { db, store } = await fresh();
+    await store.createWorkshop(workshop('w1', 'ABC234'));
+    await store.addParticipant({ id: 'p1', workshopId: 'w1', organisationId: 'olfen', displayName: null, tokenHash: 'taken', createdAt: 1 });
+    // 1,200 participants (three statements), the last with a token hash that is taken: the third statement fails.
+    const participants = Array.from({ length: 1_200 }, (_, i) => ({ id: `q${i}`, workshopId: 'w2', organisationId: 'olfen', displayName: null, tokenHash: i === 1_199 ? 'taken' : `imported:q${i}`, createdAt: 5 }));
+    await expect(store.importWorkshop({ workshop: workshop('w2', 'DEF567'), participants, answers: [], opIds: [], decisions: [] })).rejects.toThrow();
+    expect(await store.loadWorkshop('w2')).toBeUndefined();
+    expect(await db.query(`SELECT count(*) AS n FROM participants WHERE workshop_id = 'w2'`)).toEqual([{ n: 0 }]);
+    // What a crash leaves: the placeholder kind. Nothing loads it; a start an hour later removes it.
+    await store.createWorkshop({ ...workshop('w3', '~w3'), kind: 'importing' as never, createdAt: 1_000 });
+    expect(await store.kindOf('w3')).toBeUndefined();
+    expect(await store.dropUnfinishedImports(1_000 + 1_800_000)).toBe(0);
+    expect(await store.dropUnfinishedImports(1_000 + 3_600_001)).toBe(1);
+    expect(await db.query(`SELECT count(*) AS n FROM workshops WHERE id = 'w3'`)).toEqual([{ n: 0 }]);
+    await store.close();
+  });
+
   it('D-5: writes given at once are committed in the order given; the last write of an answer wins', async () => {
     const { db, store } = await fresh();
     await store.createWorkshop(workshop('w1', 'ABC234'));
