@@ -20,8 +20,10 @@ import { linkRoom, sessionRoom } from './realtime/joinHandlers.js';
 import { AnswerWriter } from './rooms/answerWriter.js';
 import { RoomRegistry } from './rooms/registry.js';
 import { audienceRoom, Broadcaster, type BroadcastTiming } from './realtime/broadcaster.js';
-import type { SocketData } from './realtime/handler.js';
-import { attachRealtime } from './realtime/transport.js';
+import type { RealtimeDeps, RelayedEvent, SocketData } from './realtime/handler.js';
+import { attachRealtime, runRelayed } from './realtime/transport.js';
+import type { Cluster } from './cluster/cluster.js';
+import type { RelayedRoomOp } from './rooms/registry.js';
 import type { WorkshopStore } from './store/types.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import { originAllowed, type OriginPolicy } from './security/origin.js';
@@ -110,10 +112,13 @@ export function createApp({
   store,
   clock = systemClock,
   config: partialConfig = {},
+  cluster = null,
 }: {
   store: WorkshopStore;
   clock?: Clock;
   config?: Partial<AppConfig>;
+  /** Several nodes over Redis (REDIS_URL): workshops owned by one node each, pushes to every node. */
+  cluster?: Cluster | null;
 }): KonsensApp {
   const config = { ...defaultAppConfig, ...partialConfig };
   const app = express();
@@ -125,13 +130,15 @@ export function createApp({
     maxHttpBufferSize: config.maxMessageBytes,
     serveClient: false,
     allowRequest: (req, callback) => callback(null, originAllowed(req, origins)),
+    ...(cluster ? { adapter: cluster.adapter() } : {}),
   });
   const joinFailures = new FailureLimiter(config.joinFailureBurst, config.joinFailuresPerMinute / 60);
   // H-4: each import can hold the database for a moment.
   const imports = new FailureLimiter(config.importBurst, config.importsPerMinute / 60);
 
   // Nobody there (no projector yet, an organisation without tablets): no state to build and encode.
-  const present = (name: string) => (io.sockets.adapter.rooms.get(name)?.size ?? 0) > 0;
+  // (On several nodes the audience may be on any of them: always sent.)
+  const present = (name: string) => cluster !== null || (io.sockets.adapter.rooms.get(name)?.size ?? 0) > 0;
   const broadcaster = new Broadcaster(config, (room, role) => {
     // Where participants' state differs by organisation, each organisation's tablets get their own.
     if (role === 'participant' && room.participantsByOrganisation()) {
@@ -148,7 +155,7 @@ export function createApp({
   const writer = new AnswerWriter(store, undefined, (seconds) => metrics?.committed(seconds));
   let metricsServer: { server: HttpServer; address: AddressInfo } | null = null;
   const now = () => clock.now();
-  const rooms = new RoomRegistry({ store, writer, now, onChange: (room, change) => broadcaster.changed(room, change) });
+  const rooms = new RoomRegistry({ store, writer, now, cluster, onChange: (room, change) => broadcaster.changed(room, change) });
 
   // AC-6: ended sessions and replaced links close the consoles that came in with them.
   const accounts = new AccountService(store.accounts, now, config.accountPolicy, (hashes) => {
@@ -179,7 +186,7 @@ export function createApp({
     imports,
     renderer,
     importer,
-    unavailable: async () => (draining ? 'the server is shutting down' : store.unavailable()),
+    unavailable: async () => (draining ? 'the server is shutting down' : ((await store.unavailable()) ?? (await cluster?.unavailable()) ?? null)),
     trustProxy: config.trustProxy,
     origins,
     onLinkChanged: (workshopId) => io.in(linkRoom(workshopId)).disconnectSockets(true),
@@ -193,7 +200,15 @@ export function createApp({
   };
   app.use('/api', apiRouter(httpDeps));
   if (config.clientDir) clientRoutes(app, config.clientDir, httpDeps);
-  attachRealtime(io, { rooms, store, accounts, joinFailures, limits: config, trustProxy: config.trustProxy, onDeleted, metrics: metrics ?? noMetrics }, config.log);
+  const realtime: RealtimeDeps = { rooms, store, accounts, joinFailures, limits: config, trustProxy: config.trustProxy, onDeleted, metrics: metrics ?? noMetrics, cluster };
+  attachRealtime(io, realtime, config.log);
+  // Other nodes' connections' events and room changes for the workshops this node owns.
+  cluster?.serve(async (request) => {
+    const { kind } = request as { kind: string };
+    if (kind === 'event') return runRelayed(request as RelayedEvent, realtime, io.of('/'), config.log);
+    if (kind === 'room') return rooms.runRelayed(request as RelayedRoomOp);
+    throw new Error(`unknown request ${kind}`);
+  });
 
   return {
     httpServer,
@@ -216,6 +231,7 @@ export function createApp({
       broadcaster.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await writer.drain();
+      await cluster?.close();
       await renderer.close();
       await importer.close();
       if (metricsServer) await new Promise((resolve) => metricsServer!.server.close(resolve));

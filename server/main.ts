@@ -5,7 +5,8 @@
  * KONSENS_RETENTION_DAYS (unset: keep), KONSENS_ALLOWED_ORIGINS (comma-separated),
  * KONSENS_TRUST_PROXY (1: rate limits by X-Forwarded-For), KONSENS_PUBLIC_URL,
  * KONSENS_OIDC_* (sign-in with the organisation's OpenID provider, README),
- * KONSENS_METRICS_PORT (Prometheus metrics on that port; unset: off) and KONSENS_METRICS_HOST (127.0.0.1).
+ * KONSENS_METRICS_PORT (Prometheus metrics on that port; unset: off) and KONSENS_METRICS_HOST (127.0.0.1),
+ * DATABASE_URL (PostgreSQL instead of SQLite) and REDIS_URL (several nodes).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,6 +14,7 @@ import type { OidcConfig } from './accounts/oidc.js';
 import { createApp } from './app.js';
 import { bannerAddresses } from './banner.js';
 import { log, logError } from './log.js';
+import { Cluster } from './cluster/cluster.js';
 import { openStore, storeLocation } from './store/open.js';
 import { redactedUrl } from './store/postgres.js';
 
@@ -42,7 +44,10 @@ async function main(): Promise<void> {
   const dataDir = resolve(process.env.KONSENS_DATA_DIR ?? './data');
   const clientDir = resolve(process.env.KONSENS_CLIENT_DIR ?? './dist/client');
   const location = storeLocation(process.env, dataDir);
+  if (process.env.REDIS_URL && location.kind === 'sqlite') throw new Error('REDIS_URL (several nodes) needs a shared database: set DATABASE_URL to PostgreSQL');
   const store = await openStore(location);
+  // Several nodes (README "Running several nodes"): one Redis for ownership, forwarding and pushes.
+  const cluster = process.env.REDIS_URL ? await Cluster.connect({ url: process.env.REDIS_URL }) : null;
   const retention = process.env.KONSENS_RETENTION_DAYS;
   const retentionDays = retention ? Number(retention) : null;
   if (retentionDays !== null && !(retentionDays > 0)) throw new Error(`KONSENS_RETENTION_DAYS must be a positive number of days, got "${retention}"`);
@@ -51,7 +56,7 @@ async function main(): Promise<void> {
   const publicUrl = process.env.KONSENS_PUBLIC_URL ? new URL(process.env.KONSENS_PUBLIC_URL).origin : null;
   const metricsPort = process.env.KONSENS_METRICS_PORT ? port(process.env.KONSENS_METRICS_PORT) : null;
   const metricsHost = process.env.KONSENS_METRICS_HOST || '127.0.0.1';
-  const app = createApp({ store, config: { clientDir: existsSync(clientDir) ? clientDir : null, retentionDays, allowedOrigins, trustProxy, oidc: oidcConfig(), publicUrl, metricsPort, metricsHost } });
+  const app = createApp({ store, cluster, config: { clientDir: existsSync(clientDir) ? clientDir : null, retentionDays, allowedOrigins, trustProxy, oidc: oidcConfig(), publicUrl, metricsPort, metricsHost } });
   const address = await app.listen(port(process.env.PORT), process.env.HOST || undefined);
 
   const { lines, base } = bannerAddresses(process.env.HOST, address.port, publicUrl);
@@ -75,7 +80,7 @@ async function main(): Promise<void> {
   }
 
   // After the banner (for people), the log (for machines): one JSON object per line.
-  log.info({ port: address.port, publicUrl, metricsPort: metrics?.port ?? null, retentionDays }, 'started');
+  log.info({ port: address.port, publicUrl, metricsPort: metrics?.port ?? null, retentionDays, node: cluster?.nodeId ?? null }, 'started');
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -118,14 +118,14 @@ export function apiRouter(deps: HttpDeps): express.Router {
   // AC-8: a new co-facilitation link (the old one ends), or none.
   router.post('/workshops/:id/co-facilitation-link', requireSignIn(deps.accounts), async (req, res) => {
     const room = await facilitatedRoom(deps, signedIn(res).account, String(req.params.id));
-    const secret = (await room.setCoFacilitationLink(true))!;
+    const secret = (await deps.rooms.onOwner(room.id, { name: 'link', enabled: true })) as string;
     deps.onLinkChanged(room.id);
     const link: CoFacilitationLink = { secret, path: `/moderation/${room.id}#${secret}` };
     res.status(201).set('Cache-Control', 'no-store').json(link);
   });
   router.delete('/workshops/:id/co-facilitation-link', requireSignIn(deps.accounts), async (req, res) => {
     const room = await facilitatedRoom(deps, signedIn(res).account, String(req.params.id));
-    await room.setCoFacilitationLink(false);
+    await deps.rooms.onOwner(room.id, { name: 'link', enabled: false });
     deps.onLinkChanged(room.id);
     res.status(204).end();
   });

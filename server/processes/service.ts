@@ -104,9 +104,8 @@ export class ProcessService {
     if (patch.organisations) {
       for (const step of await this.store.processes.steps(id)) {
         if (step.phase !== 'lobby') continue;
-        const room = await this.rooms.get(step.workshopId);
         // A step whose participants joined for an organisation that left keeps its own list (ORGANISATION_IN_USE).
-        await room?.setOrganisations(patch.organisations).catch((error: unknown) => {
+        await this.rooms.onOwner(step.workshopId, { name: 'organisations', organisations: patch.organisations }).catch((error: unknown) => {
           if (!(error instanceof KonsensError)) throw error;
         });
       }

@@ -8,7 +8,7 @@ import type { Actor } from '../../shared/accounts.js';
 import type { Role } from '../../shared/domain/phases.js';
 import type { AccountService } from '../accounts/service.js';
 import type { WorkshopStore } from '../store/types.js';
-import type { AckCallback, ClientEventName, ClientToServerEvents } from '../../shared/protocol.js';
+import type { Ack, AckCallback, ClientEventName, ClientToServerEvents } from '../../shared/protocol.js';
 import type { Room } from '../rooms/room.js';
 import type { LiveRoom } from '../rooms/liveRoom.js';
 import type { CollectionRoom } from '../activities/collection/room.js';
@@ -18,7 +18,9 @@ import type { CollectionConfig } from '../../shared/activities/collection/schema
 import type { DeepDiveConfig } from '../../shared/activities/deepdive/schemas.js';
 import type { StepKind } from '../../shared/process.js';
 import type { RoomRegistry } from '../rooms/registry.js';
-import type { Socket } from 'socket.io';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Namespace } from 'socket.io';
+import type { Cluster } from '../cluster/cluster.js';
 import type { FailureLimiter } from '../security/rateLimit.js';
 import type { MetricsSink } from '../metrics.js';
 
@@ -61,6 +63,8 @@ export interface RealtimeDeps {
   onDeleted: (workshopId: string) => void;
   /** Events, refusals and acknowledgement times for the operator (H-8). */
   metrics: MetricsSink;
+  /** Several nodes (REDIS_URL): who owns which workshop, and calls to the owner; null on one node. */
+  cluster: Cluster | null;
 }
 
 /** The activity an event belongs to, or the activities that share it (theme collection and deep-dive), or 'any' (joining, resync, deleting). */
@@ -69,8 +73,38 @@ export type HandlerActivity = StepKind | readonly StepKind[] | 'any';
 type RoomOfKind<K> = K extends 'quickcheck' ? Room : K extends 'collection' | 'deepdive' ? CollectionRoom<CollectionConfig | DeepDiveConfig> : K extends 'vision' ? VisionRoom : K extends 'selection' ? SelectionRoom : LiveRoom;
 type RoomOf<A extends HandlerActivity> = A extends readonly (infer K)[] ? RoomOfKind<K> : RoomOfKind<A>;
 
+/**
+ * The connection an event came from, as handlers see it: a Socket.IO socket on this node, or one on
+ * another node whose event the workshop's owner runs (transport.ts, relay). Everything a handler
+ * does to it works on either: its session, the socket rooms it joins (applied where the connection
+ * is), the handshake's headers and address, and the namespace (broadcasts reach every node).
+ */
+export interface CallerSocket {
+  data: SocketData;
+  join(rooms: string | string[]): unknown;
+  handshake: { headers: IncomingHttpHeaders; address: string };
+  nsp: Pick<Namespace, 'in' | 'to'>;
+}
+
+/** A connection's event on another node, for the workshop's owner (server/cluster). */
+export interface RelayedEvent {
+  kind: 'event';
+  event: ClientEventName;
+  payload: unknown;
+  session: SocketSession | null;
+  headers: IncomingHttpHeaders;
+  address: string;
+}
+
+/** What the owner answers: the acknowledgement, and the session and socket rooms for the connection. */
+export interface RelayedReply {
+  ack: Ack<unknown>;
+  session: SocketSession | null;
+  rooms: string[];
+}
+
 export interface HandlerContext<R extends LiveRoom = LiveRoom> {
-  socket: Socket;
+  socket: CallerSocket;
   deps: RealtimeDeps;
   /** Set for every caller but 'guest'. */
   session: SocketSession | undefined;

@@ -4,14 +4,13 @@
  * switches their own organisation. The tablets concerned are told through their
  * participant's socket room, on whichever node they are connected.
  */
-import type { Socket } from 'socket.io';
 import { emptySchema, participantMoveSchema, participantRemoveSchema, participantSwitchSchema } from '../../shared/schemas.js';
 import type { ParticipantEntry } from '../../shared/protocol.js';
 import { audienceRoom, participantRoom } from './broadcaster.js';
-import { defineHandler } from './handler.js';
+import { defineHandler, type CallerSocket } from './handler.js';
 
 /** The participant's connections leave their old organisation's room, join the new one's, and are told. */
-function moved(socket: Socket, workshopId: string, from: string, entry: ParticipantEntry): void {
+function moved(socket: CallerSocket, workshopId: string, from: string, entry: ParticipantEntry): void {
   if (from === entry.organisationId) return;
   const own = socket.nsp.in(participantRoom(workshopId, entry.participantId));
   own.socketsLeave(audienceRoom(workshopId, 'participant', from));

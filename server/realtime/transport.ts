@@ -4,13 +4,14 @@
  * keys stripped), run the handler, and answer { ok: true, data } or
  * { ok: false, code, message } — raw exception text never leaves the server (SPEC S-1 … S-3).
  */
-import type { Server, Socket } from 'socket.io';
+import type { Server } from 'socket.io';
 import { ZodError } from 'zod';
 import { ERROR_CODES, type Ack, type AckError, type ErrorCode } from '../../shared/protocol.js';
 import { LIMITS } from '../../shared/schemas.js';
 import { KonsensError } from '../errors.js';
 import { ACTIVITIES } from '../activities/registry.js';
-import type { Handler, RealtimeDeps, SocketData } from './handler.js';
+import type { CallerSocket, Handler, RealtimeDeps, RelayedEvent, RelayedReply, SocketData } from './handler.js';
+import { ClusterCallFailed } from '../cluster/cluster.js';
 import { TokenBucket } from '../security/rateLimit.js';
 import { joinHandlers } from './joinHandlers.js';
 import type { MetricsSink } from '../metrics.js';
@@ -53,8 +54,8 @@ function isJsonObject(value: unknown): value is Record<string, unknown> {
   return true;
 }
 
-async function dispatch(handler: Handler, socket: Socket, deps: RealtimeDeps, payload: unknown): Promise<Ack<unknown>> {
-  const data = socket.data as SocketData;
+async function dispatch(handler: Handler, socket: CallerSocket, deps: RealtimeDeps, payload: unknown, here = false): Promise<Ack<unknown>> {
+  const data = socket.data;
   const session = data.session;
   if (!session) {
     if (!handler.callers.includes('guest')) return failure('NOT_JOINED');
@@ -69,6 +70,11 @@ async function dispatch(handler: Handler, socket: Socket, deps: RealtimeDeps, pa
   if (quick === undefined && !isJsonObject(payload)) return failure('BAD_REQUEST', [{ path: '', message: 'payload must be a JSON object without binary parts' }]);
   const parsed = quick !== undefined ? { success: true as const, data: quick } : handler.schema.safeParse(payload);
   if (!parsed.success) return toFailure(parsed.error, () => undefined);
+  // Several nodes: the workshop's events run where its room lives (server/cluster).
+  if (deps.cluster && !here) {
+    const owner = await ownerFor(handler, session, parsed.data, deps);
+    if (owner && owner.node !== deps.cluster.nodeId) return relay(handler, socket, deps, payload, owner);
+  }
   const room = session ? await deps.rooms.get(session.workshopId) : undefined;
   if (session && !room) return failure('NOT_FOUND');
   if (room && !handles(handler.activity, room.kind)) return failure('WRONG_ACTIVITY');
@@ -79,6 +85,69 @@ async function dispatch(handler: Handler, socket: Socket, deps: RealtimeDeps, pa
   } finally {
     data.joining = false;
   }
+}
+
+/** The workshop an event is about, and the node that owns it; null where there is none to find (an unknown code). */
+async function ownerFor(handler: Handler, session: SocketData['session'], payload: unknown, deps: RealtimeDeps): Promise<{ workshopId: string; node: string } | null> {
+  let workshopId = session?.workshopId;
+  if (!workshopId && handler.event === 'workshop:join') {
+    const join = payload as { role: string; workshopId?: string; code?: string };
+    workshopId = join.role === 'facilitator' ? join.workshopId : await deps.rooms.idOfCode(join.code!);
+  }
+  return workshopId ? { workshopId, node: await deps.cluster!.ownerOf(workshopId) } : null;
+}
+
+/**
+ * The event, run by the workshop's owner as if the connection were there; the session and socket rooms it
+ * gives the connection come back and are applied here. A call that is not answered (the owner died)
+ * is tried once more with the owner found afresh — who loads the room from the database.
+ */
+async function relay(handler: Handler, socket: CallerSocket, deps: RealtimeDeps, payload: unknown, owner: { workshopId: string; node: string }): Promise<Ack<unknown>> {
+  const cluster = deps.cluster!;
+  const data = socket.data;
+  const request: RelayedEvent = {
+    kind: 'event',
+    event: handler.event,
+    payload,
+    session: data.session ?? null,
+    headers: { cookie: socket.handshake.headers.cookie, 'x-forwarded-for': socket.handshake.headers['x-forwarded-for'] },
+    address: socket.handshake.address,
+  };
+  let node = owner.node;
+  for (let attempt = 0; ; attempt++) {
+    if (node === cluster.nodeId) return dispatch(handler, socket, deps, payload, true);
+    const guest = !data.session;
+    if (guest) data.joining = true;
+    try {
+      const reply = await cluster.call<RelayedReply>(node, request);
+      if (reply.session) data.session = reply.session;
+      if (reply.rooms.length > 0) void socket.join(reply.rooms);
+      return reply.ack;
+    } catch (error) {
+      if (!(error instanceof ClusterCallFailed) || attempt > 0) throw error;
+      cluster.forgetOwner(owner.workshopId);
+      node = await cluster.ownerOf(owner.workshopId);
+    } finally {
+      if (guest) data.joining = false;
+    }
+  }
+}
+
+/** An event from another node's connection (relay above), run here as that connection. */
+export async function runRelayed(request: RelayedEvent, deps: RealtimeDeps, nsp: CallerSocket['nsp'], log: (error: unknown) => void): Promise<RelayedReply> {
+  const handler = BY_EVENT.get(request.event);
+  if (!handler) return { ack: failure('BAD_REQUEST'), session: null, rooms: [] };
+  const rooms: string[] = [];
+  const socket: CallerSocket = {
+    data: request.session ? { session: request.session } : {},
+    handshake: { headers: request.headers, address: request.address },
+    nsp,
+    join: (names) => {
+      rooms.push(...(Array.isArray(names) ? names : [names]));
+    },
+  };
+  const ack = await dispatch(handler, socket, deps, request.payload, true).catch((error: unknown) => toFailure(error, log));
+  return { ack, session: socket.data.session ?? null, rooms };
 }
 
 /**
@@ -122,7 +191,7 @@ export function attachRealtime(io: Server, deps: RealtimeDeps, log: (error: unkn
       if (!handler || typeof ack !== 'function') return;
       const payload = packet.length > 2 ? packet[1] : undefined;
       const answer = deps.metrics.enabled ? timed(deps.metrics, handler.event, ack) : ack;
-      dispatch(handler, socket, deps, payload).then(answer, (error: unknown) => answer(toFailure(error, log)));
+      dispatch(handler, socket as unknown as CallerSocket, deps, payload).then(answer, (error: unknown) => answer(toFailure(error, log)));
     });
   });
 }

@@ -7,19 +7,116 @@ import type { CreatedWorkshop } from '../../shared/protocol.js';
 import { ACTIVITIES } from '../activities/registry.js';
 import { CollectionRoom } from '../activities/collection/room.js';
 import type { WorkshopStore } from '../store/types.js';
+import type { ErrorCode, ErrorDetail } from '../../shared/protocol.js';
+import type { Organisation } from '../../shared/schemas.js';
+import { ClusterCallFailed, type Cluster } from '../cluster/cluster.js';
+import { KonsensError } from '../errors.js';
 import { createWorkshop, nextRoundTitle } from './creation.js';
 import type { LiveRoom } from './liveRoom.js';
 import { Room, type RoomDeps } from './room.js';
+
+/**
+ * A change of a room that the HTTP side asks for: on several nodes it runs where
+ * the room lives (`onOwner`), so that the owner's room and the database agree.
+ */
+export type RoomOp =
+  | { name: 'link'; enabled: boolean }
+  | { name: 'organisations'; organisations: Organisation[] }
+  | { name: 'delete' }
+  | { name: 'forget'; participantIds: string[] };
+
+/** A room operation from another node, and what comes back (KonsensError as its code and details). */
+export interface RelayedRoomOp {
+  kind: 'room';
+  workshopId: string;
+  op: RoomOp;
+}
+export type RoomOpReply = { ok: true; value: unknown } | { ok: false; code: ErrorCode; details?: ErrorDetail[] };
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<LiveRoom | undefined>>();
   /** Join code → workshop id, for rooms found by their code. */
   private readonly codes = new Map<string, string>();
+  private readonly cluster: Cluster | null;
 
-  constructor(private readonly deps: RoomDeps & { store: WorkshopStore }) {}
+  constructor(private readonly deps: RoomDeps & { store: WorkshopStore; cluster?: Cluster | null }) {
+    this.cluster = deps.cluster ?? null;
+    // Another node has the workshop now: this node's room would go stale.
+    if (this.cluster) this.cluster.onLost = (workshopId) => this.rooms.delete(workshopId);
+  }
 
-  /** The workshop's room, of whichever activity it runs (server/activities/registry.ts). */
-  get(workshopId: string): Promise<LiveRoom | undefined> {
+  /**
+   * The workshop's room, of whichever activity it runs (server/activities/registry.ts). On several
+   * nodes: the live room where this node owns the workshop (taking it over when nobody alive does);
+   * otherwise a copy read afresh from the database, for reading only — changes go through `onOwner`.
+   */
+  async get(workshopId: string): Promise<LiveRoom | undefined> {
+    if (this.cluster && (await this.cluster.ownerOf(workshopId)) !== this.cluster.nodeId) {
+      // Another node took the workshop over: this node's room is out of date.
+      this.rooms.delete(workshopId);
+      return this.readCopy(workshopId);
+    }
+    return this.local(workshopId);
+  }
+
+  /** The workshop of a join code (cached), without loading its room. */
+  async idOfCode(code: string): Promise<string | undefined> {
+    const known = this.codes.get(code);
+    if (known) return known;
+    const id = await this.deps.store.findWorkshopIdByCode(code);
+    if (id) this.codes.set(code, id);
+    return id;
+  }
+
+  /** Runs a change of the room where it lives: here, or on the node that owns the workshop. */
+  async onOwner(workshopId: string, op: RoomOp): Promise<unknown> {
+    if (!this.cluster) return this.apply(workshopId, op);
+    for (let attempt = 0; ; attempt++) {
+      const owner = await this.cluster.ownerOf(workshopId);
+      if (owner === this.cluster.nodeId) return this.apply(workshopId, op);
+      try {
+        const reply = await this.cluster.call<RoomOpReply>(owner, { kind: 'room', workshopId, op } satisfies RelayedRoomOp);
+        if (!reply.ok) throw new KonsensError(reply.code, reply.details);
+        return reply.value;
+      } catch (error) {
+        if (!(error instanceof ClusterCallFailed) || attempt > 0) throw error;
+        this.cluster.forgetOwner(workshopId);
+      }
+    }
+  }
+
+  /** A room operation another node sent (onOwner there). */
+  async runRelayed(request: RelayedRoomOp): Promise<RoomOpReply> {
+    try {
+      return { ok: true, value: (await this.onOwner(request.workshopId, request.op)) ?? null };
+    } catch (error) {
+      if (error instanceof KonsensError) return { ok: false, code: error.code, ...(error.details ? { details: error.details } : {}) };
+      throw error;
+    }
+  }
+
+  private async apply(workshopId: string, op: RoomOp): Promise<unknown> {
+    switch (op.name) {
+      case 'link':
+        return (await this.local(workshopId))?.setCoFacilitationLink(op.enabled) ?? null;
+      case 'organisations':
+        return (await this.local(workshopId))?.setOrganisations(op.organisations);
+      case 'delete':
+        return this.deleteHere(workshopId);
+      case 'forget': {
+        const loaded = this.rooms.get(workshopId);
+        if (loaded) await (await loaded)?.forgetParticipantIdentifiers(op.participantIds);
+        return null;
+      }
+    }
+  }
+
+  private async readCopy(workshopId: string): Promise<LiveRoom | undefined> {
+    const kind = await this.deps.store.kindOf(workshopId);
+    return kind ? ACTIVITIES[kind].load(workshopId, { ...this.deps, onChange: () => undefined }) : undefined;
+  }
+
+  private local(workshopId: string): Promise<LiveRoom | undefined> {
     let room = this.rooms.get(workshopId);
     if (!room) {
       room = this.deps.store.kindOf(workshopId).then((kind) => (kind ? ACTIVITIES[kind].load(workshopId, this.deps) : undefined));
@@ -78,7 +175,11 @@ export class RoomRegistry {
    * accepted commit, then delete it from the store and forget the room.
    */
   async delete(workshopId: string): Promise<void> {
-    const room = await this.get(workshopId);
+    await this.onOwner(workshopId, { name: 'delete' });
+  }
+
+  private async deleteHere(workshopId: string): Promise<void> {
+    const room = await this.local(workshopId);
     await room?.markDeleted();
     try {
       await this.deps.writer.settle();
@@ -94,10 +195,7 @@ export class RoomRegistry {
   /** SPEC V-5: forget participant identifiers of workshops unchanged since the cut-off, in the store and in memory. */
   async forgetParticipantIdentifiers(changedBefore: number): Promise<number> {
     const forgotten = await this.deps.store.forgetParticipantIdentifiers(changedBefore);
-    for (const [workshopId, participantIds] of forgotten) {
-      const loaded = this.rooms.get(workshopId);
-      if (loaded) await (await loaded)?.forgetParticipantIdentifiers(participantIds);
-    }
+    for (const [workshopId, participantIds] of forgotten) await this.onOwner(workshopId, { name: 'forget', participantIds });
     return forgotten.size;
   }
 }

@@ -17,6 +17,7 @@ import {
   type ServerToClientEvents,
 } from '../../shared/protocol.js';
 import { createApp, type AppConfig, type KonsensApp } from '../../server/app.js';
+import { Cluster } from '../../server/cluster/cluster.js';
 import { openPostgresStore } from '../../server/store/postgres.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 
@@ -35,10 +36,11 @@ export function tempDir(prefix = 'konsens-test-'): string {
 }
 
 /** A server on a fresh SQLite file in `dataDir`, or on the PostgreSQL database `databaseUrl` (issue 16). */
-export async function startServer(config: Partial<AppConfig> = {}, dataDir = tempDir(), { databaseUrl }: { databaseUrl?: string } = {}): Promise<TestServer> {
+export async function startServer(config: Partial<AppConfig> = {}, dataDir = tempDir(), { databaseUrl, redisUrl }: { databaseUrl?: string; redisUrl?: string } = {}): Promise<TestServer> {
   const dbFile = join(dataDir, 'konsens.sqlite');
   const store = databaseUrl ? await openPostgresStore({ url: databaseUrl }) : await openSqliteStore({ file: dbFile });
-  const app = createApp({ store, config });
+  const cluster = redisUrl ? await Cluster.connect({ url: redisUrl }) : null;
+  const app = createApp({ store, config, cluster });
   const address = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${address.port}`;
   const setup = await app.accounts.setupPath();

@@ -29,18 +29,19 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** The example's server block, pointed at `upstreamPort` and listening on `port` without TLS. */
-export function exampleBlock(upstreamPort: number, port: number): string {
+/** The example's server block, pointed at the Konsens node(s) on `upstreamPorts` and listening on `port` without TLS. */
+export function exampleBlock(upstreamPorts: number | number[], port: number): string {
+  const servers = [upstreamPorts].flat().map((p) => `server 127.0.0.1:${p};`).join('\n    ');
   return readFileSync(EXAMPLE, 'utf8')
-    .replace(/server 127\.0\.0\.1:3000;/, `server 127.0.0.1:${upstreamPort};`)
+    .replace(/server 127\.0\.0\.1:3000;/, servers)
     .replace(/listen 443 ssl;/, `listen 127.0.0.1:${port};`)
     .split('\n')
     .filter((line) => !/^\s*ssl_/.test(line))
     .join('\n');
 }
 
-/** nginx on `port` (default: a free one) in front of Konsens on `upstreamPort`. */
-export async function startNginx(upstreamPort: number, port?: number): Promise<Nginx> {
+/** nginx on `port` (default: a free one) in front of Konsens on `upstreamPort` (several: one upstream of them all). */
+export async function startNginx(upstreamPort: number | number[], port?: number): Promise<Nginx> {
   if (!existsSync(NGINX)) throw new Error(`${NGINX} is missing: apt-get install -y nginx (.ci/run does)`);
   const dir = tempDir('konsens-nginx-');
   for (const sub of ['logs', 'body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(`${dir}/${sub}`);

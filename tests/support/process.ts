@@ -17,10 +17,11 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export function spawnServer(dataDir: string): Promise<ServerProcess> {
+/** The server in a process of its own; `env` adds to (or overrides) its environment, e.g. PORT, DATABASE_URL, REDIS_URL. */
+export function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', KONSENS_DATA_DIR: dataDir, KONSENS_CLIENT_DIR: '/nonexistent' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', KONSENS_DATA_DIR: dataDir, KONSENS_CLIENT_DIR: '/nonexistent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
