@@ -27,7 +27,8 @@ import type { RelayedRoomOp } from './rooms/registry.js';
 import type { WorkshopStore } from './store/types.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import { originAllowed, type OriginPolicy } from './security/origin.js';
-import { FailureLimiter } from './security/rateLimit.js';
+import { FailureLimiter, type AttemptLimiter } from './security/rateLimit.js';
+import { sharedLimiter } from './security/sharedLimiter.js';
 import type { RateLimits } from './realtime/handler.js';
 
 export interface Clock {
@@ -132,9 +133,12 @@ export function createApp({
     allowRequest: (req, callback) => callback(null, originAllowed(req, origins)),
     ...(cluster ? { adapter: cluster.adapter() } : {}),
   });
-  const joinFailures = new FailureLimiter(config.joinFailureBurst, config.joinFailuresPerMinute / 60);
+  // S-6, AC-3, H-4: in memory on one node; on several, shared through Redis (H-10).
+  const limiter = (name: string, capacity: number, perSecond: number): AttemptLimiter =>
+    cluster ? sharedLimiter(cluster, name, capacity, perSecond) : new FailureLimiter(capacity, perSecond);
+  const joinFailures = limiter('join', config.joinFailureBurst, config.joinFailuresPerMinute / 60);
   // H-4: each import can hold the database for a moment.
-  const imports = new FailureLimiter(config.importBurst, config.importsPerMinute / 60);
+  const imports = limiter('import', config.importBurst, config.importsPerMinute / 60);
 
   // Nobody there (no projector yet, an organisation without tablets): no state to build and encode.
   // (On several nodes the audience may be on any of them: always sent.)
@@ -191,8 +195,8 @@ export function createApp({
     origins,
     onLinkChanged: (workshopId) => io.in(linkRoom(workshopId)).disconnectSockets(true),
     auth: {
-      loginFailuresPerAccount: new FailureLimiter(config.loginFailureBurst, config.loginFailuresPerMinute / 60),
-      loginFailuresPerAddress: new FailureLimiter(4 * config.loginFailureBurst, (4 * config.loginFailuresPerMinute) / 60),
+      loginFailuresPerAccount: limiter('login-account', config.loginFailureBurst, config.loginFailuresPerMinute / 60),
+      loginFailuresPerAddress: limiter('login-address', 4 * config.loginFailureBurst, (4 * config.loginFailuresPerMinute) / 60),
       oidcSignIn: config.oidc ? new OidcSignIn(config.oidc, accounts, now) : null,
       publicUrl: config.publicUrl,
     },

@@ -8,7 +8,7 @@ import { acceptInviteSchema, accountPatchSchema, inviteSchema, loginSchema, oneT
 import { idSchema } from '../../shared/schemas.js';
 import { KonsensError } from '../errors.js';
 import { clientAddress } from '../security/address.js';
-import type { FailureLimiter } from '../security/rateLimit.js';
+import type { AttemptLimiter } from '../security/rateLimit.js';
 import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from './cookies.js';
 import { accountView, type AccountService, type SignedIn } from './service.js';
 import { OIDC_STATE_COOKIE, type OidcSignIn } from './oidc.js';
@@ -21,9 +21,9 @@ export interface AuthHttpDeps {
   /** Where people reach Konsens (the provider's redirect goes there); null: as the request says. */
   publicUrl: string | null;
   /** AC-3: failed sign-ins per e-mail address … */
-  loginFailuresPerAccount: FailureLimiter;
+  loginFailuresPerAccount: AttemptLimiter;
   /** … and per client address. */
-  loginFailuresPerAddress: FailureLimiter;
+  loginFailuresPerAddress: AttemptLimiter;
   trustProxy: boolean;
 }
 
@@ -91,11 +91,11 @@ export function authRouter(deps: AuthHttpDeps): express.Router {
   router.post('/auth/login', async (req, res) => {
     const { email, password } = loginSchema.parse(req.body);
     const from = address(req);
-    if (deps.loginFailuresPerAccount.blocked(email) || deps.loginFailuresPerAddress.blocked(from)) return sendProblem(res, 'RATE_LIMITED');
+    if ((await deps.loginFailuresPerAccount.blocked(email)) || (await deps.loginFailuresPerAddress.blocked(from))) return sendProblem(res, 'RATE_LIMITED');
     const account = await accounts.verifyLogin(email, password);
     if (!account) {
-      deps.loginFailuresPerAccount.fail(email);
-      deps.loginFailuresPerAddress.fail(from);
+      await deps.loginFailuresPerAccount.fail(email);
+      await deps.loginFailuresPerAddress.fail(from);
       return sendProblem(res, 'UNAUTHORISED');
     }
     await signIn(req, res, account);
@@ -138,11 +138,11 @@ export function authRouter(deps: AuthHttpDeps): express.Router {
   router.get('/auth/oidc/callback', async (req, res) => {
     if (!deps.oidcSignIn) return sendProblem(res, 'NOT_FOUND');
     const from = address(req);
-    if (deps.loginFailuresPerAddress.blocked(from)) return res.redirect(302, '/anmelden?anmeldung=gesperrt');
+    if (await deps.loginFailuresPerAddress.blocked(from)) return res.redirect(302, '/anmelden?anmeldung=gesperrt');
     const outcome = await deps.oidcSignIn.finish(new URL(req.originalUrl, 'http://konsens.invalid'), readCookie(req.headers, OIDC_STATE_COOKIE));
     const clear = `${OIDC_STATE_COOKIE}=; Path=/api/auth/oidc; Max-Age=0; HttpOnly; SameSite=Lax`;
     if (!outcome.ok) {
-      deps.loginFailuresPerAddress.fail(from);
+      await deps.loginFailuresPerAddress.fail(from);
       res.setHeader('Set-Cookie', clear);
       return res.redirect(302, `/anmelden?anmeldung=${outcome.reason === 'failed' ? 'fehlgeschlagen' : outcome.reason === 'unknown' ? 'unbekannt' : 'deaktiviert'}`);
     }
@@ -156,11 +156,11 @@ export function authRouter(deps: AuthHttpDeps): express.Router {
   router.post('/auth/password', async (req, res) => {
     const { current, next } = passwordChangeSchema.parse(req.body);
     const from = address(req);
-    if (deps.loginFailuresPerAddress.blocked(from)) return sendProblem(res, 'RATE_LIMITED');
+    if (await deps.loginFailuresPerAddress.blocked(from)) return sendProblem(res, 'RATE_LIMITED');
     try {
       await accounts.changePassword(signedIn(res), current, next);
     } catch (error) {
-      if (error instanceof KonsensError && error.code === 'UNAUTHORISED') deps.loginFailuresPerAddress.fail(from);
+      if (error instanceof KonsensError && error.code === 'UNAUTHORISED') await deps.loginFailuresPerAddress.fail(from);
       throw error;
     }
     res.status(204).end();

@@ -94,6 +94,11 @@ export class Cluster {
     return cluster;
   }
 
+  /** The command connection, for what else the nodes share (sharedLimiter.ts). */
+  get redis(): RedisClient {
+    return this.command;
+  }
+
   /** Socket.IO's adapter over the same Redis: room broadcasts, socketsJoin/Leave and disconnects reach every node. */
   adapter(): ReturnType<typeof createAdapter> {
     return createAdapter(this.command, { streamName: `${PREFIX}socket.io`, channelPrefix: `${PREFIX}socket.io` });

@@ -33,7 +33,7 @@ import type { OriginPolicy } from '../security/origin.js';
 import { errorHandler, sendProblem } from './problem.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import type { WorkshopStore } from '../store/types.js';
-import type { FailureLimiter } from '../security/rateLimit.js';
+import type { AttemptLimiter } from '../security/rateLimit.js';
 import { clientAddress } from '../security/address.js';
 
 export interface HttpDeps {
@@ -43,9 +43,9 @@ export interface HttpDeps {
   accounts: AccountService;
   processes: ProcessService;
   /** Unknown codes count against the address, like failed joins (SPEC S-6). */
-  joinFailures: FailureLimiter;
+  joinFailures: AttemptLimiter;
   /** Every import counts against the address (SPEC H-4). */
-  imports: FailureLimiter;
+  imports: AttemptLimiter;
   renderer: Renderer;
   importer: Importer;
   /** H-7: why this node should get no work now, or null. */
@@ -72,10 +72,10 @@ export function apiRouter(deps: HttpDeps): express.Router {
   router.use(refuseCrossSite(deps.origins));
 
   // H-4, AC-7: an exported workshop file, by a signed-in facilitator; the only route with a large body.
-  router.post('/workshops/import', requireSignIn(deps.accounts), (req, res, next) => {
+  router.post('/workshops/import', requireSignIn(deps.accounts), async (req, res, next) => {
     const from = address(req);
-    if (deps.imports.blocked(from)) return sendProblem(res, 'RATE_LIMITED');
-    deps.imports.fail(from);
+    if (await deps.imports.blocked(from)) return sendProblem(res, 'RATE_LIMITED');
+    await deps.imports.fail(from);
     next();
   });
   // The bytes as they come, chunk by chunk: gathering, parsing, checking and storing happen on the import worker (H-4).
@@ -133,7 +133,7 @@ export function apiRouter(deps: HttpDeps): express.Router {
   // H-5: exports, for the workshop's facilitators (signed in, or with the co-facilitation link) (SPEC X-1 … X-4, SE-10).
   router.get('/workshops/:id/export/:file', async (req, res) => {
     const from = address(req);
-    if (deps.joinFailures.blocked(from)) return sendProblem(res, 'RATE_LIMITED');
+    if (await deps.joinFailures.blocked(from)) return sendProblem(res, 'RATE_LIMITED');
     const file = req.params.file;
     const files: readonly string[] = [...EXPORT_FILES, ...SELECTION_EXPORT_FILES];
     if (!files.includes(file)) return sendProblem(res, 'NOT_FOUND', [{ path: 'file', message: `one of ${files.join(', ')}` }]);
@@ -147,7 +147,7 @@ export function apiRouter(deps: HttpDeps): express.Router {
     const current = secret ? null : await signedInOf(req, deps.accounts);
     const allowed = room && (secret ? room.verifyFacilitator(secret) : current && (await mayFacilitateWorkshop(deps.store, current.account, room.id)));
     if (!room || !allowed) {
-      if (!current) deps.joinFailures.fail(from);
+      if (!current) await deps.joinFailures.fail(from);
       // A signed-in facilitator of another process learns no more than that it is not theirs.
       return sendProblem(res, !room || current ? 'NOT_FOUND' : secret ? 'UNAUTHORISED' : 'NOT_SIGNED_IN');
     }
@@ -191,11 +191,11 @@ async function facilitatedRoom(deps: HttpDeps, account: AccountRecord, rawId: st
  */
 async function publicInfo(deps: HttpDeps, req: Request, rawCode: string): Promise<PublicWorkshopInfo | 'RATE_LIMITED' | 'NOT_FOUND'> {
   const address = clientAddress(req.headers, req.socket.remoteAddress, deps.trustProxy);
-  if (deps.joinFailures.blocked(address)) return 'RATE_LIMITED';
+  if (await deps.joinFailures.blocked(address)) return 'RATE_LIMITED';
   const code = joinCodeSchema.safeParse(rawCode);
   const room = code.success ? await deps.rooms.byCode(code.data) : undefined;
   if (!room) {
-    deps.joinFailures.fail(address);
+    await deps.joinFailures.fail(address);
     return 'NOT_FOUND';
   }
   return {

@@ -21,7 +21,7 @@ import type { RoomRegistry } from '../rooms/registry.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Namespace } from 'socket.io';
 import type { Cluster } from '../cluster/cluster.js';
-import type { FailureLimiter } from '../security/rateLimit.js';
+import type { AttemptLimiter } from '../security/rateLimit.js';
 import type { MetricsSink } from '../metrics.js';
 
 /** 'guest' is a connection that has not joined a workshop yet. */
@@ -56,7 +56,7 @@ export interface RealtimeDeps {
   rooms: RoomRegistry;
   store: WorkshopStore;
   accounts: AccountService;
-  joinFailures: FailureLimiter;
+  joinFailures: AttemptLimiter;
   limits: RateLimits;
   trustProxy: boolean;
   /** Tell everyone in a deleted workshop and close their connections. */

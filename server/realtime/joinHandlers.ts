@@ -100,11 +100,11 @@ export const joinHandlers = [
       // A resume token (192 random bits) cannot be guessed: a tablet resuming with one is never held up by
       // someone else's wrong codes from the same address (a whole room behind one NAT).
       const resuming = payload.role === 'participant' && payload.resumeToken !== undefined;
-      if (!resuming && ctx.deps.joinFailures.blocked(address)) throw new KonsensError('RATE_LIMITED');
+      if (!resuming && (await ctx.deps.joinFailures.blocked(address))) throw new KonsensError('RATE_LIMITED');
       try {
         return await joinAs(ctx, payload);
       } catch (error) {
-        if (error instanceof KonsensError && FAILED_JOIN.has(error.code)) ctx.deps.joinFailures.fail(address);
+        if (error instanceof KonsensError && FAILED_JOIN.has(error.code)) await ctx.deps.joinFailures.fail(address);
         throw error;
       }
     },

@@ -43,8 +43,18 @@ export class TokenBucket {
   }
 }
 
+/**
+ * Failed attempts per key (an address, an account): `blocked` once the key's bucket is empty, until it
+ * refills. On one node in memory (FailureLimiter); on several shared through Redis (sharedLimiter.ts),
+ * so that a guesser gains nothing by reaching another node.
+ */
+export interface AttemptLimiter {
+  blocked(key: string): Promise<boolean>;
+  fail(key: string): Promise<void>;
+}
+
 /** Failed attempts per key (an address), forgotten once the bucket is full again. */
-export class FailureLimiter {
+export class FailureLimiter implements AttemptLimiter {
   private readonly buckets = new Map<string, TokenBucket>();
   private lastSweep = 0;
 
@@ -53,12 +63,20 @@ export class FailureLimiter {
     private readonly perSecond: number,
   ) {}
 
-  blocked(key: string): boolean {
+  async blocked(key: string): Promise<boolean> {
+    return this.blockedNow(key);
+  }
+
+  async fail(key: string): Promise<void> {
+    this.failNow(key);
+  }
+
+  blockedNow(key: string): boolean {
     const bucket = this.buckets.get(key);
     return bucket !== undefined && !bucket.available();
   }
 
-  fail(key: string): void {
+  failNow(key: string): void {
     let bucket = this.buckets.get(key);
     if (!bucket) {
       bucket = new TokenBucket(this.capacity, this.perSecond);
