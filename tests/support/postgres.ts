@@ -42,7 +42,8 @@ function run(tool: string, args: string[]): string {
 
 let databases = 0;
 
-export async function startPostgres(): Promise<Postgres> {
+/** @param durable fsync on, as a production server has it (benchmarks); the tests run without. */
+export async function startPostgres({ durable = false }: { durable?: boolean } = {}): Promise<Postgres> {
   const bin = binDir();
   const dir = tempDir('konsens-pg-');
   if (asRoot) {
@@ -52,7 +53,7 @@ export async function startPostgres(): Promise<Postgres> {
   const data = `${dir}/data`;
   run(`${bin}/initdb`, ['-D', data, '-U', 'konsens', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
   const port = await freePort();
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200`;
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ${durable ? '' : '-c fsync=off -c full_page_writes=off '}-c max_connections=200`;
   run(`${bin}/pg_ctl`, ['-D', data, '-l', `${dir}/server.log`, '-o', options, '-w', '-t', '60', 'start']);
   const stopNow = () => spawnSync(asRoot ? 'runuser' : `${bin}/pg_ctl`, asRoot ? ['-u', 'postgres', '--', `${bin}/pg_ctl`, '-D', data, '-m', 'immediate', 'stop'] : ['-D', data, '-m', 'immediate', 'stop']);
   // A test process that ends without stop() leaves no server behind.
