@@ -51,6 +51,9 @@ export async function streamBody(req: IncomingMessage, limit: number, onChunk: (
       length += chunk.byteLength;
       if (length > limit) throw new UnreadableBody(413, 'entity.too.large');
       onChunk(chunk);
+      // Chunks already buffered would otherwise be taken one after another without a break: let the
+      // sockets' events in between (a 25 MiB body is some 400 chunks).
+      await new Promise((resolve) => setImmediate(resolve));
     }
   } catch (error) {
     req.resume();
