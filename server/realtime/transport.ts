@@ -87,13 +87,17 @@ async function dispatch(handler: Handler, socket: CallerSocket, deps: RealtimeDe
   }
 }
 
+/** The workshop a join names (by id or code); undefined for an unknown code or another payload. */
+async function workshopOfJoin(payload: unknown, deps: RealtimeDeps): Promise<string | undefined> {
+  const join = payload as { role?: unknown; workshopId?: unknown; code?: unknown } | null;
+  if (join?.role === 'facilitator' && typeof join.workshopId === 'string') return join.workshopId;
+  if (typeof join?.code === 'string') return deps.rooms.idOfCode(join.code);
+  return undefined;
+}
+
 /** The workshop an event is about, and the node that owns it; null where there is none to find (an unknown code). */
 async function ownerFor(handler: Handler, session: SocketData['session'], payload: unknown, deps: RealtimeDeps): Promise<{ workshopId: string; node: string } | null> {
-  let workshopId = session?.workshopId;
-  if (!workshopId && handler.event === 'workshop:join') {
-    const join = payload as { role: string; workshopId?: string; code?: string };
-    workshopId = join.role === 'facilitator' ? join.workshopId : await deps.rooms.idOfCode(join.code!);
-  }
+  const workshopId = session?.workshopId ?? (handler.event === 'workshop:join' ? await workshopOfJoin(payload, deps) : undefined);
   return workshopId ? { workshopId, node: await deps.cluster!.ownerOf(workshopId) } : null;
 }
 
@@ -137,6 +141,10 @@ async function relay(handler: Handler, socket: CallerSocket, deps: RealtimeDeps,
 export async function runRelayed(request: RelayedEvent, deps: RealtimeDeps, nsp: CallerSocket['nsp'], log: (error: unknown) => void): Promise<RelayedReply> {
   const handler = BY_EVENT.get(request.event);
   if (!handler) return { ack: failure('BAD_REQUEST'), session: null, rooms: [] };
+  // The workshop may have moved since the other node looked (this node was taken for gone): never run
+  // it against a copy. The other node then asks the owner found afresh.
+  const workshopId = request.session?.workshopId ?? (await workshopOfJoin(request.payload, deps));
+  if (workshopId && (await deps.cluster!.ownerOf(workshopId)) !== deps.cluster!.nodeId) throw new Error('this node does not own the workshop');
   const rooms: string[] = [];
   const socket: CallerSocket = {
     data: request.session ? { session: request.session } : {},

@@ -33,11 +33,16 @@ export interface RelayedRoomOp {
 }
 export type RoomOpReply = { ok: true; value: unknown } | { ok: false; code: ErrorCode; details?: ErrorDetail[] };
 
+/** How long a read copy of another node's room serves (HTTP reads only; changes go to the owner). */
+const READ_COPY_MS = 2000;
+
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<LiveRoom | undefined>>();
   /** Join code → workshop id, for rooms found by their code. */
   private readonly codes = new Map<string, string>();
   private readonly cluster: Cluster | null;
+  /** Read copies of other nodes' rooms (readCopy), with when they were read. */
+  private readonly copies = new Map<string, { room: Promise<LiveRoom | undefined>; at: number }>();
 
   constructor(private readonly deps: RoomDeps & { store: WorkshopStore; cluster?: Cluster | null }) {
     this.cluster = deps.cluster ?? null;
@@ -71,24 +76,36 @@ export class RoomRegistry {
   /** Runs a change of the room where it lives: here, or on the node that owns the workshop. */
   async onOwner(workshopId: string, op: RoomOp): Promise<unknown> {
     if (!this.cluster) return this.apply(workshopId, op);
+    try {
+      return await this.onOwnerNode(workshopId, op);
+    } finally {
+      // This node's read copy is out of date after the change (other nodes' copies after READ_COPY_MS at the latest).
+      this.copies.delete(workshopId);
+    }
+  }
+
+  private async onOwnerNode(workshopId: string, op: RoomOp): Promise<unknown> {
+    const cluster = this.cluster!;
     for (let attempt = 0; ; attempt++) {
-      const owner = await this.cluster.ownerOf(workshopId);
-      if (owner === this.cluster.nodeId) return this.apply(workshopId, op);
+      const owner = await cluster.ownerOf(workshopId);
+      if (owner === cluster.nodeId) return this.apply(workshopId, op);
       try {
-        const reply = await this.cluster.call<RoomOpReply>(owner, { kind: 'room', workshopId, op } satisfies RelayedRoomOp);
+        const reply = await cluster.call<RoomOpReply>(owner, { kind: 'room', workshopId, op } satisfies RelayedRoomOp);
         if (!reply.ok) throw new KonsensError(reply.code, reply.details);
         return reply.value;
       } catch (error) {
         if (!(error instanceof ClusterCallFailed) || attempt > 0) throw error;
-        this.cluster.forgetOwner(workshopId);
+        cluster.forgetOwner(workshopId);
       }
     }
   }
 
   /** A room operation another node sent (onOwner there). */
   async runRelayed(request: RelayedRoomOp): Promise<RoomOpReply> {
+    // Not passed on again: the asking node tries once more with the owner found afresh.
+    if ((await this.cluster?.ownerOf(request.workshopId)) !== this.cluster?.nodeId) throw new Error('this node does not own the workshop');
     try {
-      return { ok: true, value: (await this.onOwner(request.workshopId, request.op)) ?? null };
+      return { ok: true, value: (await this.apply(request.workshopId, request.op)) ?? null };
     } catch (error) {
       if (error instanceof KonsensError) return { ok: false, code: error.code, ...(error.details ? { details: error.details } : {}) };
       throw error;
@@ -111,9 +128,19 @@ export class RoomRegistry {
     }
   }
 
-  private async readCopy(workshopId: string): Promise<LiveRoom | undefined> {
-    const kind = await this.deps.store.kindOf(workshopId);
-    return kind ? ACTIVITIES[kind].load(workshopId, { ...this.deps, onChange: () => undefined }) : undefined;
+  /**
+   * Another node's room, read from the database for this node's HTTP reads (public info, exports,
+   * a process's steps) and kept for a moment: a room full of tablets opening the join page at once
+   * reads it once, not once each.
+   */
+  private readCopy(workshopId: string): Promise<LiveRoom | undefined> {
+    const kept = this.copies.get(workshopId);
+    if (kept && performance.now() - kept.at < READ_COPY_MS) return kept.room;
+    const room = this.deps.store.kindOf(workshopId).then((kind) => (kind ? ACTIVITIES[kind].load(workshopId, { ...this.deps, onChange: () => undefined }) : undefined));
+    this.copies.set(workshopId, { room, at: performance.now() });
+    room.catch(() => this.copies.delete(workshopId));
+    if (this.copies.size > 1000) for (const [id, copy] of this.copies) if (performance.now() - copy.at >= READ_COPY_MS) this.copies.delete(id);
+    return room;
   }
 
   private local(workshopId: string): Promise<LiveRoom | undefined> {
