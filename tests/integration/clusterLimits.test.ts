@@ -79,5 +79,4 @@ describe('two nodes: a shared allowance, shared failure limits', () => {
     expect(keys.length).toBeGreaterThanOrEqual(2);
     expect(keys.join(' ')).not.toMatch(/127\.0\.0\.1|::1|@|kreis-coesfeld/);
   });
-
 });
