@@ -232,6 +232,9 @@ export function createApp({
       config.retentionDays === null ? 0 : rooms.forgetParticipantIdentifiers(clock.now() - config.retentionDays * 86_400_000),
     async close() {
       draining = true;
+      // Several nodes: no more requests from the others first (they find this node gone and go elsewhere);
+      // its heartbeat stays until everything accepted is committed, so that nobody loads a room before that.
+      await cluster?.stopServing();
       broadcaster.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await writer.drain();

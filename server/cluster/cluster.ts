@@ -49,6 +49,15 @@ interface Envelope {
   request?: unknown;
   reply?: unknown;
   error?: string;
+  /** With `error`: the asking node may try again with the owner found afresh (this node does not own it). */
+  elsewhere?: boolean;
+}
+
+/** What a serving node throws when a request is about a workshop it does not own (the caller asks again). */
+export class NotOwner extends Error {
+  constructor() {
+    super('this node does not own the workshop');
+  }
 }
 
 export class Cluster {
@@ -59,6 +68,8 @@ export class Cluster {
   private readonly pending = new Map<number, { resolve: (reply: unknown) => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> }>();
   private next = 0;
   private serveRequest: ((request: unknown) => Promise<unknown>) | null = null;
+  /** When this node last wrote its heartbeat: it acts as an owner only while that is recent (its lease). */
+  private lastBeat = -Infinity;
   /** Owners seen lately: a burst of events asks Redis once per workshop and `ownerCacheMs`. */
   private readonly owners = new Map<string, { node: string; at: number }>();
   private readonly ownerCacheMs = 1000;
@@ -109,8 +120,21 @@ export class Cluster {
     this.serveRequest = handler;
   }
 
-  /** The node that owns the workshop's room now: its live owner, or this node, which takes it over. */
+  /**
+   * Whether this node may act as an owner now: its last heartbeat is younger than two thirds of the
+   * time after which others take its workshops over (beats come every third). A node cut off from
+   * Redis (or stalled) stops acting as owner a third of that time before anyone else can start.
+   */
+  holdsLease(): boolean {
+    return performance.now() - this.lastBeat < (this.heartbeatTtlMs * 2) / 3;
+  }
+
+  /**
+   * The node that owns the workshop's room now: its live owner, or this node, which takes it over. Fails
+   * at once (ClusterCallFailed) while Redis is away or this node's lease has lapsed.
+   */
   async ownerOf(workshopId: string): Promise<string> {
+    if (!this.command.isReady || !this.holdsLease()) throw new ClusterCallFailed('this node is cut off from the other nodes', false);
     const known = this.owners.get(workshopId);
     if (known && (known.node === this.nodeId || performance.now() - known.at < this.ownerCacheMs)) return known.node;
     const node = String(await this.command.eval(CLAIM, { keys: [ownerKey(workshopId)], arguments: [this.nodeId, `${PREFIX}node:`] }));
@@ -125,30 +149,51 @@ export class Cluster {
     this.owners.delete(workshopId);
   }
 
-  /** Whether this node still owns the workshop (false once another node has taken it over). */
+  /** Whether this node owns the workshop, asked of Redis now (not of what this node remembers), within its lease. */
   async stillOwns(workshopId: string): Promise<boolean> {
+    if (!this.command.isReady || !this.holdsLease()) return false;
     const owner = await this.command.get(ownerKey(workshopId));
     if (owner === this.nodeId) return true;
-    this.owners.delete(workshopId);
+    if (this.owners.get(workshopId)?.node === this.nodeId) this.owners.delete(workshopId);
     return false;
+  }
+
+  /** The workshop's owner if it is alive, without taking it over; null for none. */
+  async liveOwner(workshopId: string): Promise<string | null> {
+    const owner = await this.command.get(ownerKey(workshopId));
+    return owner && (owner === this.nodeId || (await this.command.exists(nodeKey(owner))) === 1) ? owner : null;
+  }
+
+  /** A deleted workshop: nobody owns it any more. */
+  async release(workshopId: string): Promise<void> {
+    this.owners.delete(workshopId);
+    await this.command.del(ownerKey(workshopId)).catch(() => undefined);
+  }
+
+  /** No more requests from other nodes (shutting down): they find this node gone and ask another. */
+  async stopServing(): Promise<void> {
+    this.serveRequest = null;
+    await this.subscriber.unsubscribe(inbox(this.nodeId)).catch(() => undefined);
   }
 
   /** A request to another node, answered by its `serve` handler. */
   call<T>(nodeId: string, request: unknown): Promise<T> {
     const id = this.next++;
+    if (!this.command.isReady) return Promise.reject(new ClusterCallFailed('redis is not connected', false));
     return new Promise<T>((resolve, reject) => {
+      // A slow owner may still run the request: not one to send again (ClusterCallFailed, not retryable).
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new ClusterCallFailed(`node ${nodeId} did not answer`));
+        reject(new ClusterCallFailed(`node ${nodeId} did not answer in time`, false));
       }, this.callTimeoutMs);
       this.pending.set(id, { resolve: resolve as (reply: unknown) => void, reject, timer });
       const envelope: Envelope = { id, from: this.nodeId, request };
       this.command.publish(inbox(nodeId), JSON.stringify(envelope)).then(
         (receivers) => {
-          // Nobody listens under that name: the node is gone.
-          if (receivers === 0) this.settle(id, undefined, `node ${nodeId} is gone`);
+          // Nobody listens under that name: the node is gone, nothing ran there.
+          if (receivers === 0) this.settle(id, undefined, `node ${nodeId} is gone`, true);
         },
-        (error: unknown) => this.settle(id, undefined, String(error)),
+        (error: unknown) => this.settle(id, undefined, String(error), false),
       );
     });
   }
@@ -173,9 +218,10 @@ export class Cluster {
     if (this.closed) return;
     this.closed = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
+    this.lastBeat = -Infinity;
     for (const [id, p] of this.pending) {
       clearTimeout(p.timer);
-      p.reject(new ClusterCallFailed('closing'));
+      p.reject(new ClusterCallFailed('closing', false));
       this.pending.delete(id);
     }
     if (this.command.isReady) {
@@ -212,7 +258,10 @@ export class Cluster {
 
   private async start(): Promise<void> {
     const beat = async () => {
+      const started = performance.now();
       await this.command.set(nodeKey(this.nodeId), '1', { PX: this.heartbeatTtlMs });
+      // The lease counts from before the write: others see the key for heartbeatTtlMs after it.
+      this.lastBeat = started;
       await this.verifyOwnership();
     };
     await beat();
@@ -222,30 +271,48 @@ export class Cluster {
   }
 
   private async receive(message: string): Promise<void> {
-    const envelope = JSON.parse(message) as Envelope;
+    let envelope: Envelope;
+    try {
+      envelope = JSON.parse(message) as Envelope;
+      if (typeof envelope !== 'object' || envelope === null || typeof envelope.id !== 'number' || typeof envelope.from !== 'string') throw new Error('not an envelope');
+    } catch {
+      log.warn('cluster: a message that is not an envelope was dropped');
+      return;
+    }
     if (envelope.request === undefined) {
-      this.settle(envelope.id, envelope.reply, envelope.error);
+      this.settle(envelope.id, envelope.reply, envelope.error, envelope.elsewhere === true);
       return;
     }
     let answer: Envelope;
     try {
-      if (!this.serveRequest) throw new Error('this node serves no requests');
+      if (!this.serveRequest) throw new NotOwner();
       answer = { id: envelope.id, from: this.nodeId, reply: (await this.serveRequest(envelope.request)) ?? null };
     } catch (error) {
-      answer = { id: envelope.id, from: this.nodeId, error: error instanceof Error ? error.message : String(error) };
+      answer = { id: envelope.id, from: this.nodeId, error: error instanceof Error ? error.message : String(error), ...(error instanceof NotOwner ? { elsewhere: true } : {}) };
     }
     await this.command.publish(inbox(envelope.from), JSON.stringify(answer)).catch(() => undefined);
   }
 
-  private settle(id: number, reply: unknown, error: string | undefined): void {
+  private settle(id: number, reply: unknown, error: string | undefined, retryable = false): void {
     const p = this.pending.get(id);
     if (!p) return;
     this.pending.delete(id);
     clearTimeout(p.timer);
-    if (error !== undefined) p.reject(new ClusterCallFailed(error));
+    if (error !== undefined) p.reject(new ClusterCallFailed(error, retryable));
     else p.resolve(reply);
   }
 }
 
-/** A forwarded call that got no answer: the caller forgets the owner and may try once more. */
-export class ClusterCallFailed extends Error {}
+/**
+ * A call to another node that did not run there (`retryable`: the node is gone or does not own the
+ * workshop; the caller forgets the owner and may try once more) or whose outcome is unknown (timeout:
+ * the client resends with its opId or resume token).
+ */
+export class ClusterCallFailed extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+  }
+}

@@ -11,7 +11,7 @@ import { LIMITS } from '../../shared/schemas.js';
 import { KonsensError } from '../errors.js';
 import { ACTIVITIES } from '../activities/registry.js';
 import type { CallerSocket, Handler, RealtimeDeps, RelayedEvent, RelayedReply, SocketData } from './handler.js';
-import { ClusterCallFailed } from '../cluster/cluster.js';
+import { ClusterCallFailed, NotOwner } from '../cluster/cluster.js';
 import { TokenBucket } from '../security/rateLimit.js';
 import { joinHandlers } from './joinHandlers.js';
 import type { MetricsSink } from '../metrics.js';
@@ -27,6 +27,8 @@ export function failure(code: ErrorCode, details?: AckError['details']): AckErro
 
 function toFailure(error: unknown, log: (error: unknown) => void): AckError {
   if (error instanceof KonsensError) return failure(error.code, error.details);
+  // The workshop's node is gone or being replaced (H-10): retried by the client, not a fault to log.
+  if (error instanceof ClusterCallFailed) return failure('INTERNAL');
   if (error instanceof ZodError) {
     const details = error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message }));
     return failure('BAD_REQUEST', details);
@@ -63,6 +65,19 @@ async function dispatch(handler: Handler, socket: CallerSocket, deps: RealtimeDe
   } else if (!handler.callers.includes(session.role)) {
     return failure(handler.callers.includes('guest') ? 'ALREADY_JOINED' : 'FORBIDDEN');
   }
+  if (session) return proceed(handler, socket, deps, payload, here);
+  // Joining, until the answer is in (here or from the owner): a second join meanwhile is refused.
+  data.joining = true;
+  try {
+    return await proceed(handler, socket, deps, payload, here);
+  } finally {
+    data.joining = false;
+  }
+}
+
+/** Checks the payload and runs the event: on the workshop's owner (relayed), or here. */
+async function proceed(handler: Handler, socket: CallerSocket, deps: RealtimeDeps, payload: unknown, here: boolean): Promise<Ack<unknown>> {
+  const session = socket.data.session;
   // A handler's quick check takes only plain JSON of its exact shape (no binary part can hide in it);
   // anything else is checked in full.
   const quick = handler.fast?.(payload);
@@ -78,19 +93,14 @@ async function dispatch(handler: Handler, socket: CallerSocket, deps: RealtimeDe
   const room = session ? await deps.rooms.get(session.workshopId) : undefined;
   if (session && !room) return failure('NOT_FOUND');
   if (room && !handles(handler.activity, room.kind)) return failure('WRONG_ACTIVITY');
-  if (session) return { ok: true, data: await handler.run({ socket, deps, session, room }, parsed.data) };
-  data.joining = true;
-  try {
-    return { ok: true, data: await handler.run({ socket, deps, session, room }, parsed.data) };
-  } finally {
-    data.joining = false;
-  }
+  return { ok: true, data: await handler.run({ socket, deps, session, room }, parsed.data) };
 }
 
 /** The workshop a join names (by id or code); undefined for an unknown code or another payload. */
 async function workshopOfJoin(payload: unknown, deps: RealtimeDeps): Promise<string | undefined> {
   const join = payload as { role?: unknown; workshopId?: unknown; code?: unknown } | null;
-  if (join?.role === 'facilitator' && typeof join.workshopId === 'string') return join.workshopId;
+  // (An id made up claims nothing: only a workshop that exists has an owner.)
+  if (join?.role === 'facilitator' && typeof join.workshopId === 'string') return (await deps.rooms.exists(join.workshopId)) ? join.workshopId : undefined;
   if (typeof join?.code === 'string') return deps.rooms.idOfCode(join.code);
   return undefined;
 }
@@ -119,20 +129,18 @@ async function relay(handler: Handler, socket: CallerSocket, deps: RealtimeDeps,
   };
   let node = owner.node;
   for (let attempt = 0; ; attempt++) {
-    if (node === cluster.nodeId) return dispatch(handler, socket, deps, payload, true);
-    const guest = !data.session;
-    if (guest) data.joining = true;
+    if (node === cluster.nodeId) return proceed(handler, socket, deps, payload, true);
     try {
       const reply = await cluster.call<RelayedReply>(node, request);
       if (reply.session) data.session = reply.session;
       if (reply.rooms.length > 0) void socket.join(reply.rooms);
       return reply.ack;
     } catch (error) {
-      if (!(error instanceof ClusterCallFailed) || attempt > 0) throw error;
+      // Only where nothing ran there (the node is gone, or no longer the owner); after a timeout the
+      // outcome is unknown, and the client resends with its opId or resume token.
+      if (!(error instanceof ClusterCallFailed) || !error.retryable || attempt > 0) throw error;
       cluster.forgetOwner(owner.workshopId);
       node = await cluster.ownerOf(owner.workshopId);
-    } finally {
-      if (guest) data.joining = false;
     }
   }
 }
@@ -144,7 +152,7 @@ export async function runRelayed(request: RelayedEvent, deps: RealtimeDeps, nsp:
   // The workshop may have moved since the other node looked (this node was taken for gone): never run
   // it against a copy. The other node then asks the owner found afresh.
   const workshopId = request.session?.workshopId ?? (await workshopOfJoin(request.payload, deps));
-  if (workshopId && (await deps.cluster!.ownerOf(workshopId)) !== deps.cluster!.nodeId) throw new Error('this node does not own the workshop');
+  if (workshopId && !(await deps.cluster!.stillOwns(workshopId))) throw new NotOwner();
   const rooms: string[] = [];
   const socket: CallerSocket = {
     data: request.session ? { session: request.session } : {},

@@ -9,7 +9,8 @@ import { CollectionRoom } from '../activities/collection/room.js';
 import type { WorkshopStore } from '../store/types.js';
 import type { ErrorCode, ErrorDetail } from '../../shared/protocol.js';
 import type { Organisation } from '../../shared/schemas.js';
-import { ClusterCallFailed, type Cluster } from '../cluster/cluster.js';
+import { ClusterCallFailed, NotOwner, type Cluster } from '../cluster/cluster.js';
+import { log } from '../log.js';
 import { KonsensError } from '../errors.js';
 import { createWorkshop, nextRoundTitle } from './creation.js';
 import type { LiveRoom } from './liveRoom.js';
@@ -35,12 +36,16 @@ export type RoomOpReply = { ok: true; value: unknown } | { ok: false; code: Erro
 
 /** How long a read copy of another node's room serves (HTTP reads only; changes go to the owner). */
 const READ_COPY_MS = 2000;
+/** How long a join code's workshop is remembered for routing (idOfCode). */
+const CODE_MS = 5000;
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<LiveRoom | undefined>>();
   /** Join code → workshop id, for rooms found by their code. */
   private readonly codes = new Map<string, string>();
   private readonly cluster: Cluster | null;
+  /** Join codes looked up for other nodes' workshops (idOfCode), with when. */
+  private readonly codeIds = new Map<string, { id: string; at: number }>();
   /** Read copies of other nodes' rooms (readCopy), with when they were read. */
   private readonly copies = new Map<string, { room: Promise<LiveRoom | undefined>; at: number }>();
 
@@ -56,6 +61,7 @@ export class RoomRegistry {
    * otherwise a copy read afresh from the database, for reading only — changes go through `onOwner`.
    */
   async get(workshopId: string): Promise<LiveRoom | undefined> {
+    if (this.cluster && !(await this.exists(workshopId))) return undefined;
     if (this.cluster && (await this.cluster.ownerOf(workshopId)) !== this.cluster.nodeId) {
       // Another node took the workshop over: this node's room is out of date.
       this.rooms.delete(workshopId);
@@ -64,12 +70,22 @@ export class RoomRegistry {
     return this.local(workshopId);
   }
 
-  /** The workshop of a join code (cached), without loading its room. */
+  /** Whether the workshop exists (loaded here, or in the database): nothing is claimed for an id made up. */
+  async exists(workshopId: string): Promise<boolean> {
+    return this.rooms.has(workshopId) || (await this.deps.store.kindOf(workshopId)) !== undefined;
+  }
+
+  /**
+   * The workshop of a join code, without loading its room: remembered for a few seconds (a room of
+   * tablets joining at once asks once; a deleted workshop's code given to a new one is found soon).
+   */
   async idOfCode(code: string): Promise<string | undefined> {
-    const known = this.codes.get(code);
-    if (known) return known;
+    const known = this.codeIds.get(code);
+    if (known && performance.now() - known.at < CODE_MS) return known.id;
     const id = await this.deps.store.findWorkshopIdByCode(code);
-    if (id) this.codes.set(code, id);
+    if (id) this.codeIds.set(code, { id, at: performance.now() });
+    else this.codeIds.delete(code);
+    if (this.codeIds.size > 10_000) this.codeIds.clear();
     return id;
   }
 
@@ -94,7 +110,8 @@ export class RoomRegistry {
         if (!reply.ok) throw new KonsensError(reply.code, reply.details);
         return reply.value;
       } catch (error) {
-        if (!(error instanceof ClusterCallFailed) || attempt > 0) throw error;
+        // Again only where nothing ran (the node is gone or no longer the owner), never after a timeout.
+        if (!(error instanceof ClusterCallFailed) || !error.retryable || attempt > 0) throw error;
         cluster.forgetOwner(workshopId);
       }
     }
@@ -103,7 +120,7 @@ export class RoomRegistry {
   /** A room operation another node sent (onOwner there). */
   async runRelayed(request: RelayedRoomOp): Promise<RoomOpReply> {
     // Not passed on again: the asking node tries once more with the owner found afresh.
-    if ((await this.cluster?.ownerOf(request.workshopId)) !== this.cluster?.nodeId) throw new Error('this node does not own the workshop');
+    if (!(await this.cluster?.stillOwns(request.workshopId))) throw new NotOwner();
     try {
       return { ok: true, value: (await this.apply(request.workshopId, request.op)) ?? null };
     } catch (error) {
@@ -217,12 +234,22 @@ export class RoomRegistry {
     }
     this.rooms.delete(workshopId);
     if (room) this.codes.delete(room.code);
+    await this.cluster?.release(workshopId);
   }
 
   /** SPEC V-5: forget participant identifiers of workshops unchanged since the cut-off, in the store and in memory. */
   async forgetParticipantIdentifiers(changedBefore: number): Promise<number> {
     const forgotten = await this.deps.store.forgetParticipantIdentifiers(changedBefore);
-    for (const [workshopId, participantIds] of forgotten) await this.onOwner(workshopId, { name: 'forget', participantIds });
+    for (const [workshopId, participantIds] of forgotten) {
+      try {
+        // A workshop no live node has loaded is only in the database, where it is forgotten already.
+        if (this.cluster && !(await this.cluster.liveOwner(workshopId))) continue;
+        await this.onOwner(workshopId, { name: 'forget', participantIds });
+      } catch (error) {
+        // The others still get theirs; this one's names go with its next load.
+        log.warn({ workshop: workshopId, message: error instanceof Error ? error.message : String(error) }, 'retention: a live room could not be told');
+      }
+    }
     return forgotten.size;
   }
 }
