@@ -41,7 +41,15 @@ describe('workshop ownership over Redis', () => {
       // Calls go to the owner's handler and come back; an error there comes back as ClusterCallFailed.
       owner.serve(async (request) => ({ echoed: request }));
       expect(await other.call(owner.nodeId, { kind: 'ping', n: 1 })).toEqual({ echoed: { kind: 'ping', n: 1 } });
+      // Nobody there: nothing ran, so the caller may ask again elsewhere (retryable).
+      await expect(other.call('no-such-node', {})).rejects.toMatchObject({ retryable: true });
       await expect(other.call('no-such-node', {})).rejects.toBeInstanceOf(ClusterCallFailed);
+      // Whatever else is published on a node's channel is dropped, and the node goes on serving.
+      const intruder = createClient({ url: redis.url });
+      await intruder.connect();
+      for (const junk of ['not json', 'null', '{"id":"x"}', '[]']) await intruder.publish(`konsens:rpc:${owner.nodeId}`, junk);
+      await intruder.quit();
+      expect(await other.call(owner.nodeId, { kind: 'ping', n: 2 })).toEqual({ echoed: { kind: 'ping', n: 2 } });
 
       // a owns w2; its heartbeat lapses (as when its process stalls): b takes w2 over, and a is told.
       expect(await a.ownerOf('w2')).toBe(a.nodeId);
@@ -72,13 +80,17 @@ describe('workshop ownership over Redis', () => {
     await check.quit();
   });
 
-  it('H-10: a node says when Redis does not answer (readiness), without waiting on it', async () => {
+  it('H-10: a node says when Redis does not answer (readiness), without waiting on it, and stops acting as owner', async () => {
     const own = await startRedis();
     const node = await Cluster.connect({ url: own.url, heartbeatTtlMs: 300 });
     try {
       expect(await node.unavailable()).toBeNull();
+      expect(await node.ownerOf('w9')).toBe(node.nodeId);
       await own.stop();
       expect(await node.unavailable()).toMatch(/redis does not answer/);
+      // Cut off, the node no longer acts as anyone's owner (others take over after its heartbeat expires).
+      await expect(node.ownerOf('w9')).rejects.toMatchObject({ retryable: false });
+      expect(await node.stillOwns('w9')).toBe(false);
     } finally {
       await node.close();
     }
