@@ -65,19 +65,6 @@ async function dispatch(handler: Handler, socket: CallerSocket, deps: RealtimeDe
   } else if (!handler.callers.includes(session.role)) {
     return failure(handler.callers.includes('guest') ? 'ALREADY_JOINED' : 'FORBIDDEN');
   }
-  if (session) return proceed(handler, socket, deps, payload, here);
-  // Joining, until the answer is in (here or from the owner): a second join meanwhile is refused.
-  data.joining = true;
-  try {
-    return await proceed(handler, socket, deps, payload, here);
-  } finally {
-    data.joining = false;
-  }
-}
-
-/** Checks the payload and runs the event: on the workshop's owner (relayed), or here. */
-async function proceed(handler: Handler, socket: CallerSocket, deps: RealtimeDeps, payload: unknown, here: boolean): Promise<Ack<unknown>> {
-  const session = socket.data.session;
   // A handler's quick check takes only plain JSON of its exact shape (no binary part can hide in it);
   // anything else is checked in full.
   const quick = handler.fast?.(payload);
@@ -85,15 +72,28 @@ async function proceed(handler: Handler, socket: CallerSocket, deps: RealtimeDep
   if (quick === undefined && !isJsonObject(payload)) return failure('BAD_REQUEST', [{ path: '', message: 'payload must be a JSON object without binary parts' }]);
   const parsed = quick !== undefined ? { success: true as const, data: quick } : handler.schema.safeParse(payload);
   if (!parsed.success) return toFailure(parsed.error, () => undefined);
+  if (session) return proceed(handler, socket, deps, payload, parsed.data, here);
+  // Joining from here (no await before), until the answer is in — here or from the owner: a second join meanwhile is refused.
+  data.joining = true;
+  try {
+    return await proceed(handler, socket, deps, payload, parsed.data, here);
+  } finally {
+    data.joining = false;
+  }
+}
+
+/** Runs a checked event: on the workshop's owner (relayed, with the payload as it came), or here. */
+async function proceed(handler: Handler, socket: CallerSocket, deps: RealtimeDeps, payload: unknown, checked: unknown, here: boolean): Promise<Ack<unknown>> {
+  const session = socket.data.session;
   // Several nodes: the workshop's events run where its room lives (server/cluster).
   if (deps.cluster && !here) {
-    const owner = await ownerFor(handler, session, parsed.data, deps);
-    if (owner && owner.node !== deps.cluster.nodeId) return relay(handler, socket, deps, payload, owner);
+    const owner = await ownerFor(handler, session, checked, deps);
+    if (owner && owner.node !== deps.cluster.nodeId) return relay(handler, socket, deps, payload, checked, owner);
   }
   const room = session ? await deps.rooms.get(session.workshopId) : undefined;
   if (session && !room) return failure('NOT_FOUND');
   if (room && !handles(handler.activity, room.kind)) return failure('WRONG_ACTIVITY');
-  return { ok: true, data: await handler.run({ socket, deps, session, room }, parsed.data) };
+  return { ok: true, data: await handler.run({ socket, deps, session, room }, checked) };
 }
 
 /** The workshop a join names (by id or code); undefined for an unknown code or another payload. */
@@ -116,7 +116,7 @@ async function ownerFor(handler: Handler, session: SocketData['session'], payloa
  * gives the connection come back and are applied here. A call that is not answered (the owner died)
  * is tried once more with the owner found afresh — who loads the room from the database.
  */
-async function relay(handler: Handler, socket: CallerSocket, deps: RealtimeDeps, payload: unknown, owner: { workshopId: string; node: string }): Promise<Ack<unknown>> {
+async function relay(handler: Handler, socket: CallerSocket, deps: RealtimeDeps, payload: unknown, checked: unknown, owner: { workshopId: string; node: string }): Promise<Ack<unknown>> {
   const cluster = deps.cluster!;
   const data = socket.data;
   const request: RelayedEvent = {
@@ -129,7 +129,7 @@ async function relay(handler: Handler, socket: CallerSocket, deps: RealtimeDeps,
   };
   let node = owner.node;
   for (let attempt = 0; ; attempt++) {
-    if (node === cluster.nodeId) return proceed(handler, socket, deps, payload, true);
+    if (node === cluster.nodeId) return proceed(handler, socket, deps, payload, checked, true);
     try {
       const reply = await cluster.call<RelayedReply>(node, request);
       if (reply.session) data.session = reply.session;

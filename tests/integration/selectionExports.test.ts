@@ -13,9 +13,10 @@ import { strFromU8, unzipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SelectionFacilitatorState } from '../../shared/activities/selection/views.js';
-import { PROTOCOL_VERSION, type CreatedWorkshop, type ProposalReceipt, type Resync, type SelectionReceipt, type StatementReceipt } from '../../shared/protocol.js';
+import { PROTOCOL_VERSION, type CreatedWorkshop, type Resync, type SelectionReceipt, type StatementReceipt } from '../../shared/protocol.js';
 import { api, coFacilitationSecret, connect, disconnectAll, ok, startServer, tempDir, type Client, type TestServer } from '../support/harness.js';
 import { facilitatorSocket, processWithTiers } from '../support/tiers.js';
+import { deepDive } from '../support/selection.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -36,21 +37,6 @@ const OVERRIDE = 'Das Land fördert das Bürgerkonto bereits vollständig';
 const INCLUDE = 'Der Schulträger trägt einen Eigenanteil von 4.000 €';
 const LONG_REASON = `Der Kreistag hat ${'die Aufnahme dieses Projekts trotz der Regel ausdrücklich beschlossen, '.repeat(6)}Ende.`;
 const HOSTILE = '=HYPERLINK("http://x","y")';
-
-/** A finalised deep-dive whose ideas the facilitator proposed and accepted. */
-async function deepDive(url: string, cookie: string, processId: string, themeId: string, ideas: { title: string; cost: number | null; lead?: string }[]) {
-  const step = (await (await api(url, `/api/processes/${processId}/steps`, { body: { kind: 'deepdive', themeId }, cookie })).json()) as CreatedWorkshop;
-  const f = facilitatorSocket(url, cookie);
-  await ok(f, 'workshop:join', { role: 'facilitator', workshopId: step.workshopId, protocolVersion: PROTOCOL_VERSION });
-  await ok(f, 'collection:phase', { phase: 'collecting' });
-  for (const idea of ideas) {
-    const { proposalId } = await ok<ProposalReceipt>(f, 'proposal:submit', { opId: op(), title: idea.title, idea: { cost: idea.cost, leadOrganisationId: idea.lead ?? null } });
-    await ok(f, 'proposal:decide', { opId: op(), proposalId, status: 'accepted' });
-  }
-  for (const phase of ['closed', 'finalised']) await ok(f, 'collection:phase', { phase });
-  f.disconnect();
-  return step;
-}
 
 async function participant(url: string, code: string, organisationId: string): Promise<Client> {
   const socket = connect(url);
