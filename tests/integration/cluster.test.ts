@@ -254,12 +254,21 @@ describe('several nodes behind nginx (PostgreSQL, Redis)', () => {
       await startNode(index);
     }
     // Everyone gets the rest of their outbox in, wherever the workshop lives now.
-    for (let i = 0; i < 40 && people.some((p) => p.outbox.length > 0); i++) {
+    for (let i = 0; i < 60 && people.some((p) => p.outbox.length > 0); i++) {
       await Promise.all(people.map(async (person) => {
         await reconnect(person);
         await drain(person);
       }));
       if (people.some((p) => p.outbox.length > 0)) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    if (people.some((p) => p.outbox.length > 0)) {
+      const r = createClient({ url: redis.url });
+      await r.connect();
+      console.info('DEBUG owner', await r.get(`konsens:owner:${created.workshopId}`), 'nodes', await r.keys('konsens:node:*'), 'connected', people.filter((p) => p.socket?.connected).length);
+      await r.quit();
+      for (const n of nodes) console.info('DEBUG', nodeIdOf(n!), n!.child.exitCode, n!.child.signalCode, n!.output().split('\n').filter((l) => l.startsWith('{')).slice(-6).join('\n'));
+      const p = people.find((x) => x.outbox.length > 0)!;
+      if (p.socket?.connected) console.info('DEBUG send', JSON.stringify(await emitUnlessGone(p.socket, 'answer:set', p.outbox[0])));
     }
     expect(people.filter((p) => p.outbox.length > 0)).toEqual([]);
 

@@ -55,7 +55,7 @@ describe('workshop ownership over Redis', () => {
       expect(await a.ownerOf('w2')).toBe(a.nodeId);
       const raw = createClient({ url: redis.url });
       await raw.connect();
-      // (a beats every 100 ms: should a beat fall between the two steps, b finds a alive and tries again.)
+      // (a beats every 50 ms: should a beat fall between the two steps, b finds a alive and tries again.)
       await until(async () => {
         await raw.del(`konsens:node:${a.nodeId}`);
         b.forgetOwner('w2');
