@@ -8,7 +8,7 @@
  */
 import type { Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type FacilitatorState, type ParticipantSession } from '../shared/protocol.js';
-import { CRITERIA, emit, open, ORGANISATIONS, setUpWorkshop, THEMES } from './client.js';
+import { burstOfBallots, emit, open, ORGANISATIONS, setUpWorkshop } from './client.js';
 import { PROBE_INTERVAL_MS, sendProbe, watchKonsensProbes } from './probe.js';
 
 export type BurstKind = 'bare-coalesced' | 'durable' | 'konsens';
@@ -106,25 +106,7 @@ export async function run(job: Job): Promise<{ kind: BurstKind; participants: nu
     round = r;
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
-    const ackMs: number[] = [];
-    await Promise.all(
-      sockets.map(
-        (socket, i) =>
-          new Promise<void>((resolve) => {
-            setTimeout(() => {
-              const answers = THEMES.flatMap((themeId, t) => CRITERIA.map((criterionId, c) => ({ opId: `b${r}-${i}-${t}-${c}`, themeId, criterionId, value: 1 + ((i + t + c + r) % 5) })));
-              const t0 = performance.now();
-              emit(socket, 'answer:batch', { answers }).then(
-                (reply) => {
-                  if (reply.ok) ackMs.push(performance.now() - t0);
-                  resolve();
-                },
-                () => resolve(),
-              );
-            }, Math.random() * BURST_MS);
-          }),
-      ),
-    );
+    const ackMs = await burstOfBallots(sockets, BURST_MS, 'b', r);
     round = -1;
     // The last pushes of the round go out within one throttle interval.
     await new Promise((resolve) => setTimeout(resolve, 100));

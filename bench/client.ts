@@ -118,3 +118,31 @@ export async function sendBallots(
   await Promise.all(pending);
   return sent;
 }
+
+/**
+ * A burst: every socket sends one full ballot as one `answer:batch` at a random moment within `ms`
+ * (opIds start with `prefix`, values shift with `round`). Resolves, once every reply is in, with the
+ * acknowledgement times (ms) of the accepted ballots.
+ */
+export async function burstOfBallots(sockets: readonly Socket[], ms: number, prefix: string, round: number): Promise<number[]> {
+  const ackMs: number[] = [];
+  await Promise.all(
+    sockets.map(
+      (socket, i) =>
+        new Promise<void>((resolve) => {
+          setTimeout(() => {
+            const answers = THEMES.flatMap((themeId, t) => CRITERIA.map((criterionId, c) => ({ opId: `${prefix}${round}-${i}-${t}-${c}`, themeId, criterionId, value: 1 + ((i + t + c + round) % 5) })));
+            const t0 = performance.now();
+            emit(socket, 'answer:batch', { answers }).then(
+              (reply) => {
+                if (reply.ok) ackMs.push(performance.now() - t0);
+                resolve();
+              },
+              () => resolve(),
+            );
+          }, Math.random() * ms);
+        }),
+    ),
+  );
+  return ackMs;
+}

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type ParticipantSession } from '../shared/protocol.js';
 import { largeWorkshopFile } from '../tests/support/fixtures.js';
-import { CRITERIA, emit, open, ORGANISATIONS, setUpWorkshop, signIn, THEMES } from './client.js';
+import { burstOfBallots, emit, open, ORGANISATIONS, setUpWorkshop, signIn } from './client.js';
 
 interface Job {
   url: string;
@@ -107,31 +107,9 @@ export async function run(job: Job): Promise<{ tablets: number; fileMiB: number;
     await serverStats(); // resets the server's event-loop delay
     const imports = r % 2 === 1 ? 2 : 0;
     const importing = imports > 0 ? upload(job.url, copies(imports)) : Promise.resolve([]);
-    const ackMs: number[] = [];
-    const roundStart = performance.now();
-    const slow: string[] = [];
-    await Promise.all(
-      sockets.map(
-        (socket, i) =>
-          new Promise<void>((resolve) => {
-            setTimeout(() => {
-              const answers = THEMES.flatMap((themeId, t) => CRITERIA.map((criterionId, c) => ({ opId: `i${r}-${i}-${t}-${c}`, themeId, criterionId, value: 1 + ((i + t + c + r) % 5) })));
-              const t0 = performance.now();
-              emit(socket, 'answer:batch', { answers }).then(
-                (reply) => {
-                  if (reply.ok) ackMs.push(performance.now() - t0);
-                  if (process.env.BENCH_DEBUG && performance.now() - t0 > 25) slow.push(`${Math.round(t0 - roundStart)}+${Math.round(performance.now() - t0)}`);
-                  resolve();
-                },
-                () => resolve(),
-              );
-            }, Math.random() * BURST_MS);
-          }),
-      ),
-    );
+    const ackMs = await burstOfBallots(sockets, BURST_MS, 'i', r);
     const importMs = await importing;
     const server = await serverStats();
-    if (process.env.BENCH_DEBUG) console.error(`round ${r}: slow acks (sent at + took, ms): ${slow.sort((a, b) => parseInt(a) - parseInt(b)).join(' ')}`);
     rounds.push({ imports, eldP99: server.eldP99, eldMax: server.eldMax, ackP50: percentile(ackMs, 50), ackP95: percentile(ackMs, 95), ackP99: percentile(ackMs, 99), acknowledged: ackMs.length, importMs });
   }
   for (const s of [...sockets, dashboard]) s.disconnect();

@@ -40,21 +40,17 @@ export class Importer {
   async check(req: IncomingMessage, limit: number): Promise<{ id: number; file: CheckedFile }> {
     const id = this.next++;
     const worker = this.worker ?? this.start();
-    // A body that is not JSON is not read: the worker finds nothing to parse and says so.
-    if (/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-      try {
-        await streamBody(req, limit, (chunk) => {
-          // Handed over, not copied, where the chunk is a whole buffer of its own (usually); otherwise a copy of just these bytes.
-          const whole = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength;
-          const bytes = whole ? chunk : new Uint8Array(chunk);
-          worker.postMessage({ id, type: 'chunk', bytes } satisfies ImportRequest, [bytes.buffer as ArrayBuffer]);
-        });
-      } catch (error) {
-        this.drop(id);
-        throw error;
-      }
-    } else {
-      req.resume();
+    // (Only JSON bodies get here: the cross-site guard refuses every other type first, AC-11.)
+    try {
+      await streamBody(req, limit, (chunk) => {
+        // Handed over, not copied, where the chunk is a whole buffer of its own (usually); otherwise a copy of just these bytes.
+        const whole = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength;
+        const bytes = whole ? chunk : new Uint8Array(chunk);
+        worker.postMessage({ id, type: 'chunk', bytes } satisfies ImportRequest, [bytes.buffer as ArrayBuffer]);
+      });
+    } catch (error) {
+      this.drop(id);
+      throw error;
     }
     const reply = await this.send({ id, type: 'check' });
     if (reply.refused) throw new KonsensError('BAD_REQUEST', reply.refused);

@@ -36,15 +36,13 @@ export type RoomOpReply = { ok: true; value: unknown } | { ok: false; code: Erro
 
 /** How long a read copy of another node's room serves (HTTP reads only; changes go to the owner). */
 const READ_COPY_MS = 2000;
-/** How long a join code's workshop is remembered for routing (idOfCode). */
+/** How long a join code's workshop is remembered (idOfCode). */
 const CODE_MS = 5000;
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<LiveRoom | undefined>>();
-  /** Join code → workshop id, for rooms found by their code. */
-  private readonly codes = new Map<string, string>();
   private readonly cluster: Cluster | null;
-  /** Join codes looked up for other nodes' workshops (idOfCode), with when. */
+  /** Join code → workshop id, with when it was looked up (idOfCode). */
   private readonly codeIds = new Map<string, { id: string; at: number }>();
   /** Read copies of other nodes' rooms (readCopy), with when they were read. */
   private readonly copies = new Map<string, { room: Promise<LiveRoom | undefined>; at: number }>();
@@ -175,22 +173,19 @@ export class RoomRegistry {
   }
 
   /**
-   * The room of a join code. Codes of loaded rooms are remembered, so that a
-   * room full of tablets joining at once does not ask the database each time;
-   * a remembered code is checked against its room (a deleted workshop's code
+   * The room of a join code. Codes are remembered (idOfCode), so that a room
+   * full of tablets joining at once does not ask the database each time; a
+   * remembered code is checked against its room (a deleted workshop's code
    * may be given to a new one).
    */
   async byCode(code: string): Promise<LiveRoom | undefined> {
-    const known = this.codes.get(code);
-    if (known) {
-      const room = await this.get(known);
-      if (room?.code === code) return room;
-      this.codes.delete(code);
-    }
-    const id = await this.deps.store.findWorkshopIdByCode(code);
+    const id = await this.idOfCode(code);
     const room = id ? await this.get(id) : undefined;
-    if (room && id) this.codes.set(code, id);
-    return room;
+    if (!id || room?.code === code) return room;
+    // The remembered workshop is gone or has another code now: ask the database.
+    this.codeIds.delete(code);
+    const current = await this.idOfCode(code);
+    return current ? this.get(current) : undefined;
   }
 
   /** The workshop's room if it runs a Quick-Check. */
@@ -233,7 +228,7 @@ export class RoomRegistry {
       throw error;
     }
     this.rooms.delete(workshopId);
-    if (room) this.codes.delete(room.code);
+    if (room) this.codeIds.delete(room.code);
     await this.cluster?.release(workshopId);
   }
 

@@ -3,12 +3,9 @@
  * otherwise the embedded SQLite file under the data directory.
  */
 import { resolve } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
 import { KyselyWorkshopStore } from './kyselyStore.js';
-import type { Database } from './migrations.js';
 import { openPostgresStore, postgresKysely } from './postgres.js';
-import { openSqliteStore } from './sqlite.js';
+import { openSqliteStore, sqliteKysely } from './sqlite.js';
 import type { StoreLocation } from './types.js';
 
 export function storeLocation(env: NodeJS.ProcessEnv, dataDir: string): StoreLocation {
@@ -29,10 +26,5 @@ export function openStore(location: StoreLocation): Promise<KyselyWorkshopStore>
  */
 export function connectStore(location: StoreLocation): KyselyWorkshopStore {
   if (location.kind === 'postgres') return new KyselyWorkshopStore(postgresKysely(location.url, 2), location);
-  const sqlite = new BetterSqlite3(location.file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  return new KyselyWorkshopStore(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), location);
+  return new KyselyWorkshopStore(sqliteKysely(location.file), location);
 }

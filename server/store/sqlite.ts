@@ -18,14 +18,19 @@ export interface SqliteStoreOptions {
   answerWorker?: boolean;
 }
 
-export async function openSqliteStore({ file, answerWorker = true }: SqliteStoreOptions): Promise<KyselyWorkshopStore> {
-  mkdirSync(dirname(file), { recursive: true });
+/** A connection to the file as every connection of Konsens opens it (the worker threads' too). */
+export function sqliteKysely(file: string): Kysely<Database> {
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+export async function openSqliteStore({ file, answerWorker = true }: SqliteStoreOptions): Promise<KyselyWorkshopStore> {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = sqliteKysely(file);
   const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
   if (error) {
     await db.destroy();

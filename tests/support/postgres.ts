@@ -34,10 +34,13 @@ function binDir(): string {
 
 const asRoot = userInfo().uid === 0;
 
-/** Runs a PostgreSQL tool, as the postgres user when we are root. */
+/** A PostgreSQL tool's command line, as the postgres user when we are root. */
+function asPostgres(tool: string, args: string[]): [string, string[]] {
+  return asRoot ? ['runuser', ['-u', 'postgres', '--', tool, ...args]] : [tool, args];
+}
+
 function run(tool: string, args: string[]): string {
-  const [command, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', tool, ...args]] : [tool, args];
-  return execFileSync(command, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync(...asPostgres(tool, args), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 let databases = 0;
@@ -55,7 +58,7 @@ export async function startPostgres({ durable = false }: { durable?: boolean } =
   const port = await freePort();
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ${durable ? '' : '-c fsync=off -c full_page_writes=off '}-c max_connections=200`;
   run(`${bin}/pg_ctl`, ['-D', data, '-l', `${dir}/server.log`, '-o', options, '-w', '-t', '60', 'start']);
-  const stopNow = () => spawnSync(asRoot ? 'runuser' : `${bin}/pg_ctl`, asRoot ? ['-u', 'postgres', '--', `${bin}/pg_ctl`, '-D', data, '-m', 'immediate', 'stop'] : ['-D', data, '-m', 'immediate', 'stop']);
+  const stopNow = () => spawnSync(...asPostgres(`${bin}/pg_ctl`, ['-D', data, '-m', 'immediate', 'stop']));
   // A test process that ends without stop() leaves no server behind.
   process.once('exit', stopNow);
   const url = (database = 'postgres') => `postgres://konsens@127.0.0.1:${port}/${database}`;
