@@ -11,6 +11,10 @@
  *   BENCH_KINDS=konsens …                     # only these servers
  *   BENCH_PROFILE=1 …                         # CPU profiles of the servers into bench/profiles
  *   BENCH_FLAGS="--heap-prof …" …             # extra Node flags for the servers
+ *   BENCH_ALLOC=/tmp/a.heapprofile …          # allocation sampling of the second round (bench/servers/allocation.ts)
+ *   BENCH_PERF_CTL=<fifo> …                   # switch `perf record --control fifo:<fifo>` on for the rounds only
+ *
+ * Each server's CPU is also reported per thread (main, the writer and V8's helpers, from /proc).
  */
 import { cpus } from 'node:os';
 import type { BurstKind, RoundFigures } from './burstgen.js';
@@ -45,7 +49,7 @@ function measure(kind: BurstKind, participants: number): Promise<Measured> {
 
 /** The better of the rounds, figure by figure (the first round of a fresh server may meet code not yet optimised). */
 function best(m: Measured): RoundFigures {
-  const pick = (key: keyof RoundFigures) => Math.min(...m.rounds.map((r) => r[key]));
+  const pick = (key: Exclude<keyof RoundFigures, 'threads'>) => Math.min(...m.rounds.map((r) => r[key]));
   return {
     ackP50: pick('ackP50'),
     ackP99: pick('ackP99'),
@@ -55,6 +59,8 @@ function best(m: Measured): RoundFigures {
     probesSeen: pick('probesSeen'),
     eldP99: pick('eldP99'),
     cpuPerBallot: pick('cpuPerBallot'),
+    // The threads of the round with the least CPU per ballot.
+    threads: m.rounds.reduce((a, b) => (b.cpuPerBallot < a.cpuPerBallot ? b : a)).threads,
     generatorCpu: Math.max(...m.rounds.map((r) => r.generatorCpu)),
     acknowledged: pick('acknowledged'),
   };

@@ -30,6 +30,8 @@ export interface RoundFigures {
   eldP99: number;
   /** Server CPU time (µs, every thread) per ballot over the round, probes and pushes included. */
   cpuPerBallot: number;
+  /** The same by server thread (main, writer, GC helpers …), µs per ballot; {} where /proc is missing. */
+  threads: Record<string, number>;
   generatorCpu: number;
   acknowledged: number;
 }
@@ -42,9 +44,9 @@ function percentile(values: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]! * 100) / 100;
 }
 
-function serverStats(): Promise<{ eldP99: number; cpuMicros: number }> {
+function serverStats(): Promise<{ eldP99: number; cpuMicros: number; perThread: Record<string, number> }> {
   return new Promise((resolve) => {
-    const onMessage = (message: { type: string; eldP99: number; cpuMicros: number }) => {
+    const onMessage = (message: { type: string; eldP99: number; cpuMicros: number; perThread: Record<string, number> }) => {
       if (message.type !== 'stats') return;
       process.off('message', onMessage);
       resolve(message);
@@ -123,6 +125,7 @@ export async function run(job: Job): Promise<{ kind: BurstKind; participants: nu
       probesSeen: latency[r]!.length,
       eldP99: server.eldP99,
       cpuPerBallot: Math.round(server.cpuMicros / job.participants),
+      threads: Object.fromEntries(Object.entries(server.perThread).filter(([, micros]) => micros > 0).map(([name, micros]) => [name, Math.round(micros / job.participants)])),
       generatorCpu: (cpu.user + cpu.system) / 1e6 / seconds,
       acknowledged: ackMs.length,
     });

@@ -282,7 +282,7 @@ export interface AnswerReceipt {
   themeId: string;
   criterionId: string;
   /** The stored value; undefined after a withdrawal. */
-  value?: AnswerValue;
+  value?: AnswerValue | undefined;
   withdrawn: boolean;
   /** true when this opId had been applied before: nothing changed this time. */
   duplicate: boolean;

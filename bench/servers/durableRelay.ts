@@ -17,6 +17,7 @@ import { Server } from 'socket.io';
 import { COMMIT_INTERVAL_MS } from '../../server/rooms/answerWriter.js';
 import { Throttle } from '../../server/realtime/throttle.js';
 import { serveStats } from './ipc.js';
+import { sampleAllocations } from './allocation.js';
 
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -106,6 +107,7 @@ io.on('connection', (socket) => {
   });
 });
 
+if (process.env.BENCH_ALLOC) sampleAllocations(process.env.BENCH_ALLOC);
 httpServer.listen(0, '127.0.0.1', () => {
   const address = httpServer.address();
   serveStats(typeof address === 'object' && address ? address.port : 0);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createApp } from '../../server/app.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 import { serveStats } from './ipc.js';
+import { sampleAllocations } from './allocation.js';
 import { BENCH_ACCOUNT } from '../account.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'konsens-bench-'));
@@ -20,4 +21,5 @@ const app = createApp({
 const { port } = await app.listen(0, '127.0.0.1');
 // The first administrator, as the printed setup link would make it; bench/client.ts signs in with it (SPEC AC-1).
 await app.accounts.setup({ token: (await app.accounts.setupPath())!.split('/').pop()!, ...BENCH_ACCOUNT });
+if (process.env.BENCH_ALLOC) sampleAllocations(process.env.BENCH_ALLOC);
 serveStats(port);

@@ -30,12 +30,12 @@ Room.prototype.submitBatch = function (this: Room, ...args: Parameters<typeof su
   return submitBatch.apply(this, args);
 };
 const write = AnswerWriter.prototype.write;
-AnswerWriter.prototype.write = function (this: AnswerWriter, ops, onCommit, onFailure) {
-  const probes = ops.map((o) => probe(o.opId)).filter((k) => k >= 0);
+AnswerWriter.prototype.write = function (this: AnswerWriter, batch, onCommit, onFailure) {
+  const probes = batch.answers.map((o) => probe(o.opId)).filter((k) => k >= 0);
   unpushed.push(...probes);
   return write.call(
     this,
-    ops,
+    batch,
     () => {
       for (const k of probes) mark(k, 'committed');
       onCommit();
@@ -43,10 +43,10 @@ AnswerWriter.prototype.write = function (this: AnswerWriter, ops, onCommit, onFa
     onFailure,
   );
 };
-const writer = AnswerWriter.prototype as unknown as { flush: () => Promise<void>; queue: { ops: { opId: string }[] }[] };
+const writer = AnswerWriter.prototype as unknown as { flush: () => Promise<void>; queue: { batch: { answers: { opId: string }[] } }[] };
 const flush = writer.flush;
 writer.flush = function (this: typeof writer) {
-  for (const p of this.queue) for (const o of p.ops) mark(probe(o.opId), 'writing');
+  for (const p of this.queue) for (const o of p.batch.answers) mark(probe(o.opId), 'writing');
   return flush.call(this);
 };
 const facilitatorState = Room.prototype.facilitatorState;

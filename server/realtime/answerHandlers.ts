@@ -1,6 +1,6 @@
 /** A participant sets, changes or withdraws one answer, or several at once (SPEC D-1, D-2, D-4). */
 import { answerBatchSchema, answerSetSchema, answerWithdrawSchema, fastAnswerBatch } from '../../shared/schemas.js';
-import type { AnswerRequest } from '../rooms/room.js';
+import type { AnswerEntry } from '../store/types.js';
 import { defineHandler } from './handler.js';
 
 export const answerHandlers = [
@@ -26,6 +26,6 @@ export const answerHandlers = [
     schema: answerBatchSchema,
     fast: fastAnswerBatch,
     // A withdrawal has no value (undefined): the entries are answer requests as they come.
-    run: async ({ room, session }, { answers }) => ({ receipts: await room!.submitBatch(session!.participantId!, answers as AnswerRequest[]) }),
+    run: async ({ room, session }, { answers }) => ({ receipts: await room!.submitBatch(session!.participantId!, answers as AnswerEntry[]) }),
   }),
 ];

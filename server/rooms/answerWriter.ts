@@ -3,7 +3,7 @@
  * being written goes into the next one. One durable commit serves many votes,
  * and no vote is acknowledged before its commit (SPEC D-1).
  */
-import type { AnswerOp, WorkshopStore } from '../store/types.js';
+import type { AnswerBatch, WorkshopStore } from '../store/types.js';
 
 /**
  * Under load, the least time between the starts of two commits. Each commit has
@@ -17,7 +17,7 @@ import type { AnswerOp, WorkshopStore } from '../store/types.js';
 export const COMMIT_INTERVAL_MS = 10;
 
 interface Pending {
-  ops: readonly AnswerOp[];
+  batch: AnswerBatch;
   onCommit: () => void;
   onFailure: () => void;
   resolve: () => void;
@@ -42,13 +42,13 @@ export class AnswerWriter {
   ) {}
 
   /**
-   * Resolves after the commit of all of `ops`, rejects if it failed. `onCommit`
+   * Resolves after the commit of the batch, rejects if it failed. `onCommit`
    * or `onFailure` runs first, synchronously and in the order writes were made;
    * writes commit (or fail) in that order too.
    */
-  write(ops: readonly AnswerOp[], onCommit: () => void, onFailure: () => void = () => undefined): Promise<void> {
+  write(batch: AnswerBatch, onCommit: () => void, onFailure: () => void = () => undefined): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ ops, onCommit, onFailure, resolve, reject });
+      this.queue.push({ batch, onCommit, onFailure, resolve, reject });
       this.schedule();
     });
   }
@@ -102,7 +102,7 @@ export class AnswerWriter {
     this.queue = [];
     const started = performance.now();
     try {
-      await this.store.writeAnswers(batch.length === 1 ? batch[0]!.ops : batch.flatMap((p) => p.ops));
+      await this.store.writeAnswers(batch.map((p) => p.batch));
       this.onCommitted((performance.now() - started) / 1000);
     } catch (error) {
       for (const p of batch) {

@@ -37,7 +37,7 @@ import { workshopConfigSchema, type Organisation, type ProjectorView, type Works
 import type { Actor } from '../../shared/accounts.js';
 import { KonsensError } from '../errors.js';
 import { hashSecret, secretMatches } from '../security/tokens.js';
-import type { AnswerOp, ParticipantRecord, WorkshopMeta, WorkshopRecord, WorkshopSnapshot, WorkshopStore } from '../store/types.js';
+import type { AnswerEntry, ParticipantRecord, WorkshopMeta, WorkshopRecord, WorkshopSnapshot, WorkshopStore } from '../store/types.js';
 import type { AnswerWriter } from './answerWriter.js';
 import { storeLinkSecret } from './coFacilitation.js';
 import { newParticipant } from './participants.js';
@@ -58,43 +58,32 @@ export interface RoomDeps {
 
 interface Participant {
   record: ParticipantRecord;
-  /** cell index → value, counted answers not yet committed included (SPEC D-6); absent = not answered. */
-  answers: Map<number, AnswerValue>;
+  /**
+   * The value of each cell of the tally, counted answers not yet committed
+   * included (SPEC D-6); undefined = not answered. An array by cell index, so
+   * that counting an answer touches no map.
+   */
+  answers: (AnswerValue | undefined)[];
   /** Every committed opId of this participant. */
   ops: Set<string>;
-  /** cell index → the latest answer to it whose commit is still under way; null until the first answer (kept after: no map per answer). */
-  uncommitted: Map<number, Uncommitted> | null;
-  /** Writes of this participant not committed yet, with their opIds: a resend waits for its write (one entry per write, not per answer). */
-  writing: Writing[] | null;
-}
-
-interface Writing {
-  opIds: readonly string[];
-  committed: Promise<void>;
+  /** Writes of this participant not committed yet, oldest first (one entry per write, not per answer); null when none. */
+  writing: Write[] | null;
 }
 
 /**
- * An answer counted before its commit (SPEC D-6), with what to put back should
- * the commit fail. Commits happen in the order answers were accepted, so a
- * failed one is always the oldest answer still under way on its cell.
+ * Answers counted before their commit (SPEC D-6) and stored in one write, with
+ * what to put back should the commit fail. Writes commit (or fail) in the order
+ * they were made, so a failed one is always the oldest under way on its cells.
  */
-interface Uncommitted {
-  participant: Participant;
-  cell: number;
-  /** The tally it was counted in (a structure edit starts a new one). */
+interface Write {
+  answers: readonly AnswerEntry[];
+  /** The cell of each answer. */
+  cells: readonly number[];
+  /** The cell's value before each answer; undefined = not answered. */
+  before: (AnswerValue | undefined)[];
+  /** The tally they were counted in (a structure edit starts a new one). */
   tally: Tally;
-  /** The cell's value before it; undefined = not answered. */
-  before: AnswerValue | undefined;
-  /** A later answer to the same cell, counted on top of this one. */
-  next: Uncommitted | null;
-}
-
-export interface AnswerRequest {
-  opId: string;
-  themeId: string;
-  criterionId: string;
-  /** undefined withdraws the answer. */
-  value: AnswerValue | undefined;
+  committed: Promise<void>;
 }
 
 const STRUCTURE_KEYS = ['organisations', 'themes', 'criteria', 'scale'] as const;
@@ -102,8 +91,17 @@ const STRUCTURE_KEYS = ['organisations', 'themes', 'criteria', 'scale'] as const
 /** The write under way that carries this opId of the participant's, if one does. */
 function writeOf(p: Participant, opId: string): Promise<void> | undefined {
   if (!p.writing) return undefined;
-  for (const w of p.writing) if (w.opIds.includes(opId)) return w.committed;
+  for (const w of p.writing) for (const answer of w.answers) if (answer.opId === opId) return w.committed;
   return undefined;
+}
+
+/** The participant's answered cells and their values (for the colder paths: lists, moves, exports). */
+function answered(p: Participant): [number, AnswerValue][] {
+  const cells: [number, AnswerValue][] = [];
+  p.answers.forEach((value, cell) => {
+    if (value !== undefined) cells.push([cell, value]);
+  });
+  return cells;
 }
 
 /** The Quick-Check's room (the `quickcheck` activity). */
@@ -248,7 +246,7 @@ export class Room implements LiveRoom {
     for (const p of this.participants.values()) {
       const ref = `p${participants.length + 1}`;
       participants.push({ ref, organisationId: p.record.organisationId });
-      for (const [cell, value] of p.answers) answers.push({ participant: ref, ...this.tally.cellIds(cell), value });
+      for (const [cell, value] of answered(p)) answers.push({ participant: ref, ...this.tally.cellIds(cell), value });
     }
     return { participants, answers, decisions: [...this.trail] };
   }
@@ -339,7 +337,7 @@ export class Room implements LiveRoom {
   ownAnswers(participantId: string): OwnAnswer[] {
     const p = this.participants.get(participantId);
     if (!p) return [];
-    return [...p.answers].map(([cell, value]) => ({ ...this.tally.cellIds(cell), value }));
+    return answered(p).map(([cell, value]) => ({ ...this.tally.cellIds(cell), value }));
   }
 
   /** Stop accepting anything; the workshop is about to be deleted (SPEC V-4). Waits for an edit under way. */
@@ -385,7 +383,7 @@ export class Room implements LiveRoom {
       await this.deps.store.moveParticipant(this.id, participantId, organisationId);
       // Answers still under way move too: should their commit fail, takeBack() follows the participant's organisation.
       const from = this.tally.organisation(fromId);
-      for (const [cell, value] of p.answers) {
+      for (const [cell, value] of answered(p)) {
         if (from >= 0) this.tally.change(from, cell, value, undefined);
         this.tally.change(to, cell, undefined, value);
       }
@@ -422,9 +420,8 @@ export class Room implements LiveRoom {
       }
       this.removed.add(participantId);
       const org = this.tally.organisation(p.record.organisationId);
-      for (const [cell, value] of p.answers) if (org >= 0) this.tally.change(org, cell, value, undefined);
-      p.answers = new Map();
-      p.uncommitted = null;
+      for (const [cell, value] of answered(p)) if (org >= 0) this.tally.change(org, cell, value, undefined);
+      p.answers = this.unanswered();
       const orgId = p.record.organisationId;
       this.participantsPerOrganisation.set(orgId, (this.participantsPerOrganisation.get(orgId) ?? 1) - 1);
       this.answersVersion++;
@@ -446,7 +443,7 @@ export class Room implements LiveRoom {
   private entry(p: Participant): ParticipantEntry {
     const criteria = this.tally.criterionIds.length;
     const perTheme = new Map<number, number>();
-    for (const cell of p.answers.keys()) {
+    for (const [cell] of answered(p)) {
       const theme = Math.floor(cell / criteria);
       perTheme.set(theme, (perTheme.get(theme) ?? 0) + 1);
     }
@@ -487,7 +484,7 @@ export class Room implements LiveRoom {
    * Set, change or withdraw one answer (SPEC D-1, D-2). Resolves after the
    * answer is durably stored; a repeated opId resolves without a second change.
    */
-  async submit(participantId: string, request: AnswerRequest): Promise<AnswerReceipt> {
+  async submit(participantId: string, request: AnswerEntry): Promise<AnswerReceipt> {
     // The batch's steps for one answer, without its bookkeeping: this is what a tap sends.
     const p = this.answering(participantId);
     const cell = this.tally.cell(request.themeId, request.criterionId);
@@ -500,7 +497,7 @@ export class Room implements LiveRoom {
     if (!acceptsAnswers(this.phase)) throw new KonsensError('WRONG_PHASE');
     const refusal = this.refusal(request, cell);
     if (refusal) throw new KonsensError(refusal);
-    const committed = this.store(p, [{ workshopId: this.id, participantId, at: this.deps.now(), ...request }], [cell], [request.opId]);
+    const committed = this.store(p, [request], [cell]);
     const receipt = this.receipt(p, request, cell, false);
     await committed;
     return receipt;
@@ -511,57 +508,49 @@ export class Room implements LiveRoom {
    * answer applies none; counted at once, in order (D-6), stored in one write
    * and acknowledged after it committed, one receipt per answer, in order; taken
    * back out should the write fail. A refusal of one answer says which
-   * (`answers.<index>`).
+   * (`answers.<index>`). The usual batch — every answer new — allocates nothing
+   * per answer but its receipt.
    */
-  async submitBatch(participantId: string, requests: readonly AnswerRequest[]): Promise<AnswerReceipt[]> {
+  async submitBatch(participantId: string, requests: readonly AnswerEntry[]): Promise<AnswerReceipt[]> {
     const p = this.answering(participantId);
     const cells: number[] = new Array(requests.length);
-    const fresh: AnswerOp[] = [];
-    /** Cell and opId of each fresh answer, found once. */
-    const freshCells: number[] = [];
-    const freshIds: string[] = [];
+    /** Whether each answer is new; null while all so far are. */
+    let isFresh: boolean[] | null = null;
     /** Answers sent before whose write has not committed yet: their receipts wait for it. */
     const waiting: Promise<void>[] = [];
-    /** Whether the answer at that index is new in this batch. */
-    const isFresh: boolean[] = new Array(requests.length).fill(false);
-    const at = this.deps.now();
     for (let index = 0; index < requests.length; index++) {
       const request = requests[index]!;
       const cell = this.tally.cell(request.themeId, request.criterionId);
       cells[index] = cell;
-      if (p.ops.has(request.opId)) continue;
-      const pending = writeOf(p, request.opId);
-      if (pending) {
-        waiting.push(pending);
+      const pending = p.ops.has(request.opId) ? null : writeOf(p, request.opId);
+      if (pending !== undefined) {
+        isFresh ??= new Array<boolean>(requests.length).fill(true);
+        isFresh[index] = false;
+        if (pending) waiting.push(pending);
         continue;
       }
       // The phase is the batch's, not one answer's: no answer is named.
       if (!acceptsAnswers(this.phase)) throw new KonsensError('WRONG_PHASE');
       const refusal = this.refusal(request, cell);
       if (refusal) throw new KonsensError(refusal, [{ path: `answers.${index}`, message: ERROR_CODES[refusal] }]);
-      isFresh[index] = true;
-      fresh.push({ workshopId: this.id, participantId, at, opId: request.opId, themeId: request.themeId, criterionId: request.criterionId, value: request.value });
-      freshCells.push(cell);
-      freshIds.push(request.opId);
     }
-    /** Answers sent before are acknowledged with their value when their own write has committed. */
-    const receipts = (counted: readonly (AnswerReceipt | null)[] = []) =>
-      requests.map((request, i) => counted[i] ?? this.receipt(p, request, cells[i]!, true));
+    if (!isFresh) {
+      // The usual batch: all of it new, acknowledged with the values counted now (each after the whole batch).
+      const committed = this.store(p, requests, cells);
+      const receipts = requests.map((request, i) => this.receipt(p, request, cells[i]!, false));
+      await committed;
+      return receipts;
+    }
+    const fresh = requests.filter((_, i) => isFresh[i]);
     if (fresh.length === 0) {
       await Promise.all(waiting);
-      return receipts();
+      return requests.map((request, i) => this.receipt(p, request, cells[i]!, true));
     }
-    const committed = this.store(p, fresh, freshCells, freshIds);
-    // Each fresh answer's receipt carries its cell's value after the whole batch.
+    const committed = this.store(p, fresh, cells.filter((_, i) => isFresh[i]));
+    // Fresh answers are acknowledged with the values counted now, answers sent before with their value when their own write has committed.
     const counted = requests.map((request, i) => (isFresh[i] ? this.receipt(p, request, cells[i]!, false) : null));
-    if (waiting.length === 0) {
-      // The usual batch: all of it new, acknowledged with the values counted now.
-      await committed;
-      if (counted.every((r) => r !== null)) return counted as AnswerReceipt[];
-      return receipts(counted);
-    }
     await Promise.all([committed, ...waiting]);
-    return receipts(counted);
+    return requests.map((request, i) => counted[i] ?? this.receipt(p, request, cells[i]!, true));
   }
 
   /** The participant, if answers can come from them at all. */
@@ -575,39 +564,68 @@ export class Room implements LiveRoom {
   /**
    * Fresh, checked answers: counted at once (D-6; the live tally does not wait
    * for the disk, the acknowledgement does, D-1), stored in one write, taken back
-   * out should it fail. A resend of one of them waits for this write (`opIds`).
+   * out should it fail. A resend of one of them waits for this write.
    */
-  private store(p: Participant, ops: AnswerOp[], cells: readonly number[], opIds: readonly string[]): Promise<void> {
-    const uncommitted = ops.map((op, i) => this.count(p, cells[i]!, op.value));
-    const done = () => {
-      if (p.writing) p.writing = p.writing.length === 1 && p.writing[0] === writing ? null : p.writing.filter((w) => w !== writing);
-    };
+  private store(p: Participant, answers: readonly AnswerEntry[], cells: readonly number[]): Promise<void> {
+    const before: (AnswerValue | undefined)[] = new Array(answers.length);
+    for (let i = 0; i < answers.length; i++) {
+      const cell = cells[i]!;
+      before[i] = p.answers[cell];
+      this.setCell(p, cell, answers[i]!.value);
+    }
+    const batch = { workshopId: this.id, participantId: p.record.id, at: this.deps.now(), answers };
     const committed = this.deps.writer
       .write(
-        ops,
+        batch,
         () => {
-          for (const op of ops) p.ops.add(op.opId);
-          for (const entry of uncommitted) this.committed(entry);
+          for (const answer of answers) p.ops.add(answer.opId);
         },
         () => {
-          for (const entry of uncommitted) this.takeBack(entry);
+          this.takeBack(p, write);
           this.answersVersion++;
           this.deps.onChange(this, 'answers');
         },
       )
-      .then(done, () => {
-        done();
-        throw new KonsensError('STORAGE_FAILED');
-      });
-    const writing: Writing = { opIds, committed };
-    (p.writing ??= []).push(writing);
+      .then(
+        () => this.settled(p, write),
+        () => {
+          this.settled(p, write);
+          throw new KonsensError('STORAGE_FAILED');
+        },
+      );
+    const write: Write = { answers, cells, before, tally: this.tally, committed };
+    (p.writing ??= []).push(write);
     this.answersVersion++;
     this.deps.onChange(this, 'answers');
     return committed;
   }
 
+  /** A write committed or failed: no longer under way. */
+  private settled(p: Participant, write: Write): void {
+    if (!p.writing) return;
+    p.writing = p.writing.length === 1 && p.writing[0] === write ? null : p.writing.filter((w) => w !== write);
+  }
+
+  /**
+   * A write failed: as if its answers had never come. A failed write is the
+   * oldest under way on its cells, so `before` is what was committed there; where
+   * a later write changed the cell again, that answer stays counted and now
+   * follows the committed value.
+   */
+  private takeBack(p: Participant, write: Write): void {
+    if (write.tally !== this.tally) return;
+    const later = p.writing ? p.writing.slice(p.writing.indexOf(write) + 1) : [];
+    write.cells.forEach((cell, i) => {
+      // The first answer to a cell in this write holds the cell's value before the write.
+      if (write.cells.indexOf(cell) !== i) return;
+      const next = later.find((w) => w.cells.includes(cell));
+      if (next) next.before[next.cells.indexOf(cell)] = write.before[i];
+      else this.setCell(p, cell, write.before[i]);
+    });
+  }
+
   /** Why an answer cannot be taken now, if it cannot. */
-  private refusal(request: AnswerRequest, cell: number): ErrorCode | null {
+  private refusal(request: AnswerEntry, cell: number): ErrorCode | null {
     if (!this.tally.hasTheme(request.themeId)) return 'UNKNOWN_THEME';
     if (cell < 0) return 'UNKNOWN_CRITERION';
     const { value } = request;
@@ -710,51 +728,22 @@ export class Room implements LiveRoom {
   }
 
   private addParticipant(record: ParticipantRecord): void {
-    const p: Participant = { record, answers: new Map(), ops: new Set(), uncommitted: null, writing: null };
+    const p: Participant = { record, answers: this.unanswered(), ops: new Set(), writing: null };
     this.participants.set(record.id, p);
     this.byToken.set(record.tokenHash, p);
     this.participantsPerOrganisation.set(record.organisationId, (this.participantsPerOrganisation.get(record.organisationId) ?? 0) + 1);
   }
 
-  /** One accepted answer into the tally, in O(1), before its commit (SPEC D-6); the caller announces the change. */
-  private count(p: Participant, cell: number, value: AnswerValue | undefined): Uncommitted {
-    const entry: Uncommitted = { participant: p, cell, tally: this.tally, before: p.answers.get(cell), next: null };
-    const latest = p.uncommitted?.get(cell);
-    if (latest) latest.next = entry;
-    (p.uncommitted ??= new Map()).set(cell, entry);
-    this.setCell(p, cell, value);
-    return entry;
+  /** A participant's answers before the first: one empty slot per cell of the tally. */
+  private unanswered(): (AnswerValue | undefined)[] {
+    return new Array<AnswerValue | undefined>(this.tally.cellCount).fill(undefined);
   }
 
-  /** Its commit went through: nothing to put back any more. */
-  private committed(entry: Uncommitted): void {
-    const p = entry.participant;
-    if (p.uncommitted?.get(entry.cell) === entry) p.uncommitted.delete(entry.cell);
-  }
-
-  /**
-   * Its commit failed: as if it had never come. Failed answers are the oldest
-   * under way on their cells and are taken back in the order they came, so
-   * `before` is what was committed; a later answer to the cell stays counted and
-   * now follows that value.
-   */
-  private takeBack(entry: Uncommitted): void {
-    if (entry.tally !== this.tally) return;
-    const p = entry.participant;
-    if (entry.next) {
-      entry.next.before = entry.before;
-      return;
-    }
-    this.setCell(p, entry.cell, entry.before);
-    this.committed(entry);
-  }
-
+  /** One answer into the tally, in O(1); the caller announces the change. */
   private setCell(p: Participant, cell: number, value: AnswerValue | undefined): void {
-    const previous = p.answers.get(cell);
     const org = this.tally.organisation(p.record.organisationId);
-    if (org >= 0) this.tally.change(org, cell, previous, value);
-    if (value === undefined) p.answers.delete(cell);
-    else p.answers.set(cell, value);
+    if (org >= 0) this.tally.change(org, cell, p.answers[cell], value);
+    p.answers[cell] = value;
   }
 
   /** Rebuild the tally after a structure change: answers to removed themes, criteria or scale points are dropped. */
@@ -762,10 +751,9 @@ export class Room implements LiveRoom {
     const previous = this.tally;
     this.tally = new Tally(this.workshop.config);
     for (const p of this.participants.values()) {
-      const held = [...p.answers];
-      p.answers = new Map();
-      // Nothing is under way any more (update() let it settle); entries of the old tally are dropped.
-      p.uncommitted = null;
+      // Nothing is under way any more (update() let it settle); writes of the old tally are not taken back.
+      const held = answered(p);
+      p.answers = this.unanswered();
       for (const [cell, value] of held) {
         const { themeId, criterionId } = previous.cellIds(cell);
         this.place(p, themeId, criterionId, value);
@@ -779,20 +767,14 @@ export class Room implements LiveRoom {
     const cell = this.tally.cell(themeId, criterionId);
     const { min, max } = this.config.scale;
     if (cell < 0 || (value !== null && (value < min || value > max))) return;
-    p.answers.set(cell, value);
+    p.answers[cell] = value;
     const org = this.tally.organisation(p.record.organisationId);
     if (org >= 0) this.tally.change(org, cell, undefined, value);
   }
 
-  private receipt(p: Participant, request: AnswerRequest, cell: number, duplicate: boolean): AnswerReceipt {
-    const value = cell >= 0 ? p.answers.get(cell) : undefined;
-    return {
-      opId: request.opId,
-      themeId: request.themeId,
-      criterionId: request.criterionId,
-      ...(value === undefined ? {} : { value }),
-      withdrawn: value === undefined,
-      duplicate,
-    };
+  /** One shape for every receipt (a withdrawn answer's value is undefined, which JSON leaves out): one hidden class, quick to send. */
+  private receipt(p: Participant, request: AnswerEntry, cell: number, duplicate: boolean): AnswerReceipt {
+    const value = cell >= 0 ? p.answers[cell] : undefined;
+    return { opId: request.opId, themeId: request.themeId, criterionId: request.criterionId, value, withdrawn: value === undefined, duplicate };
   }
 }

@@ -8,12 +8,12 @@
  * promise resolves after the COMMIT that holds its rows (SPEC D-1).
  */
 import type { Kysely, Transaction } from 'kysely';
-import { chunks, logRow, participantRow, type LogRow, type WriterThread } from './kyselyStore.js';
+import { chunks, logRows, participantRow, type LogRow, type WriterThread } from './kyselyStore.js';
 import type { Database } from './migrations.js';
-import type { AnswerOp, ParticipantRecord } from './types.js';
+import type { AnswerBatch, ParticipantRecord } from './types.js';
 
 type ParticipantRow = Database['participants'];
-type Item = { ops: readonly AnswerOp[] } | { participant: ParticipantRecord };
+type Item = { batches: readonly AnswerBatch[] } | { participant: ParticipantRecord };
 
 interface Queued {
   item: Item;
@@ -28,8 +28,8 @@ export class GroupCommitWriter implements WriterThread {
 
   constructor(private readonly db: Kysely<Database>) {}
 
-  write(ops: readonly AnswerOp[]): Promise<void> {
-    return ops.length === 0 ? Promise.resolve() : this.enqueue({ ops });
+  write(batches: readonly AnswerBatch[]): Promise<void> {
+    return batches.length === 0 ? Promise.resolve() : this.enqueue({ batches });
   }
 
   addParticipant(participant: ParticipantRecord): Promise<void> {
@@ -74,7 +74,7 @@ async function insertInOrder(trx: Transaction<Database>, items: readonly Item[])
     let run = runs.at(-1);
     if (run?.table !== table) runs.push((run = { table, rows: [] }));
     if ('participant' in item) run.rows.push(participantRow(item.participant));
-    else for (const op of item.ops) run.rows.push(logRow(op));
+    else for (const row of logRows(item.batches)) run.rows.push(row);
   }
   for (const { table, rows } of runs) {
     for (const chunk of chunks(rows)) {

@@ -17,7 +17,8 @@ import { KyselyProcessStore } from './kyselyProcesses.js';
 import type { Database } from './migrations.js';
 import {
   DuplicateCodeError,
-  type AnswerOp,
+  type AnswerBatch,
+  type AnswerEntry,
   type ActivityChanges,
   type ActivityRecord,
   type ActivitySnapshot,
@@ -139,17 +140,22 @@ export function participantRow(p: ParticipantRecord): Database['participants'] {
 export type LogRow = Insertable<Database['answer_log']>;
 
 /** One operation as a row of the answer log (SPEC D-1); a withdrawal keeps its cell with no value. */
-export function logRow(op: AnswerOp): LogRow {
+export function logRow(batch: Omit<AnswerBatch, 'answers'>, answer: AnswerEntry): LogRow {
   return {
-    workshop_id: op.workshopId,
-    participant_id: op.participantId,
-    op_id: op.opId,
-    theme_id: op.themeId,
-    criterion_id: op.criterionId,
-    value: op.value ?? null,
-    withdrawn: op.value === undefined ? 1 : 0,
-    at: op.at,
+    workshop_id: batch.workshopId,
+    participant_id: batch.participantId,
+    op_id: answer.opId,
+    theme_id: answer.themeId,
+    criterion_id: answer.criterionId,
+    value: answer.value ?? null,
+    withdrawn: answer.value === undefined ? 1 : 0,
+    at: batch.at,
   };
+}
+
+/** The rows of batches of answers, in order. */
+export function logRows(batches: readonly AnswerBatch[]): LogRow[] {
+  return batches.flatMap((batch) => batch.answers.map((answer) => logRow(batch, answer)));
 }
 
 /**
@@ -197,7 +203,7 @@ async function insertWorkshop(db: Kysely<Database> | Transaction<Database>, w: W
  */
 export interface WriterThread {
   readonly alive: boolean;
-  write(ops: readonly AnswerOp[]): Promise<void>;
+  write(batches: readonly AnswerBatch[]): Promise<void>;
   addParticipant(participant: ParticipantRecord): Promise<void>;
   close(): Promise<void>;
 }
@@ -271,7 +277,7 @@ export class KyselyWorkshopStore implements WorkshopStore {
         .map((o) => ({
           workshop_id: id, participant_id: o.participantId, op_id: o.opId, theme_id: null, criterion_id: null, value: null, withdrawn: 0, at: workshop.createdAt,
         })),
-      ...snapshot.answers.map((a) => logRow({ workshopId: id, ...a, at: a.updatedAt })),
+      ...snapshot.answers.map((a) => logRow({ workshopId: id, participantId: a.participantId, at: a.updatedAt }, a)),
     ];
     const parts: { table: 'participants' | 'answer_log' | 'decisions'; rows: unknown[] }[] = [
       ...chunks(snapshot.participants.map(participantRow)).map((rows) => ({ table: 'participants' as const, rows })),
@@ -378,11 +384,13 @@ export class KyselyWorkshopStore implements WorkshopStore {
     }
   }
 
-  async writeAnswers(ops: readonly AnswerOp[]): Promise<void> {
-    if (ops.length === 0) return;
-    if (this.writer) return this.writer.write(ops);
+  async writeAnswers(batches: readonly AnswerBatch[]): Promise<void> {
+    if (batches.length === 0) return;
+    if (this.writer) return this.writer.write(batches);
+    const rows = logRows(batches);
+    if (rows.length === 0) return;
     await this.db.transaction().execute(async (trx) => {
-      for (const chunk of chunks(ops)) await trx.insertInto('answer_log').values(chunk.map(logRow)).execute();
+      for (const chunk of chunks(rows)) await trx.insertInto('answer_log').values(chunk).execute();
     });
   }
 

@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { WriterThread } from './kyselyStore.js';
-import type { AnswerOp, ParticipantRecord } from './types.js';
+import type { AnswerBatch, ParticipantRecord } from './types.js';
 
 /** The worker's code, plain CommonJS so that it runs the same under tsx, vitest and the built server. */
 const WORKER = `
@@ -63,23 +63,28 @@ parentPort.on('message', ({ id, text, participants }) => {
 `;
 
 /**
- * The rows as one JSON text, grouped in runs that share workshop, participant
- * and time (a ballot's answers do): handing a string to the worker is one
- * copy, where an array of values is cloned value by value (issue 17: the
- * hand-off was a fifth of the main thread's work in a burst).
+ * The rows as one JSON text, a run per batch (workshop, participant, time and
+ * row count, then the rows): handing a string to the worker is one copy, where
+ * an array of values is cloned value by value (issue 17: the hand-off was a
+ * fifth of the main thread's work in a burst). The array is made at its size.
  */
-function encode(ops: readonly AnswerOp[]): string {
-  const runs: (string | number | null)[] = [];
-  let header = -1;
-  let previous: AnswerOp | undefined;
-  for (const op of ops) {
-    if (!previous || op.workshopId !== previous.workshopId || op.participantId !== previous.participantId || op.at !== previous.at) {
-      header = runs.length;
-      runs.push(op.workshopId, op.participantId, op.at, 0);
+function encode(batches: readonly AnswerBatch[]): string {
+  let size = 0;
+  for (const batch of batches) size += 4 + 5 * batch.answers.length;
+  const runs: (string | number | null)[] = new Array(size);
+  let i = 0;
+  for (const batch of batches) {
+    runs[i++] = batch.workshopId;
+    runs[i++] = batch.participantId;
+    runs[i++] = batch.at;
+    runs[i++] = batch.answers.length;
+    for (const answer of batch.answers) {
+      runs[i++] = answer.opId;
+      runs[i++] = answer.themeId;
+      runs[i++] = answer.criterionId;
+      runs[i++] = answer.value === undefined ? null : answer.value;
+      runs[i++] = answer.value === undefined ? 1 : 0;
     }
-    (runs[header + 3] as number)++;
-    runs.push(op.opId, op.themeId, op.criterionId, op.value === undefined ? null : op.value, op.value === undefined ? 1 : 0);
-    previous = op;
   }
   return JSON.stringify(runs);
 }
@@ -110,12 +115,12 @@ export class SqliteAnswerWriter implements WriterThread {
     });
   }
 
-  write(ops: readonly AnswerOp[]): Promise<void> {
-    if (ops.length === 0) return Promise.resolve();
+  write(batches: readonly AnswerBatch[]): Promise<void> {
+    if (batches.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const id = this.next++;
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, text: encode(ops) });
+      this.worker.postMessage({ id, text: encode(batches) });
     });
   }
 

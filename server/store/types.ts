@@ -58,15 +58,24 @@ export interface AnswerRecord {
   updatedAt: number;
 }
 
-/** One accepted operation on one answer; `value` undefined withdraws the answer. */
-export interface AnswerOp {
-  workshopId: string;
-  participantId: string;
+/** One operation on one answer, as a participant sends it; `value` undefined withdraws the answer. */
+export interface AnswerEntry {
   opId: string;
   themeId: string;
   criterionId: string;
   value: AnswerValue | undefined;
+}
+
+/**
+ * Accepted operations of one participant at one moment — a tap, or a ballot
+ * sent as one batch — in the order they came. The answer log stores each as a
+ * row with the batch's time.
+ */
+export interface AnswerBatch {
+  workshopId: string;
+  participantId: string;
   at: number;
+  answers: readonly AnswerEntry[];
 }
 
 export interface WorkshopSnapshot {
@@ -197,7 +206,7 @@ export interface WorkshopStore {
    * (SPEC D-1). Loading replays the log: later operations on the same answer
    * win, and an operation id already in the log changes nothing (D-2).
    */
-  writeAnswers(ops: readonly AnswerOp[]): Promise<void>;
+  writeAnswers(batches: readonly AnswerBatch[]): Promise<void>;
   /** Append one decision to the workshop's audit trail (SPEC C-2); durable when the promise resolves. */
   addDecision(workshopId: string, decision: Decision): Promise<void>;
   /**

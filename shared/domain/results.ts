@@ -29,7 +29,11 @@ export function computeResults(tally: Tally, config: WorkshopConfig): Results {
     config.criteria.map((_, c) => criterionStats(tally, t * criteriaCount + c, config.organisations, config.votingUnit)),
   );
   const proposals = proposeTiers(stats, config.scale, config.tierRule);
-  const themes = config.themes.map((theme, t): ThemeResult => ({ themeId: theme.id, criteria: stats[t]!, ...proposals[t]! }));
+  const themes = config.themes.map((theme, t): ThemeResult => {
+    // Named one by one (not spread): every theme result has one shape, quick to build and to send.
+    const { score, tier, insufficientData, discuss } = proposals[t]!;
+    return { themeId: theme.id, criteria: stats[t]!, score, tier, insufficientData, discuss };
+  });
   const order = themes.map((result, index) => ({ result, index }));
   order.sort((a, b) => {
     const ta = a.result.tier === null ? 3 : TIER_ORDER[a.result.tier];

@@ -30,8 +30,13 @@ interface Unit {
   weight: number;
 }
 
-/** Weighted mean, population standard deviation and median of units (non-empty). */
-export function describeUnits(units: Unit[]): Pick<CriterionStats, 'mean' | 'median' | 'sd' | 'min' | 'max'> {
+type Description = Pick<CriterionStats, 'mean' | 'median' | 'sd' | 'min' | 'max'>;
+
+/**
+ * Weighted mean, population standard deviation and median of units (non-empty).
+ * Sorts the units by value (they are made for this call).
+ */
+function describeUnits(units: Unit[]): Description {
   let totalWeight = 0;
   let weightedSum = 0;
   let min = Infinity;
@@ -45,16 +50,15 @@ export function describeUnits(units: Unit[]): Pick<CriterionStats, 'mean' | 'med
   const mean = weightedSum / totalWeight;
   let squares = 0;
   for (const u of units) squares += u.weight * (u.value - mean) ** 2;
-  return { mean, median: weightedMedian(units, totalWeight), sd: Math.sqrt(squares / totalWeight), min, max };
+  return { mean, median: weightedMedian(units.sort((a, b) => a.value - b.value), totalWeight), sd: Math.sqrt(squares / totalWeight), min, max };
 }
 
 /**
  * A-5: the value where half of the total weight lies on either side; when the
  * cumulative weight hits exactly one half, the mean of the two neighbouring
- * values (with equal weights this is the ordinary median).
+ * values (with equal weights this is the ordinary median). `sorted` by value.
  */
-function weightedMedian(units: Unit[], totalWeight: number): number {
-  const sorted = [...units].sort((a, b) => a.value - b.value);
+function weightedMedian(sorted: readonly Unit[], totalWeight: number): number {
   const half = totalWeight / 2;
   let cumulative = 0;
   for (let i = 0; i < sorted.length; i++) {
@@ -67,16 +71,20 @@ function weightedMedian(units: Unit[], totalWeight: number): number {
   return sorted[sorted.length - 1]!.value;
 }
 
-function describeHistogram(histogram: number[], scaleMin: number): Pick<CriterionStats, 'mean' | 'median' | 'sd' | 'min' | 'max'> {
+function describeHistogram(histogram: readonly number[], scaleMin: number): Description {
   const units: Unit[] = [];
-  histogram.forEach((persons, step) => {
-    if (persons > 0) units.push({ value: scaleMin + step, weight: persons });
-  });
+  for (let step = 0; step < histogram.length; step++) {
+    if (histogram[step]! > 0) units.push({ value: scaleMin + step, weight: histogram[step]! });
+  }
   return describeUnits(units);
 }
 
-const EMPTY = { mean: null, median: null, sd: null, min: null, max: null };
+const EMPTY: Description = { mean: null, median: null, sd: null, min: null, max: null };
 
+/**
+ * Read once per cell for every push of live results while votes stream in
+ * (SPEC B-1): built in one go, in one shape, without intermediate objects.
+ */
 export function criterionStats(
   tally: Tally,
   cell: number,
@@ -84,17 +92,31 @@ export function criterionStats(
   votingUnit: VotingUnit,
 ): CriterionStats {
   const { steps, cellCount } = tally;
-  const histogram = Array.from(tally.histogram.subarray(cell * steps, (cell + 1) * steps));
-  const nPersons = histogram.reduce((a, b) => a + b, 0);
+  const histogram: number[] = new Array(steps);
+  let nPersons = 0;
+  for (let step = 0; step < steps; step++) {
+    const persons = tally.histogram[cell * steps + step]!;
+    histogram[step] = persons;
+    nPersons += persons;
+  }
   const units: Unit[] = [];
   for (let org = 0; org < organisations.length; org++) {
     const slot = org * cellCount + cell;
     const count = tally.orgCount[slot]!;
     if (count > 0) units.push({ value: tally.orgSum[slot]! / count, weight: organisations[org]!.weight });
   }
-  const { criterionId } = tally.cellIds(cell);
-  const base = { criterionId, nOrganisations: units.length, nPersons, abstentions: tally.abstentions[cell]!, histogram };
-  if (nPersons === 0) return { ...base, ...EMPTY };
-  const description = votingUnit === 'organisation' ? describeUnits(units) : describeHistogram(histogram, tally.scaleMin);
-  return { ...base, ...description };
+  const nOrganisations = units.length;
+  const { mean, median, sd, min, max } = nPersons === 0 ? EMPTY : votingUnit === 'organisation' ? describeUnits(units) : describeHistogram(histogram, tally.scaleMin);
+  return {
+    criterionId: tally.criterionIds[cell % tally.criterionIds.length]!,
+    nOrganisations,
+    nPersons,
+    abstentions: tally.abstentions[cell]!,
+    histogram,
+    mean,
+    median,
+    sd,
+    min,
+    max,
+  };
 }

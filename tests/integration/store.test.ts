@@ -14,7 +14,7 @@ import { openSqliteStore } from '../../server/store/sqlite.js';
 import { openPostgresStore, postgresPool } from '../../server/store/postgres.js';
 import { migrationProvider } from '../../server/store/migrations.js';
 import { DuplicateEmailError } from '../../server/store/accountStore.js';
-import { DuplicateCodeError, type AnswerOp, type WorkshopRecord, type WorkshopStore } from '../../server/store/types.js';
+import { DuplicateCodeError, type AnswerBatch, type WorkshopRecord, type WorkshopStore } from '../../server/store/types.js';
 import type { LoggedOp } from '../../shared/activities/log.js';
 import { tempDir } from '../support/harness.js';
 import { startPostgres, type Postgres } from '../support/postgres.js';
@@ -91,8 +91,9 @@ function workshop(id: string, code: string): WorkshopRecord {
   };
 }
 
-function op(participantId: string, opId: string, themeId: string, value: number | null | undefined): AnswerOp {
-  return { workshopId: 'w1', participantId, opId, themeId, criterionId: 'importance', value, at: 10 };
+/** A write of one answer (a tap). */
+function op(participantId: string, opId: string, themeId: string, value: number | null | undefined): AnswerBatch {
+  return { workshopId: 'w1', participantId, at: 10, answers: [{ opId, themeId, criterionId: 'importance', value }] };
 }
 
 describe.each(implementations)('WorkshopStore contract: %s', (_name, database) => {
@@ -149,12 +150,15 @@ describe.each(implementations)('WorkshopStore contract: %s', (_name, database) =
     const { db, store } = await fresh();
     await store.createWorkshop(workshop('w1', 'ABC234'));
     await store.addParticipant({ id: 'p1', workshopId: 'w1', organisationId: 'olfen', displayName: null, tokenHash: 'h', createdAt: 1 });
-    // 37 answers: more than two full ballots (the worker writes 16 rows per statement) and a rest.
+    // 37 answers in two batches (20 at 100, 17 at 101): more than two full statements (the worker writes 16 rows per statement) and a rest.
     const values = [1, null, undefined, 5];
-    const ops = Array.from({ length: 37 }, (_, i) => ({ ...op('p1', `o${i}`, i % 2 ? 'bildung' : 'kultur', values[i % 4]), at: 100 + i }));
-    await store.writeAnswers(ops);
+    const answers = Array.from({ length: 37 }, (_, i) => ({ opId: `o${i}`, themeId: i % 2 ? 'bildung' : 'kultur', criterionId: 'importance', value: values[i % 4] }));
+    await store.writeAnswers([
+      { workshopId: 'w1', participantId: 'p1', at: 100, answers: answers.slice(0, 20) },
+      { workshopId: 'w1', participantId: 'p1', at: 101, answers: answers.slice(20) },
+    ]);
     const rows = await db.query('SELECT op_id, theme_id, value, withdrawn, at FROM answer_log ORDER BY seq');
-    expect(rows).toEqual(ops.map((o) => ({ op_id: o.opId, theme_id: o.themeId, value: o.value ?? null, withdrawn: o.value === undefined ? 1 : 0, at: o.at })));
+    expect(rows).toEqual(answers.map((a, i) => ({ op_id: a.opId, theme_id: a.themeId, value: a.value ?? null, withdrawn: a.value === undefined ? 1 : 0, at: i < 20 ? 100 : 101 })));
     const loaded = (await store.loadWorkshop('w1'))!;
     expect(loaded.opIds).toHaveLength(37);
     // The last answer per cell: o36 (kultur, 1) and o35 (bildung, 5).
@@ -426,8 +430,8 @@ describe('migration 003: answers become a log', () => {
     ]);
     expect(loaded.opIds.map((o) => `${o.participantId}/${o.opId}`).sort()).toEqual(['p1/o1', 'p1/o2', 'p2/o3', 'p2/o4']);
     // New operations go on the log after the migrated ones and win.
-    await store.writeAnswers([{ workshopId: 'w1', participantId: 'p1', opId: 'o5', themeId: 'bildung', criterionId: 'importance', value: 2, at: 50 }]);
-    await store.writeAnswers([{ workshopId: 'w1', participantId: 'p2', opId: 'o6', themeId: 'kultur', criterionId: 'potential', value: undefined, at: 60 }]);
+    await store.writeAnswers([{ workshopId: 'w1', participantId: 'p1', at: 50, answers: [{ opId: 'o5', themeId: 'bildung', criterionId: 'importance', value: 2 }] }]);
+    await store.writeAnswers([{ workshopId: 'w1', participantId: 'p2', at: 60, answers: [{ opId: 'o6', themeId: 'kultur', criterionId: 'potential', value: undefined }] }]);
     await store.close();
     const reader = new BetterSqlite3(file, { readonly: true });
     try {

@@ -161,6 +161,38 @@ describe('answers counted before their commit (SPEC D-6)', () => {
     expect(room.progress().organisations.find((o) => o.organisationId === 'olfen')?.answered).toBe(1);
   });
 
+  it('a failed batch that changed one cell twice gives the cell back to the next write, or to its committed value', async () => {
+    const { tablet, room, participantId, cellA, cellB } = await setup();
+    await ok(tablet, 'answer:set', { opId: opId(), ...cellA, value: 2 });
+    await ok(tablet, 'answer:set', { opId: opId(), ...cellB, value: 4 });
+    refuseFailOps(server!.dbFile);
+    await quiet();
+    // One failing write changes A twice and B twice.
+    const failing = room
+      .submitBatch(participantId, [
+        { opId: `fail-${opId()}`, ...cellA, value: 5 },
+        { opId: `fail-${opId()}`, ...cellB, value: 1 },
+        { opId: `fail-${opId()}`, ...cellA, value: 3 },
+        { opId: `fail-${opId()}`, ...cellB, value: undefined },
+      ])
+      .catch((error: { code?: string }) => error.code);
+    expect(room.ownAnswers(participantId)).toEqual([{ ...cellA, value: 3 }]);
+    await nextTurn();
+    // A later write changes A again and commits; B is left to the failure alone.
+    const later = room.submitBatch(participantId, [{ opId: opId(), ...cellA, value: 1 }]);
+    expect(await failing).toBe('STORAGE_FAILED');
+    await later;
+    expect(room.ownAnswers(participantId)).toEqual([
+      { ...cellA, value: 1 },
+      { ...cellB, value: 4 },
+    ]);
+    const themes = room.results().themes;
+    expect(themes.find((t) => t.themeId === cellA.themeId)!.criteria[0]).toMatchObject({ nPersons: 1, mean: 1 });
+    expect(themes.find((t) => t.themeId === cellB.themeId)!.criteria[0]).toMatchObject({ nPersons: 1, mean: 4 });
+    // Should the later write fail too, A would go back to 2: its `before` is now the committed value.
+    expect(storedOpIds(server!.dbFile)).toHaveLength(3);
+  });
+
   it('closing scoring waits for the answers under way: the closed tally holds committed answers only', async () => {
     const { room, participantId, cellA } = await setup();
     refuseFailOps(server!.dbFile, true);
