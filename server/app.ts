@@ -20,6 +20,7 @@ import { linkRoom, sessionRoom } from './realtime/joinHandlers.js';
 import { AnswerWriter } from './rooms/answerWriter.js';
 import { RoomRegistry } from './rooms/registry.js';
 import { audienceRoom, Broadcaster, type BroadcastTiming } from './realtime/broadcaster.js';
+import { jsonParser } from './realtime/jsonEncoder.js';
 import type { RealtimeDeps, RelayedEvent, SocketData } from './realtime/handler.js';
 import { attachRealtime, runRelayed } from './realtime/transport.js';
 import type { Cluster } from './cluster/cluster.js';
@@ -130,6 +131,8 @@ export function createApp({
   const io: KonsensServer = new Server(httpServer, {
     maxHttpBufferSize: config.maxMessageBytes,
     serveClient: false,
+    // Everything this server sends is JSON: no search for binary parts in each packet (issue 17).
+    parser: jsonParser,
     allowRequest: (req, callback) => callback(null, originAllowed(req, origins)),
     ...(cluster ? { adapter: cluster.adapter() } : {}),
   });
