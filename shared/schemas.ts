@@ -302,6 +302,32 @@ export function fastAnswerBatch(payload: unknown): AnswerBatch | undefined {
   return payload as AnswerBatch;
 }
 
+const SET_KEYS = new Set(['opId', 'themeId', 'criterionId', 'value']);
+const WITHDRAW_KEYS = new Set(['opId', 'themeId', 'criterionId']);
+
+/** The answer's ids, checked as `fastAnswerBatch` checks them; false for anything unusual. */
+function plainAnswer(payload: unknown, keys: ReadonlySet<string>): payload is Record<string, unknown> {
+  if (!plain(payload)) return false;
+  for (const key in payload) if (!keys.has(key)) return false;
+  return isId(payload.opId, 8) && isId(payload.themeId) && isId(payload.criterionId);
+}
+
+/**
+ * A tap (`answer:set`) checked as `fastAnswerBatch` checks a ballot: only
+ * ever narrower than `answerSetSchema`, answering the payload itself; undefined
+ * hands it to the schema (tests/unit/fastBatch.test.ts).
+ */
+export function fastAnswerSet(payload: unknown): z.output<typeof answerSetSchema> | undefined {
+  if (!plainAnswer(payload, SET_KEYS)) return undefined;
+  const { value } = payload;
+  return value === null || Number.isSafeInteger(value) ? (payload as z.output<typeof answerSetSchema>) : undefined;
+}
+
+/** `answer:withdraw`, the same way against `answerWithdrawSchema`. */
+export function fastAnswerWithdraw(payload: unknown): z.output<typeof answerWithdrawSchema> | undefined {
+  return plainAnswer(payload, WITHDRAW_KEYS) ? (payload as z.output<typeof answerWithdrawSchema>) : undefined;
+}
+
 export const phaseSetSchema = z.object({ phase: phaseSchema });
 
 export const emptySchema = z.object({});

@@ -22,7 +22,8 @@ export function sampleAllocations(file: string): void {
   process.on('message', (message: { type: string }) => {
     if (message.type !== 'stats') return;
     asked++;
-    const parameters = { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true };
+    const collected = !process.env.BENCH_ALLOC_LIVE;
+    const parameters = { samplingInterval: 1024, includeObjectsCollectedByMajorGC: collected, includeObjectsCollectedByMinorGC: collected };
     if (asked === 3) void session.post('HeapProfiler.startSampling', parameters as never);
     if (asked === 4) void session.post('HeapProfiler.stopSampling').then(({ profile }) => writeFileSync(file, JSON.stringify(profile)));
   });

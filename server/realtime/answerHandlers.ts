@@ -1,5 +1,5 @@
 /** A participant sets, changes or withdraws one answer, or several at once (SPEC D-1, D-2, D-4). */
-import { answerBatchSchema, answerSetSchema, answerWithdrawSchema, fastAnswerBatch } from '../../shared/schemas.js';
+import { answerBatchSchema, answerSetSchema, answerWithdrawSchema, fastAnswerBatch, fastAnswerSet, fastAnswerWithdraw } from '../../shared/schemas.js';
 import type { AnswerEntry } from '../store/types.js';
 import { defineHandler } from './handler.js';
 
@@ -8,6 +8,7 @@ export const answerHandlers = [
     callers: ['participant'],
     activity: 'quickcheck',
     schema: answerSetSchema,
+    fast: fastAnswerSet,
     run: ({ room, session }, { opId, themeId, criterionId, value }) =>
       room!.submit(session!.participantId!, { opId, themeId, criterionId, value }),
   }),
@@ -16,6 +17,7 @@ export const answerHandlers = [
     callers: ['participant'],
     activity: 'quickcheck',
     schema: answerWithdrawSchema,
+    fast: fastAnswerWithdraw,
     run: ({ room, session }, { opId, themeId, criterionId }) =>
       room!.submit(session!.participantId!, { opId, themeId, criterionId, value: undefined }),
   }),

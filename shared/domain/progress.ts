@@ -48,9 +48,10 @@ export function computeProgress(tally: Tally, participantsPerOrganisation: Array
     participants += participantsPerOrganisation[org] ?? 0;
     return { organisationId, participants: participantsPerOrganisation[org] ?? 0, answered, themesRated: tally.orgThemesRated[org]!, status };
   });
-  return { cells, themes: tally.themeIds.length, participants, organisations, ...counts };
+  const { complete, partial, missing } = counts;
+  return { cells, themes: tally.themeIds.length, participants, organisations, complete, partial, missing };
 }
 
-export function summariseProgress({ organisations: _organisations, ...summary }: Progress): ProgressSummary {
-  return summary;
+export function summariseProgress({ cells, themes, participants, complete, partial, missing }: Progress): ProgressSummary {
+  return { cells, themes, participants, complete, partial, missing };
 }

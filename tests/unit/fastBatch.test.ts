@@ -5,7 +5,7 @@
  * kind of mutation the fuzz test sends over the wire.
  */
 import { describe, expect, it } from 'vitest';
-import { answerBatchSchema, fastAnswerBatch } from '../../shared/schemas.js';
+import { answerBatchSchema, answerSetSchema, answerWithdrawSchema, fastAnswerBatch, fastAnswerSet, fastAnswerWithdraw } from '../../shared/schemas.js';
 
 let seed = 20261128;
 const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
@@ -110,5 +110,44 @@ describe('fastAnswerBatch (issue 17)', () => {
     ]) {
       expect(fastAnswerBatch(odd)).toBeUndefined();
     }
+  });
+});
+
+describe('fastAnswerSet and fastAnswerWithdraw (a tap, issue 17)', () => {
+  const cases = [
+    ['answer:set', fastAnswerSet, answerSetSchema, (i: number) => ({ ...validAnswer(i), withdraw: undefined })],
+    ['answer:withdraw', fastAnswerWithdraw, answerWithdrawSchema, (i: number) => ({ ...validAnswer(i), value: undefined, withdraw: undefined })],
+  ] as const;
+
+  for (const [event, fast, schema, valid] of cases) {
+    it(`${event}: never wider than its schema, the same output, for 20,000 random payloads`, () => {
+      let taken = 0;
+      let refused = 0;
+      for (let n = 0; n < 20_000; n++) {
+        const base = JSON.parse(JSON.stringify(valid(n))) as Record<string, unknown>;
+        const p: unknown = random() < 0.05 ? pick(ODD_VALUES) : random() < 0.35 ? base : mutate(base);
+        const quick = fast(p);
+        const zod = schema.safeParse(p);
+        if (!zod.success) refused++;
+        if (quick === undefined) continue;
+        taken++;
+        expect(zod.success, JSON.stringify(p)).toBe(true);
+        expect(quick).toEqual(zod.data);
+      }
+      expect(taken).toBeGreaterThan(5_000);
+      expect(refused).toBeGreaterThan(5_000);
+    });
+  }
+
+  it('takes a tablet’s taps as they are and leaves binary or odd shapes to the schema', () => {
+    const tap = { opId: 'op-00000001', themeId: 'bildung', criterionId: 'importance', value: 3 };
+    expect(fastAnswerSet(tap)).toBe(tap);
+    expect(fastAnswerSet({ ...tap, value: null })).toEqual({ ...tap, value: null });
+    const withdrawal = { opId: 'op-00000002', themeId: 'bildung', criterionId: 'importance' };
+    expect(fastAnswerWithdraw(withdrawal)).toBe(withdrawal);
+    for (const odd of [{ ...tap, value: Buffer.from('3') }, { ...tap, extra: 1 }, { ...tap, value: 2.5 }, { ...tap, opId: 'short' }, Object.assign(Object.create(null) as object, tap), Buffer.from(JSON.stringify(tap))]) {
+      expect(fastAnswerSet(odd)).toBeUndefined();
+    }
+    expect(fastAnswerWithdraw(tap)).toBeUndefined();
   });
 });
