@@ -263,7 +263,7 @@ export const answerBatchSchema = z.object({
     }),
 });
 
-type AnswerBatch = z.output<typeof answerBatchSchema>;
+type CheckedBatch = z.output<typeof answerBatchSchema>;
 
 const ID = /^[A-Za-z0-9_-]+$/;
 const isId = (v: unknown, min = 1): v is string => typeof v === 'string' && v.length >= min && v.length <= LIMITS.idLength && ID.test(v) && !RESERVED_KEYS.has(v);
@@ -281,7 +281,7 @@ const plain = (v: unknown): v is Record<string, unknown> => typeof v === 'object
  * schema, which also words the refusal (tests/unit/fastBatch.test.ts checks
  * both against random payloads).
  */
-export function fastAnswerBatch(payload: unknown): AnswerBatch | undefined {
+export function fastAnswerBatch(payload: unknown): CheckedBatch | undefined {
   if (!plain(payload)) return undefined;
   let keys = 0;
   for (const key in payload) if (key !== 'answers' || ++keys > 1) return undefined;
@@ -299,7 +299,7 @@ export function fastAnswerBatch(payload: unknown): AnswerBatch | undefined {
       if (value !== null && !Number.isSafeInteger(value)) return undefined;
     } else if (withdraw !== true || value !== undefined || 'value' in a) return undefined;
   }
-  return payload as AnswerBatch;
+  return payload as CheckedBatch;
 }
 
 const SET_KEYS = new Set(['opId', 'themeId', 'criterionId', 'value']);

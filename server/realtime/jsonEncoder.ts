@@ -4,7 +4,9 @@
  * sent as attachments) — for a ballot's acknowledgement that is sixteen
  * receipts, field by field. Konsens sends only JSON (states, acknowledgements,
  * notices), so each packet becomes its text straight away, in the default
- * encoder's format (tests/unit/jsonEncoder.test.ts compares the two).
+ * encoder's format (tests/unit/jsonEncoder.test.ts compares the two). A
+ * Buffer handed to an emit would go out as JSON (`{"type":"Buffer",…}`), not
+ * as an attachment: the server emits none.
  * Incoming packets are decoded by the default decoder, binary ones included
  * (and refused at the boundary, SPEC S-3).
  */

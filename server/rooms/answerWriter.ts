@@ -98,14 +98,14 @@ export class AnswerWriter {
   }
 
   private async flush(): Promise<void> {
-    const batch = this.queue;
+    const writes = this.queue;
     this.queue = [];
     const started = performance.now();
     try {
-      await this.store.writeAnswers(batch.map((p) => p.batch));
+      await this.store.writeAnswers(writes.map((p) => p.batch));
       this.onCommitted((performance.now() - started) / 1000);
     } catch (error) {
-      for (const p of batch) {
+      for (const p of writes) {
         try {
           p.onFailure();
         } catch {
@@ -115,7 +115,7 @@ export class AnswerWriter {
       }
       return;
     }
-    for (const p of batch) {
+    for (const p of writes) {
       try {
         p.onCommit();
         p.resolve();

@@ -79,7 +79,10 @@ interface Write {
   answers: readonly AnswerEntry[];
   /** The cell of each answer. */
   cells: readonly number[];
-  /** The cell's value before each answer; undefined = not answered. */
+  /**
+   * What each answer's cell goes back to should this write fail: its value before the answer, or,
+   * once an earlier write to the cell has failed, that write's own value to go back to.
+   */
   before: (AnswerValue | undefined)[];
   /** The tally they were counted in (a structure edit starts a new one). */
   tally: Tally;
@@ -522,8 +525,10 @@ export class Room implements LiveRoom {
       const request = requests[index]!;
       const cell = this.tally.cell(request.themeId, request.criterionId);
       cells[index] = cell;
-      const pending = p.ops.has(request.opId) ? null : writeOf(p, request.opId);
-      if (pending !== undefined) {
+      // Sent before: committed already, or its write is still under way (its receipt waits for it).
+      const committed = p.ops.has(request.opId);
+      const pending = committed ? undefined : writeOf(p, request.opId);
+      if (committed || pending) {
         isFresh ??= new Array<boolean>(requests.length).fill(true);
         isFresh[index] = false;
         if (pending) waiting.push(pending);
@@ -573,10 +578,10 @@ export class Room implements LiveRoom {
       before[i] = p.answers[cell];
       this.setCell(p, cell, answers[i]!.value);
     }
-    const batch = { workshopId: this.id, participantId: p.record.id, at: this.deps.now(), answers };
+    // The callbacks run after the commit (never during write()), when `write` below is set.
     const committed = this.deps.writer
       .write(
-        batch,
+        { workshopId: this.id, participantId: p.record.id, at: this.deps.now(), answers },
         () => {
           for (const answer of answers) p.ops.add(answer.opId);
         },
@@ -615,9 +620,11 @@ export class Room implements LiveRoom {
   private takeBack(p: Participant, write: Write): void {
     if (write.tally !== this.tally) return;
     const later = p.writing ? p.writing.slice(p.writing.indexOf(write) + 1) : [];
+    const done = new Set<number>();
     write.cells.forEach((cell, i) => {
-      // The first answer to a cell in this write holds the cell's value before the write.
-      if (write.cells.indexOf(cell) !== i) return;
+      // The first answer to a cell in this write holds what the cell goes back to (a cell may be answered twice).
+      if (done.has(cell)) return;
+      done.add(cell);
       const next = later.find((w) => w.cells.includes(cell));
       if (next) next.before[next.cells.indexOf(cell)] = write.before[i];
       else this.setCell(p, cell, write.before[i]);
