@@ -32,6 +32,8 @@ export interface RoundFigures {
   cpuPerBallot: number;
   /** The same by server thread (main, writer, GC helpers …), µs per ballot; {} where /proc is missing. */
   threads: Record<string, number>;
+  /** The server's garbage-collection pauses on its main thread by kind: how many, and ms in all. */
+  gc: Record<string, { n: number; ms: number }>;
   generatorCpu: number;
   acknowledged: number;
 }
@@ -44,9 +46,16 @@ function percentile(values: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]! * 100) / 100;
 }
 
-function serverStats(): Promise<{ eldP99: number; cpuMicros: number; perThread: Record<string, number> }> {
+interface ServerStats {
+  eldP99: number;
+  cpuMicros: number;
+  perThread: Record<string, number>;
+  gc: Record<string, { n: number; ms: number }>;
+}
+
+function serverStats(): Promise<ServerStats> {
   return new Promise((resolve) => {
-    const onMessage = (message: { type: string; eldP99: number; cpuMicros: number; perThread: Record<string, number> }) => {
+    const onMessage = (message: ServerStats & { type: string }) => {
       if (message.type !== 'stats') return;
       process.off('message', onMessage);
       resolve(message);
@@ -126,6 +135,7 @@ export async function run(job: Job): Promise<{ kind: BurstKind; participants: nu
       eldP99: server.eldP99,
       cpuPerBallot: Math.round(server.cpuMicros / job.participants),
       threads: Object.fromEntries(Object.entries(server.perThread).filter(([, micros]) => micros > 0).map(([name, micros]) => [name, Math.round(micros / job.participants)])),
+      gc: server.gc,
       generatorCpu: (cpu.user + cpu.system) / 1e6 / seconds,
       acknowledged: ackMs.length,
     });

@@ -1,10 +1,10 @@
 /**
  * The bench servers answer the orchestrator over IPC: where they listen, and
  * on request their memory (after a full GC, unless asked not to), and their event-loop delay
- * and CPU time (all threads: a writer thread counts) since the last ask.
+ * CPU time (all threads: a writer thread counts) and garbage-collection pauses since the last ask.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 
 /** CPU time (µs) of each of this process's threads (the main thread as 'main'), from /proc (Linux; empty elsewhere). */
 function threadCpu(): Record<string, number> {
@@ -27,12 +27,38 @@ function threadCpu(): Record<string, number> {
 
 declare const gc: (() => void) | undefined;
 
+const GC_KINDS: Record<number, string> = {
+  [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks',
+};
+
+/** The main thread's garbage-collection pauses by kind since the last call: how many, and ms in all. */
+function watchGc(): () => Record<string, { n: number; ms: number }> {
+  let pauses: Record<string, { n: number; ms: number }> = {};
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = GC_KINDS[(entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ?? -1] ?? 'other';
+      const p = (pauses[kind] ??= { n: 0, ms: 0 });
+      p.n++;
+      p.ms = Math.round((p.ms + entry.duration) * 10) / 10;
+    }
+  }).observe({ entryTypes: ['gc'] });
+  return () => {
+    const taken = pauses;
+    pauses = {};
+    return taken;
+  };
+}
+
 export function serveStats(port: number): void {
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
   let cpu = process.cpuUsage();
   let threads = threadCpu();
   let perfOn = false;
+  const gcPauses = watchGc();
   process.on('message', (message: { type: string; gc?: boolean }) => {
     // A normal exit, so that --cpu-prof can write its profile (BENCH_PROFILE=1).
     if (message.type === 'exit') process.exit(0);
@@ -43,6 +69,8 @@ export function serveStats(port: number): void {
       perfOn = !perfOn;
       writeFileSync(process.env.BENCH_PERF_CTL, perfOn ? 'enable\n' : 'disable\n');
     }
+    // The pauses of the interval that ends now (before the forced collections below).
+    const pauses = gcPauses();
     if (message.gc !== false) for (let i = 0; i < 3; i++) gc?.();
     const { heapUsed, rss } = process.memoryUsage();
     const ms = (ns: number) => Math.round(ns / 1e4) / 100;
@@ -51,7 +79,7 @@ export function serveStats(port: number): void {
     const nowThreads = threadCpu();
     const perThread = Object.fromEntries(Object.entries(nowThreads).map(([name, micros]) => [name, micros - (threads[name] ?? 0)]));
     threads = nowThreads;
-    process.send!({ type: 'stats', heapUsed, rss, eldP50: ms(delay.percentile(50)), eldP99: ms(delay.percentile(99)), eldMax: ms(delay.max), cpuMicros: used.user + used.system, perThread });
+    process.send!({ type: 'stats', heapUsed, rss, eldP50: ms(delay.percentile(50)), eldP99: ms(delay.percentile(99)), eldMax: ms(delay.max), cpuMicros: used.user + used.system, perThread, gc: pauses });
     delay.reset();
   });
   process.send!({ type: 'ready', port });
