@@ -268,6 +268,9 @@ type CheckedBatch = z.output<typeof answerBatchSchema>;
 const ID = /^[A-Za-z0-9_-]+$/;
 const isId = (v: unknown, min = 1): v is string => typeof v === 'string' && v.length >= min && v.length <= LIMITS.idLength && ID.test(v) && !RESERVED_KEYS.has(v);
 
+/** Up to this many answers, duplicate opIds are found without a set (a ballot of 8 themes × 2 criteria is 16). */
+const BALLOT_SIZE = 24;
+
 const ENTRY_KEYS = new Set(['opId', 'themeId', 'criterionId', 'value', 'withdraw']);
 const plain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 
@@ -287,14 +290,20 @@ export function fastAnswerBatch(payload: unknown): CheckedBatch | undefined {
   for (const key in payload) if (key !== 'answers' || ++keys > 1) return undefined;
   const answers = payload.answers;
   if (!Array.isArray(answers) || answers.length < 1 || answers.length > LIMITS.batchAnswers) return undefined;
-  const seen = new Set<string>();
+  // A ballot's opIds are told apart by comparing each with those before it; a longer batch's with a set.
+  const seen = answers.length > BALLOT_SIZE ? new Set<string>() : null;
   for (let i = 0; i < answers.length; i++) {
     const a: unknown = answers[i];
     if (!plain(a)) return undefined;
     for (const key in a) if (!ENTRY_KEYS.has(key)) return undefined;
     const { opId, themeId, criterionId, value, withdraw } = a;
-    if (!isId(opId, 8) || !isId(themeId) || !isId(criterionId) || seen.has(opId)) return undefined;
-    seen.add(opId);
+    if (!isId(opId, 8) || !isId(themeId) || !isId(criterionId)) return undefined;
+    if (seen) {
+      if (seen.has(opId)) return undefined;
+      seen.add(opId);
+    } else {
+      for (let j = 0; j < i; j++) if ((answers[j] as { opId: unknown }).opId === opId) return undefined;
+    }
     if (withdraw === undefined) {
       if (value !== null && !Number.isSafeInteger(value)) return undefined;
     } else if (withdraw !== true || value !== undefined || 'value' in a) return undefined;

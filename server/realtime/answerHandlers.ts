@@ -1,7 +1,10 @@
 /** A participant sets, changes or withdraws one answer, or several at once (SPEC D-1, D-2, D-4). */
 import { answerBatchSchema, answerSetSchema, answerWithdrawSchema, fastAnswerBatch, fastAnswerSet, fastAnswerWithdraw } from '../../shared/schemas.js';
+import type { AnswerReceipt } from '../../shared/protocol.js';
 import type { AnswerEntry } from '../store/types.js';
 import { defineHandler } from './handler.js';
+
+const inReceipts = (receipts: AnswerReceipt[]) => ({ receipts });
 
 export const answerHandlers = [
   defineHandler('answer:set', {
@@ -28,6 +31,6 @@ export const answerHandlers = [
     schema: answerBatchSchema,
     fast: fastAnswerBatch,
     // A withdrawal has no value (undefined): the entries are answer requests as they come.
-    run: async ({ room, session }, { answers }) => ({ receipts: await room!.submitBatch(session!.participantId!, answers as AnswerEntry[]) }),
+    run: ({ room, session }, { answers }) => room!.submitBatch(session!.participantId!, answers as AnswerEntry[]).then(inReceipts),
   }),
 ];

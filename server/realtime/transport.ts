@@ -10,7 +10,7 @@ import { ERROR_CODES, type Ack, type AckError, type ErrorCode } from '../../shar
 import { LIMITS } from '../../shared/schemas.js';
 import { KonsensError } from '../errors.js';
 import { ACTIVITIES } from '../activities/registry.js';
-import type { CallerSocket, Handler, RealtimeDeps, RelayedEvent, RelayedReply, SocketData } from './handler.js';
+import type { CallerSocket, Handler, HandlerContext, RealtimeDeps, RelayedEvent, RelayedReply, SocketData } from './handler.js';
 import { ClusterCallFailed, NotOwner } from '../cluster/cluster.js';
 import { TokenBucket } from '../security/rateLimit.js';
 import { joinHandlers } from './joinHandlers.js';
@@ -56,34 +56,53 @@ function isJsonObject(value: unknown): value is Record<string, unknown> {
   return true;
 }
 
-async function dispatch(handler: Handler, socket: CallerSocket, deps: RealtimeDeps, payload: unknown, here = false): Promise<Ack<unknown>> {
+/**
+ * An event, checked and run. Not itself async: an event of a joined connection goes on to
+ * `proceed` without a promise of its own in between (issue 17: a ballot's path is a chain of them).
+ */
+function dispatch(handler: Handler, socket: CallerSocket, deps: RealtimeDeps, payload: unknown, here = false): Promise<Ack<unknown>> {
   const data = socket.data;
   const session = data.session;
   if (!session) {
-    if (!handler.callers.includes('guest')) return failure('NOT_JOINED');
-    if (data.joining) return failure('ALREADY_JOINED');
+    if (!handler.callers.includes('guest')) return Promise.resolve(failure('NOT_JOINED'));
+    if (data.joining) return Promise.resolve(failure('ALREADY_JOINED'));
   } else if (!handler.callers.includes(session.role)) {
-    return failure(handler.callers.includes('guest') ? 'ALREADY_JOINED' : 'FORBIDDEN');
+    return Promise.resolve(failure(handler.callers.includes('guest') ? 'ALREADY_JOINED' : 'FORBIDDEN'));
   }
   // A handler's quick check takes only plain JSON of its exact shape (no binary part can hide in it);
   // anything else is checked in full.
   const quick = handler.fast?.(payload);
   // Payloads are JSON objects; zod would take a binary attachment (Buffer) for an object without required keys.
-  if (quick === undefined && !isJsonObject(payload)) return failure('BAD_REQUEST', [{ path: '', message: 'payload must be a JSON object without binary parts' }]);
+  if (quick === undefined && !isJsonObject(payload)) return Promise.resolve(failure('BAD_REQUEST', [{ path: '', message: 'payload must be a JSON object without binary parts' }]));
   const parsed = quick !== undefined ? { success: true as const, data: quick } : handler.schema.safeParse(payload);
-  if (!parsed.success) return toFailure(parsed.error, () => undefined);
+  if (!parsed.success) return Promise.resolve(toFailure(parsed.error, () => undefined));
   if (session) return proceed(handler, socket, deps, payload, parsed.data, here);
-  // Joining from here (no await before), until the answer is in — here or from the owner: a second join meanwhile is refused.
-  data.joining = true;
+  return joining(handler, socket, deps, payload, parsed.data, here);
+}
+
+/** A join from here (no await before), until the answer is in — here or from the owner: a second join meanwhile is refused. */
+async function joining(handler: Handler, socket: CallerSocket, deps: RealtimeDeps, payload: unknown, checked: unknown, here: boolean): Promise<Ack<unknown>> {
+  socket.data.joining = true;
   try {
-    return await proceed(handler, socket, deps, payload, parsed.data, here);
+    return await proceed(handler, socket, deps, payload, checked, here);
   } finally {
-    data.joining = false;
+    socket.data.joining = false;
   }
 }
 
+const succeeded = (data: unknown): Ack<unknown> => ({ ok: true, data });
+
 /** Runs a checked event: on the workshop's owner (relayed, with the payload as it came), or here. */
-async function proceed(handler: Handler, socket: CallerSocket, deps: RealtimeDeps, payload: unknown, checked: unknown, here: boolean): Promise<Ack<unknown>> {
+function proceed(handler: Handler, socket: CallerSocket, deps: RealtimeDeps, payload: unknown, checked: unknown, here: boolean): Promise<Ack<unknown>> {
+  const session = socket.data.session;
+  // One node and the room loaded — every event after a workshop's first: run at once.
+  const room = session ? deps.rooms.loadedHere(session.workshopId) : undefined;
+  if (room) return runHere(handler, { socket, deps, session, room }, checked);
+  return locate(handler, socket, deps, payload, checked, here);
+}
+
+/** Finds where the event runs: relayed to the workshop's owner, or here with the room loaded first. */
+async function locate(handler: Handler, socket: CallerSocket, deps: RealtimeDeps, payload: unknown, checked: unknown, here: boolean): Promise<Ack<unknown>> {
   const session = socket.data.session;
   // Several nodes: the workshop's events run where its room lives (server/cluster).
   if (deps.cluster && !here) {
@@ -92,8 +111,17 @@ async function proceed(handler: Handler, socket: CallerSocket, deps: RealtimeDep
   }
   const room = session ? await deps.rooms.get(session.workshopId) : undefined;
   if (session && !room) return failure('NOT_FOUND');
-  if (room && !handles(handler.activity, room.kind)) return failure('WRONG_ACTIVITY');
-  return { ok: true, data: await handler.run({ socket, deps, session, room }, checked) };
+  return runHere(handler, { socket, deps, session, room }, checked);
+}
+
+function runHere(handler: Handler, ctx: HandlerContext, checked: unknown): Promise<Ack<unknown>> {
+  if (ctx.room && !handles(handler.activity, ctx.room.kind)) return Promise.resolve(failure('WRONG_ACTIVITY'));
+  try {
+    return handler.run(ctx, checked).then(succeeded);
+  } catch (error) {
+    // A handler that threw before its first await: refused like one that rejected.
+    return Promise.reject(error);
+  }
 }
 
 /** The workshop a join names (by id or code); undefined for an unknown code or another payload. */
@@ -129,7 +157,7 @@ async function relay(handler: Handler, socket: CallerSocket, deps: RealtimeDeps,
   };
   let node = owner.node;
   for (let attempt = 0; ; attempt++) {
-    if (node === cluster.nodeId) return proceed(handler, socket, deps, payload, checked, true);
+    if (node === cluster.nodeId) return locate(handler, socket, deps, payload, checked, true);
     try {
       const reply = await cluster.call<RelayedReply>(node, request);
       if (reply.session) data.session = reply.session;
@@ -207,7 +235,13 @@ export function attachRealtime(io: Server, deps: RealtimeDeps, log: (error: unkn
       if (!handler || typeof ack !== 'function') return;
       const payload = packet.length > 2 ? packet[1] : undefined;
       const answer = deps.metrics.enabled ? timed(deps.metrics, handler.event, ack) : ack;
-      dispatch(handler, socket as unknown as CallerSocket, deps, payload).then(answer, (error: unknown) => answer(toFailure(error, log)));
+      let acknowledged: Promise<Ack<unknown>>;
+      try {
+        acknowledged = dispatch(handler, socket as unknown as CallerSocket, deps, payload);
+      } catch (error) {
+        acknowledged = Promise.reject(error);
+      }
+      acknowledged.then(answer, (error: unknown) => answer(toFailure(error, log)));
     });
   });
 }

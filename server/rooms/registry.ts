@@ -41,6 +41,8 @@ const CODE_MS = 5000;
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<LiveRoom | undefined>>();
+  /** The rooms of `rooms` that have finished loading (loadedHere). */
+  private readonly loaded = new Map<string, LiveRoom>();
   private readonly cluster: Cluster | null;
   /** Join code → workshop id, with when it was looked up (idOfCode). */
   private readonly codeIds = new Map<string, { id: string; at: number }>();
@@ -50,7 +52,15 @@ export class RoomRegistry {
   constructor(private readonly deps: RoomDeps & { store: WorkshopStore; cluster?: Cluster | null }) {
     this.cluster = deps.cluster ?? null;
     // Another node has the workshop now: this node's room would go stale.
-    if (this.cluster) this.cluster.onLost = (workshopId) => this.rooms.delete(workshopId);
+    if (this.cluster) this.cluster.onLost = (workshopId) => this.forget(workshopId);
+  }
+
+  /**
+   * The workshop's room if it is loaded and this node runs it — on one node only (on several, each
+   * event asks who owns the workshop: get()). An event's usual path: no wait for a lookup (issue 17).
+   */
+  loadedHere(workshopId: string): LiveRoom | undefined {
+    return this.cluster ? undefined : this.loaded.get(workshopId);
   }
 
   /**
@@ -62,7 +72,7 @@ export class RoomRegistry {
     if (this.cluster && !(await this.exists(workshopId))) return undefined;
     if (this.cluster && (await this.cluster.ownerOf(workshopId)) !== this.cluster.nodeId) {
       // Another node took the workshop over: this node's room is out of date.
-      this.rooms.delete(workshopId);
+      this.forget(workshopId);
       return this.readCopy(workshopId);
     }
     return this.local(workshopId);
@@ -158,14 +168,27 @@ export class RoomRegistry {
     return room;
   }
 
+  /** The room is no longer this node's to run (deleted, or taken over by another node). */
+  private forget(workshopId: string): void {
+    this.rooms.delete(workshopId);
+    this.loaded.delete(workshopId);
+  }
+
   private local(workshopId: string): Promise<LiveRoom | undefined> {
     let room = this.rooms.get(workshopId);
     if (!room) {
       room = this.deps.store.kindOf(workshopId).then((kind) => (kind ? ACTIVITIES[kind].load(workshopId, this.deps) : undefined));
       // A failed or empty load is not cached: the next request asks the store again.
-      room.then(
-        (r) => r ?? this.rooms.delete(workshopId),
-        () => this.rooms.delete(workshopId),
+      const loading = room;
+      loading.then(
+        (r) => {
+          if (this.rooms.get(workshopId) !== loading) return;
+          if (r) this.loaded.set(workshopId, r);
+          else this.rooms.delete(workshopId);
+        },
+        () => {
+          if (this.rooms.get(workshopId) === loading) this.rooms.delete(workshopId);
+        },
       );
       this.rooms.set(workshopId, room);
     }
@@ -227,7 +250,7 @@ export class RoomRegistry {
       await room?.markDeleted(false);
       throw error;
     }
-    this.rooms.delete(workshopId);
+    this.forget(workshopId);
     if (room) this.codeIds.delete(room.code);
     await this.cluster?.release(workshopId);
   }

@@ -90,8 +90,12 @@ describe('fastAnswerBatch (issue 17)', () => {
 
   it('leaves the refusals to the schema: a duplicate opId, both value and withdraw, a fraction, a reserved id', () => {
     const ok = { opId: 'op-00000001', themeId: 'bildung', criterionId: 'importance', value: 3 };
+    const numbered = (n: number) => Array.from({ length: n }, (_, i) => ({ ...ok, opId: `op-${String(i).padStart(8, '0')}` }));
     for (const answers of [
       [ok, { ...ok }],
+      // A duplicate among later answers, in a ballot and in a batch longer than one (found another way).
+      [...numbered(3), numbered(3)[1]!],
+      [...numbered(40), numbered(40)[31]!],
       [{ ...ok, withdraw: true }],
       [{ ...ok, value: 2.5 }],
       [{ ...ok, themeId: '__proto__' }],
