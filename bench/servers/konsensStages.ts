@@ -30,18 +30,17 @@ Room.prototype.submitBatch = function (this: Room, ...args: Parameters<typeof su
   return submitBatch.apply(this, args);
 };
 const write = AnswerWriter.prototype.write;
-AnswerWriter.prototype.write = function (this: AnswerWriter, batch, onCommit, onFailure) {
-  const probes = batch.answers.map((o) => probe(o.opId)).filter((k) => k >= 0);
+AnswerWriter.prototype.write = function (this: AnswerWriter, queued) {
+  const probes = queued.batch.answers.map((o) => probe(o.opId)).filter((k) => k >= 0);
   unpushed.push(...probes);
-  return write.call(
-    this,
-    batch,
-    () => {
+  write.call(this, {
+    batch: queued.batch,
+    committed: () => {
       for (const k of probes) mark(k, 'committed');
-      onCommit();
+      queued.committed();
     },
-    onFailure,
-  );
+    failed: (error) => queued.failed(error),
+  });
 };
 const writer = AnswerWriter.prototype as unknown as { flush: () => Promise<void>; queue: { batch: { answers: { opId: string }[] } }[] };
 const flush = writer.flush;

@@ -16,16 +16,22 @@ import type { AnswerBatch, WorkshopStore } from '../store/types.js';
  */
 export const COMMIT_INTERVAL_MS = 10;
 
-interface Pending {
-  batch: AnswerBatch;
-  onCommit: () => void;
-  onFailure: () => void;
-  resolve: () => void;
-  reject: (error: unknown) => void;
+/**
+ * A batch for the answer log, and what follows its commit. The writer calls
+ * exactly one of the two, in the order writes were queued; neither may throw.
+ */
+export interface QueuedWrite {
+  readonly batch: AnswerBatch;
+  /** Stored (SPEC D-1): the answers may be acknowledged. */
+  committed(): void;
+  /** Not stored: the commit failed. */
+  failed(error: unknown): void;
 }
 
 export class AnswerWriter {
-  private queue: Pending[] = [];
+  private queue: QueuedWrite[] = [];
+  /** Callers of settle() waiting for the writes queued so far (they go with the queue's commit). */
+  private settling: (() => void)[] = [];
   private scheduled = false;
   private flushing: Promise<void> | null = null;
   private lastFlush = -Infinity;
@@ -41,36 +47,16 @@ export class AnswerWriter {
     private readonly onCommitted: (seconds: number) => void = () => undefined,
   ) {}
 
-  /**
-   * Resolves after the commit of the batch, rejects if it failed. `onCommit`
-   * or `onFailure` runs first, synchronously and in the order writes were made;
-   * writes commit (or fail) in that order too.
-   */
-  write(batch: AnswerBatch, onCommit: () => void, onFailure: () => void = () => undefined): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ batch, onCommit, onFailure, resolve, reject });
-      this.schedule();
-    });
+  /** Queue a write for the next commit; writes commit (or fail) in the order they were queued. */
+  write(write: QueuedWrite): void {
+    this.queue.push(write);
+    this.schedule();
   }
 
   /** Wait until everything queued so far is committed (or failed); later writes are not waited for. */
   async settle(): Promise<void> {
-    const last = this.queue.at(-1);
-    if (last) {
-      await new Promise<void>((resolve) => {
-        const { resolve: done, reject: failed } = last;
-        last.resolve = () => {
-          done();
-          resolve();
-        };
-        last.reject = (error) => {
-          failed(error);
-          resolve();
-        };
-      });
-    } else if (this.flushing) {
-      await this.flushing;
-    }
+    if (this.queue.length > 0) await new Promise<void>((resolve) => this.settling.push(resolve));
+    else if (this.flushing) await this.flushing;
   }
 
   /** Wait until nothing is queued or being written (on shutdown, when no new writes arrive). */
@@ -99,29 +85,19 @@ export class AnswerWriter {
 
   private async flush(): Promise<void> {
     const writes = this.queue;
+    const settling = this.settling;
     this.queue = [];
+    this.settling = [];
     const started = performance.now();
     try {
-      await this.store.writeAnswers(writes.map((p) => p.batch));
-      this.onCommitted((performance.now() - started) / 1000);
+      await this.store.writeAnswers(writes.map((w) => w.batch));
     } catch (error) {
-      for (const p of writes) {
-        try {
-          p.onFailure();
-        } catch {
-          // Rejected all the same: the caller learns that the write failed.
-        }
-        p.reject(error);
-      }
+      for (const w of writes) w.failed(error);
+      for (const done of settling) done();
       return;
     }
-    for (const p of writes) {
-      try {
-        p.onCommit();
-        p.resolve();
-      } catch (error) {
-        p.reject(error);
-      }
-    }
+    this.onCommitted((performance.now() - started) / 1000);
+    for (const w of writes) w.committed();
+    for (const done of settling) done();
   }
 }

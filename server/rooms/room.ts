@@ -37,8 +37,8 @@ import { workshopConfigSchema, type Organisation, type ProjectorView, type Works
 import type { Actor } from '../../shared/accounts.js';
 import { KonsensError } from '../errors.js';
 import { hashSecret, secretMatches } from '../security/tokens.js';
-import type { AnswerEntry, ParticipantRecord, WorkshopMeta, WorkshopRecord, WorkshopSnapshot, WorkshopStore } from '../store/types.js';
-import type { AnswerWriter } from './answerWriter.js';
+import type { AnswerBatch, AnswerEntry, ParticipantRecord, WorkshopMeta, WorkshopRecord, WorkshopSnapshot, WorkshopStore } from '../store/types.js';
+import type { AnswerWriter, QueuedWrite } from './answerWriter.js';
 import { storeLinkSecret } from './coFacilitation.js';
 import { newParticipant } from './participants.js';
 import { serially } from './serially.js';
@@ -74,19 +74,45 @@ interface Participant {
  * Answers counted before their commit (SPEC D-6) and stored in one write, with
  * what to put back should the commit fail. Writes commit (or fail) in the order
  * they were made, so a failed one is always the oldest under way on its cells.
+ * The answer writer calls it back when it is done: one object per write, no
+ * callbacks or promises of its own besides `done` (issue 17).
  */
-interface Write {
-  answers: readonly AnswerEntry[];
-  /** The cell of each answer. */
-  cells: readonly number[];
-  /**
-   * What each answer's cell goes back to should this write fail: its value before the answer, or,
-   * once an earlier write to the cell has failed, that write's own value to go back to.
-   */
-  before: (AnswerValue | undefined)[];
-  /** The tally they were counted in (a structure edit starts a new one). */
-  tally: Tally;
-  committed: Promise<void>;
+class Write implements QueuedWrite {
+  /** Resolves once the write is stored; rejects (STORAGE_FAILED) if it was not. */
+  readonly done: Promise<void>;
+  private resolve!: () => void;
+  private reject!: (error: KonsensError) => void;
+
+  constructor(
+    private readonly room: Room,
+    readonly p: Participant,
+    readonly batch: AnswerBatch,
+    /** The cell of each answer. */
+    readonly cells: readonly number[],
+    /**
+     * What each answer's cell goes back to should this write fail: its value before the answer, or,
+     * once an earlier write to the cell has failed, that write's own value to go back to.
+     */
+    readonly before: (AnswerValue | undefined)[],
+    /** The tally they were counted in (a structure edit starts a new one). */
+    readonly tally: Tally,
+  ) {
+    this.done = new Promise((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+  }
+
+  committed(): void {
+    for (const answer of this.batch.answers) this.p.ops.add(answer.opId);
+    this.room.writeDone(this, true);
+    this.resolve();
+  }
+
+  failed(): void {
+    this.room.writeDone(this, false);
+    this.reject(new KonsensError('STORAGE_FAILED'));
+  }
 }
 
 const STRUCTURE_KEYS = ['organisations', 'themes', 'criteria', 'scale'] as const;
@@ -94,7 +120,7 @@ const STRUCTURE_KEYS = ['organisations', 'themes', 'criteria', 'scale'] as const
 /** The write under way that carries this opId of the participant's, if one does. */
 function writeOf(p: Participant, opId: string): Promise<void> | undefined {
   if (!p.writing) return undefined;
-  for (const w of p.writing) for (const answer of w.answers) if (answer.opId === opId) return w.committed;
+  for (const w of p.writing) for (const answer of w.batch.answers) if (answer.opId === opId) return w.done;
   return undefined;
 }
 
@@ -584,35 +610,22 @@ export class Room implements LiveRoom {
       before[i] = p.answers[cell];
       this.setCell(p, cell, answers[i]!.value);
     }
-    // The callbacks run after the commit (never during write()), when `write` below is set.
-    const committed = this.deps.writer
-      .write(
-        { workshopId: this.id, participantId: p.record.id, at: this.deps.now(), answers },
-        () => {
-          for (const answer of answers) p.ops.add(answer.opId);
-        },
-        () => {
-          this.takeBack(p, write);
-          this.answersVersion++;
-          this.deps.onChange(this, 'answers');
-        },
-      )
-      .then(
-        () => this.settled(p, write),
-        () => {
-          this.settled(p, write);
-          throw new KonsensError('STORAGE_FAILED');
-        },
-      );
-    const write: Write = { answers, cells, before, tally: this.tally, committed };
+    const write = new Write(this, p, { workshopId: this.id, participantId: p.record.id, at: this.deps.now(), answers }, cells, before, this.tally);
     (p.writing ??= []).push(write);
+    this.deps.writer.write(write);
     this.answersVersion++;
     this.deps.onChange(this, 'answers');
-    return committed;
+    return write.done;
   }
 
-  /** A write committed or failed: no longer under way. */
-  private settled(p: Participant, write: Write): void {
+  /** The answer writer is done with a write (Write calls this): no longer under way, and taken back if it was not stored. */
+  writeDone(write: Write, stored: boolean): void {
+    const { p } = write;
+    if (!stored) {
+      this.takeBack(p, write);
+      this.answersVersion++;
+      this.deps.onChange(this, 'answers');
+    }
     if (!p.writing) return;
     p.writing = p.writing.length === 1 && p.writing[0] === write ? null : p.writing.filter((w) => w !== write);
   }
