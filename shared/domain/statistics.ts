@@ -50,7 +50,23 @@ function describeUnits(units: Unit[]): Description {
   const mean = weightedSum / totalWeight;
   let squares = 0;
   for (const u of units) squares += u.weight * (u.value - mean) ** 2;
-  return { mean, median: weightedMedian(units.sort((a, b) => a.value - b.value), totalWeight), sd: Math.sqrt(squares / totalWeight), min, max };
+  return { mean, median: weightedMedian(sortByValue(units), totalWeight), sd: Math.sqrt(squares / totalWeight), min, max };
+}
+
+/**
+ * The units by value, sorted in place and stable, as Array.prototype.sort. This runs for every cell on
+ * every push of live results, where the built-in sort would first copy the units (issue 17); a county's
+ * tens of organisations are sorted by insertion, the rare long list by the built-in sort.
+ */
+function sortByValue(units: Unit[]): Unit[] {
+  if (units.length > 40) return units.sort((a, b) => a.value - b.value);
+  for (let i = 1; i < units.length; i++) {
+    const unit = units[i]!;
+    let j = i - 1;
+    for (; j >= 0 && units[j]!.value > unit.value; j--) units[j + 1] = units[j]!;
+    units[j + 1] = unit;
+  }
+  return units;
 }
 
 /**

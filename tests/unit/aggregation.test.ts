@@ -110,6 +110,44 @@ describe('aggregation', () => {
     expect(w.stats().median).toBe(3);
   });
 
+  it('A-5: seeded random organisations and weights: the median is the weighted median of the organisation means', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    // Few organisations (sorted by insertion) and many (the built-in sort), even and odd totals, equal and unequal weights.
+    for (const count of [1, 2, 3, 4, 7, 12, 39, 40, 41, 60, 200]) {
+      for (let run = 0; run < 5; run++) {
+        const equal = run % 2 === 0;
+        const organisations = Array.from({ length: count }, (_, i) => ({ id: `o${i}`, name: `O${i}`, weight: equal ? 1 : 1 + Math.floor(random() * 4) / 2 }));
+        const w = setup({ organisations });
+        const units: { value: number; weight: number }[] = [];
+        organisations.forEach((org, i) => {
+          // Some organisations do not answer; some have two people (their mean counts).
+          if (random() < 0.2) return;
+          const first = 1 + Math.floor(random() * 5);
+          w.answer(`${org.id}-1`, org.id, first);
+          let value = first;
+          if (random() < 0.3) {
+            const second = 1 + Math.floor(random() * 5);
+            w.answer(`${org.id}-2`, org.id, second);
+            value = (first + second) / 2;
+          }
+          units.push({ value, weight: organisations[i]!.weight });
+        });
+        // The reference: A-5 read literally, over a sorted copy.
+        const sorted = [...units].sort((a, b) => a.value - b.value);
+        const total = sorted.reduce((sum, u) => sum + u.weight, 0);
+        let expected: number | null = null;
+        let cumulative = 0;
+        for (let i = 0; i < sorted.length && expected === null; i++) {
+          cumulative += sorted[i]!.weight;
+          if (Math.abs(cumulative - total / 2) < 1e-9 && i + 1 < sorted.length) expected = (sorted[i]!.value + sorted[i + 1]!.value) / 2;
+          else if (cumulative > total / 2) expected = sorted[i]!.value;
+        }
+        expect(w.stats().median, `${count} organisations, run ${run}`).toBe(expected);
+      }
+    }
+  });
+
   it('A-7: a changed answer replaces the old one; a withdrawn one disappears', () => {
     const w = setup();
     w.answer('p1', 'a', 2);
