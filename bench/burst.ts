@@ -88,18 +88,19 @@ const seconds = Math.round((Date.now() - started) / 1000);
 
 const lines = [
   `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:burst\` (${seconds} s; ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}; server and generator ${pin ? 'pinned to cores 0 and 1 with taskset' : 'not pinned'}).`,
-  `Each participant sends one full ballot (16 answers) as one \`answer:batch\` at a random moment within 2 s; a probe participant changes an answer every 25 ms and its push to the dashboard is timed. ${ROUNDS} rounds per server, each figure the better round's. Server CPU is the server process's CPU time (every thread: the writer thread counts) over the round, per ballot; in brackets the main thread's and the other threads' (writer, garbage collector, compiler; from /proc, in 10 ms ticks) in the round with less CPU. Servers run in the order listed, every other run the other way round.`,
+  `Each participant sends one full ballot (16 answers) as one \`answer:batch\` at a random moment within 2 s; a probe participant changes an answer every 25 ms and its push to the dashboard is timed. ${ROUNDS} rounds per server, each figure the better round's. Server CPU is the server process's CPU time (every thread: the writer thread counts) over the round, per ballot; in brackets the main thread's and the other threads' (writer, garbage collector, compiler; from /proc, in 10 ms ticks) in the round with less CPU, and in that round the garbage collector's pauses of the main thread (how many, ms in all). Servers run in the order listed, every other run the other way round.`,
   '"coalescing" counts and pushes with Konsens\' 20 ms throttle and stores nothing; "durable" does the same and stores every answer by group commit on a worker thread (SQLite WAL, synchronous=FULL, commits at least 10 ms apart under load, duplicates ignored by the primary key) and acknowledges after the commit (bench/servers/durableRelay.ts).',
   '',
-  '| N | run | server | ack p50 / p99 | vote → dashboard p50 / p99 (seen) | server ELD p99 | server CPU per ballot (main thread + other threads) | lost | generator CPU |',
-  '|---|---|---|---|---|---|---|---|---|',
+  '| N | run | server | ack p50 / p99 | vote → dashboard p50 / p99 (seen) | server ELD p99 | server CPU per ballot (main thread + other threads) | GC pauses | lost | generator CPU |',
+  '|---|---|---|---|---|---|---|---|---|---|',
 ];
 for (const { participants, run, results } of runs) {
   for (const m of results) {
     const b = best(m);
     const main = b.threads.main;
     const split = main === undefined ? '' : ` (${main} + ${Object.entries(b.threads).reduce((sum, [name, micros]) => (name === 'main' ? sum : sum + micros), 0)})`;
-    lines.push(`| ${participants} | ${run} | ${m.kind} | ${b.ackP50} / ${b.ackP99} ms | ${b.probeP50} / ${b.probeP99} ms (${b.probesSeen}/${b.probes}) | ${b.eldP99} ms | ${b.cpuPerBallot} µs${split} | ${m.lost} | ${Math.round(b.generatorCpu * 100)} % |`);
+    const pauses = Object.values(b.gc).reduce((sum, p) => ({ n: sum.n + p.n, ms: sum.ms + p.ms }), { n: 0, ms: 0 });
+    lines.push(`| ${participants} | ${run} | ${m.kind} | ${b.ackP50} / ${b.ackP99} ms | ${b.probeP50} / ${b.probeP99} ms (${b.probesSeen}/${b.probes}) | ${b.eldP99} ms | ${b.cpuPerBallot} µs${split} | ${pauses.n}, ${Math.round(pauses.ms)} ms | ${m.lost} | ${Math.round(b.generatorCpu * 100)} % |`);
   }
 }
 lines.push(
