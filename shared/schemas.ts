@@ -265,13 +265,22 @@ export const answerBatchSchema = z.object({
 
 type CheckedBatch = z.output<typeof answerBatchSchema>;
 
-const ID = /^[A-Za-z0-9_-]+$/;
-const isId = (v: unknown, min = 1): v is string => typeof v === 'string' && v.length >= min && v.length <= LIMITS.idLength && ID.test(v) && !RESERVED_KEYS.has(v);
+/** The ids' alphabet (idSchema's and opIdSchema's pattern), character by character: quicker than the pattern for a ballot's 48 ids. */
+function inIdAlphabet(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    // 0-9, A-Z, a-z, '_', '-'
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45)) return false;
+  }
+  return true;
+}
+const isId = (v: unknown, min = 1): v is string => typeof v === 'string' && v.length >= min && v.length <= LIMITS.idLength && inIdAlphabet(v) && !RESERVED_KEYS.has(v);
 
 /** Up to this many answers, duplicate opIds are found without a set (a ballot of 8 themes × 2 criteria is 16). */
 const BALLOT_SIZE = 24;
 
-const ENTRY_KEYS = new Set(['opId', 'themeId', 'criterionId', 'value', 'withdraw']);
+/** The keys an answer of a batch may have (batchAnswerSchema's). */
+const isEntryKey = (key: string) => key === 'opId' || key === 'themeId' || key === 'criterionId' || key === 'value' || key === 'withdraw';
 const plain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 
 /**
@@ -295,7 +304,7 @@ export function fastAnswerBatch(payload: unknown): CheckedBatch | undefined {
   for (let i = 0; i < answers.length; i++) {
     const a: unknown = answers[i];
     if (!plain(a)) return undefined;
-    for (const key in a) if (!ENTRY_KEYS.has(key)) return undefined;
+    for (const key in a) if (!isEntryKey(key)) return undefined;
     const { opId, themeId, criterionId, value, withdraw } = a;
     if (!isId(opId, 8) || !isId(themeId) || !isId(criterionId)) return undefined;
     if (seen) {

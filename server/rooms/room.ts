@@ -605,10 +605,11 @@ export class Room implements LiveRoom {
    */
   private store(p: Participant, answers: readonly AnswerEntry[], cells: readonly number[]): Promise<void> {
     const before: (AnswerValue | undefined)[] = new Array(answers.length);
+    const org = this.tally.organisation(p.record.organisationId);
     for (let i = 0; i < answers.length; i++) {
       const cell = cells[i]!;
       before[i] = p.answers[cell];
-      this.setCell(p, cell, answers[i]!.value);
+      this.setCell(p, cell, answers[i]!.value, org);
     }
     const write = new Write(this, p, { workshopId: this.id, participantId: p.record.id, at: this.deps.now(), answers }, cells, before, this.tally);
     (p.writing ??= []).push(write);
@@ -652,8 +653,7 @@ export class Room implements LiveRoom {
 
   /** Why an answer cannot be taken now, if it cannot. */
   private refusal(request: AnswerEntry, cell: number): ErrorCode | null {
-    if (!this.tally.hasTheme(request.themeId)) return 'UNKNOWN_THEME';
-    if (cell < 0) return 'UNKNOWN_CRITERION';
+    if (cell < 0) return this.tally.hasTheme(request.themeId) ? 'UNKNOWN_CRITERION' : 'UNKNOWN_THEME';
     const { value } = request;
     const { min, max } = this.config.scale;
     if (typeof value === 'number' && (value < min || value > max)) return 'OUT_OF_SCALE';
@@ -765,9 +765,8 @@ export class Room implements LiveRoom {
     return new Array<AnswerValue | undefined>(this.tally.cellCount).fill(undefined);
   }
 
-  /** One answer into the tally, in O(1); the caller announces the change. */
-  private setCell(p: Participant, cell: number, value: AnswerValue | undefined): void {
-    const org = this.tally.organisation(p.record.organisationId);
+  /** One answer into the tally, in O(1); the caller announces the change. `org`: the participant's organisation's index, if the caller has it. */
+  private setCell(p: Participant, cell: number, value: AnswerValue | undefined, org = this.tally.organisation(p.record.organisationId)): void {
     if (org >= 0) this.tally.change(org, cell, p.answers[cell], value);
     p.answers[cell] = value;
   }

@@ -153,3 +153,21 @@ describe('fastAnswerSet and fastAnswerWithdraw (a tap, issue 17)', () => {
     expect(fastAnswerWithdraw(tap)).toBeUndefined();
   });
 });
+
+describe('the quick checks\' id alphabet (issue 17)', () => {
+  it('takes a character in an opId, theme or criterion exactly where the schemas do: every code unit up to U+3000, and astral ones', () => {
+    const characters = Array.from({ length: 0x3000 }, (_, code) => String.fromCharCode(code)).concat(['😀', '\ud800', '\udfff']);
+    let taken = 0;
+    for (const ch of characters) {
+      for (const field of ['opId', 'themeId', 'criterionId'] as const) {
+        const tap = { opId: 'op-00000001', themeId: 'bildung', criterionId: 'importance', value: 3, [field]: `id${ch}x0000001` };
+        const schema = answerSetSchema.safeParse(tap).success;
+        expect(fastAnswerSet(tap) !== undefined, `${field} with U+${ch.charCodeAt(0).toString(16)}`).toBe(schema);
+        expect(fastAnswerBatch({ answers: [tap] }) !== undefined).toBe(answerBatchSchema.safeParse({ answers: [tap] }).success);
+        if (schema) taken++;
+      }
+    }
+    // Digits, letters of both cases, '_' and '-', in each of the three fields.
+    expect(taken).toBe(3 * 64);
+  });
+});
