@@ -33,9 +33,11 @@ const write = db.transaction((text) => {
   const runs = JSON.parse(text);
   const params = [];
   let rows = 0;
+  // Values as arguments, not one array: the driver reads an array element by element through V8's API
+  // (about 15 % of a ballot's statement).
   const put = () => {
-    if (rows === CHUNK) appendChunk.run(params);
-    else for (let r = 0; r < rows; r++) appendOne.run(params.slice(r * FIELDS, (r + 1) * FIELDS));
+    if (rows === CHUNK) appendChunk.run(...params);
+    else for (let r = 0; r < rows; r++) appendOne.run(...params.slice(r * FIELDS, (r + 1) * FIELDS));
     params.length = 0;
     rows = 0;
   };
