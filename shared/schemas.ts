@@ -276,8 +276,8 @@ function inIdAlphabet(v: string): boolean {
 }
 const isId = (v: unknown, min = 1): v is string => typeof v === 'string' && v.length >= min && v.length <= LIMITS.idLength && inIdAlphabet(v) && !RESERVED_KEYS.has(v);
 
-/** Up to this many answers, duplicate opIds are found without a set (a ballot of 8 themes × 2 criteria is 16). */
-const BALLOT_SIZE = 24;
+/** Up to this many answers, duplicate opIds are found by comparing them pairwise, without a set (a ballot of 8 themes × 2 criteria is 16). */
+const PAIRWISE_MAX = 24;
 
 /** The keys an answer of a batch may have (batchAnswerSchema's). */
 const isEntryKey = (key: string) => key === 'opId' || key === 'themeId' || key === 'criterionId' || key === 'value' || key === 'withdraw';
@@ -300,7 +300,7 @@ export function fastAnswerBatch(payload: unknown): CheckedBatch | undefined {
   const answers = payload.answers;
   if (!Array.isArray(answers) || answers.length < 1 || answers.length > LIMITS.batchAnswers) return undefined;
   // A ballot's opIds are told apart by comparing each with those before it; a longer batch's with a set.
-  const seen = answers.length > BALLOT_SIZE ? new Set<string>() : null;
+  const seen = answers.length > PAIRWISE_MAX ? new Set<string>() : null;
   for (let i = 0; i < answers.length; i++) {
     const a: unknown = answers[i];
     if (!plain(a)) return undefined;

@@ -42,11 +42,11 @@ function watchGc(): () => Record<string, { n: number; ms: number }> {
       const kind = GC_KINDS[(entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ?? -1] ?? 'other';
       const p = (pauses[kind] ??= { n: 0, ms: 0 });
       p.n++;
-      p.ms = Math.round((p.ms + entry.duration) * 10) / 10;
+      p.ms += entry.duration;
     }
   }).observe({ entryTypes: ['gc'] });
   return () => {
-    const taken = pauses;
+    const taken = Object.fromEntries(Object.entries(pauses).map(([kind, p]) => [kind, { n: p.n, ms: Math.round(p.ms * 10) / 10 }]));
     pauses = {};
     return taken;
   };
@@ -69,7 +69,8 @@ export function serveStats(port: number): void {
       perfOn = !perfOn;
       writeFileSync(process.env.BENCH_PERF_CTL, perfOn ? 'enable\n' : 'disable\n');
     }
-    // The pauses of the interval that ends now (before the forced collections below).
+    // The pauses of the interval that ends now, as far as they have been reported (the observer is told a
+    // little later: forced collections below land in the next interval, so a round is asked with gc: false).
     const pauses = gcPauses();
     if (message.gc !== false) for (let i = 0; i < 3; i++) gc?.();
     const { heapUsed, rss } = process.memoryUsage();

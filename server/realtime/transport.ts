@@ -77,11 +77,20 @@ function dispatch(handler: Handler, socket: CallerSocket, deps: RealtimeDeps, pa
   const parsed = quick !== undefined ? { success: true as const, data: quick } : handler.schema.safeParse(payload);
   if (!parsed.success) return Promise.resolve(toFailure(parsed.error, () => undefined));
   if (session) return proceed(handler, socket, deps, payload, parsed.data, here);
-  return joining(handler, socket, deps, payload, parsed.data, here);
+  return runJoin(handler, socket, deps, payload, parsed.data, here);
+}
+
+/** `dispatch`, with a synchronous throw turned into a rejection: every caller answers both alike. */
+function dispatchSafely(handler: Handler, socket: CallerSocket, deps: RealtimeDeps, payload: unknown, here = false): Promise<Ack<unknown>> {
+  try {
+    return dispatch(handler, socket, deps, payload, here);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 /** A join from here (no await before), until the answer is in — here or from the owner: a second join meanwhile is refused. */
-async function joining(handler: Handler, socket: CallerSocket, deps: RealtimeDeps, payload: unknown, checked: unknown, here: boolean): Promise<Ack<unknown>> {
+async function runJoin(handler: Handler, socket: CallerSocket, deps: RealtimeDeps, payload: unknown, checked: unknown, here: boolean): Promise<Ack<unknown>> {
   socket.data.joining = true;
   try {
     return await proceed(handler, socket, deps, payload, checked, here);
@@ -190,7 +199,7 @@ export async function runRelayed(request: RelayedEvent, deps: RealtimeDeps, nsp:
       rooms.push(...(Array.isArray(names) ? names : [names]));
     },
   };
-  const ack = await dispatch(handler, socket, deps, request.payload, true).catch((error: unknown) => toFailure(error, log));
+  const ack = await dispatchSafely(handler, socket, deps, request.payload, true).catch((error: unknown) => toFailure(error, log));
   return { ack, session: socket.data.session ?? null, rooms };
 }
 
@@ -235,13 +244,7 @@ export function attachRealtime(io: Server, deps: RealtimeDeps, log: (error: unkn
       if (!handler || typeof ack !== 'function') return;
       const payload = packet.length > 2 ? packet[1] : undefined;
       const answer = deps.metrics.enabled ? timed(deps.metrics, handler.event, ack) : ack;
-      let acknowledged: Promise<Ack<unknown>>;
-      try {
-        acknowledged = dispatch(handler, socket as unknown as CallerSocket, deps, payload);
-      } catch (error) {
-        acknowledged = Promise.reject(error);
-      }
-      acknowledged.then(answer, (error: unknown) => answer(toFailure(error, log)));
+      dispatchSafely(handler, socket as unknown as CallerSocket, deps, payload).then(answer, (error: unknown) => answer(toFailure(error, log)));
     });
   });
 }

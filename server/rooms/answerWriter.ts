@@ -18,7 +18,8 @@ export const COMMIT_INTERVAL_MS = 10;
 
 /**
  * A batch for the answer log, and what follows its commit. The writer calls
- * exactly one of the two, in the order writes were queued; neither may throw.
+ * exactly one of the two, in the order writes were queued (should one throw,
+ * the other writes are told all the same).
  */
 export interface QueuedWrite {
   readonly batch: AnswerBatch;
@@ -89,15 +90,28 @@ export class AnswerWriter {
     this.queue = [];
     this.settling = [];
     const started = performance.now();
+    let stored = true;
+    let failure: unknown;
     try {
       await this.store.writeAnswers(writes.map((w) => w.batch));
     } catch (error) {
-      for (const w of writes) w.failed(error);
-      for (const done of settling) done();
-      return;
+      stored = false;
+      failure = error;
     }
-    this.onCommitted((performance.now() - started) / 1000);
-    for (const w of writes) w.committed();
+    try {
+      if (stored) this.onCommitted((performance.now() - started) / 1000);
+    } catch {
+      // Only the metrics: the writes are stored all the same.
+    }
+    // Every write is told, and every settle() answered, whatever one write's callback does.
+    for (const w of writes) {
+      try {
+        if (stored) w.committed();
+        else w.failed(failure);
+      } catch {
+        // The write answers its own caller (Write settles its promise in any case); the others go on.
+      }
+    }
     for (const done of settling) done();
   }
 }

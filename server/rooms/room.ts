@@ -85,7 +85,7 @@ class Write implements QueuedWrite {
 
   constructor(
     private readonly room: Room,
-    readonly p: Participant,
+    readonly participant: Participant,
     readonly batch: AnswerBatch,
     /** The cell of each answer. */
     readonly cells: readonly number[],
@@ -104,14 +104,21 @@ class Write implements QueuedWrite {
   }
 
   committed(): void {
-    for (const answer of this.batch.answers) this.p.ops.add(answer.opId);
-    this.room.writeDone(this, true);
-    this.resolve();
+    try {
+      for (const answer of this.batch.answers) this.participant.ops.add(answer.opId);
+      this.room.writeDone(this, true);
+    } finally {
+      this.resolve();
+    }
   }
 
+  /** The store's error stays in the server; the caller learns STORAGE_FAILED. */
   failed(): void {
-    this.room.writeDone(this, false);
-    this.reject(new KonsensError('STORAGE_FAILED'));
+    try {
+      this.room.writeDone(this, false);
+    } finally {
+      this.reject(new KonsensError('STORAGE_FAILED'));
+    }
   }
 }
 
@@ -621,7 +628,7 @@ export class Room implements LiveRoom {
 
   /** The answer writer is done with a write (Write calls this): no longer under way, and taken back if it was not stored. */
   writeDone(write: Write, stored: boolean): void {
-    const { p } = write;
+    const p = write.participant;
     if (!stored) {
       this.takeBack(p, write);
       this.answersVersion++;
