@@ -7,11 +7,11 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { workshopFromTemplate } from '../../shared/domain/templates.js';
 import { AnswerWriter, type QueuedWrite } from '../../server/rooms/answerWriter.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 import type { AnswerBatch, WorkshopStore } from '../../server/store/types.js';
 import { tempDir } from '../support/harness.js';
+import { storedOpIds, workshopRecord } from '../support/fixtures.js';
 
 let store: WorkshopStore | undefined;
 afterEach(async () => {
@@ -22,20 +22,7 @@ afterEach(async () => {
 async function fresh(): Promise<{ writer: AnswerWriter; file: string }> {
   const file = join(tempDir(), 'konsens.sqlite');
   store = await openSqliteStore({ file });
-  await store.createWorkshop({
-    id: 'w1',
-    code: 'ABC234',
-    secretHash: 'ab'.repeat(32),
-    processId: null,
-    kind: 'quickcheck',
-    position: 1,
-    config: workshopFromTemplate('coesfeld'),
-    phase: 'lobby',
-    revision: 1,
-    createdAt: 1,
-    updatedAt: 1,
-    meta: { projectorView: 'overview', finalisedAt: null, pseudonymKey: 'key-1' },
-  });
+  await store.createWorkshop(workshopRecord('w1', 'ABC234'));
   return { writer: new AnswerWriter(store), file };
 }
 
@@ -61,15 +48,6 @@ function write(opId: string, told: string[], throws = false): QueuedWrite {
 /** Whether settle() answers within 5 s (it would wait forever if a write were never told). */
 function settles(writer: AnswerWriter): Promise<boolean> {
   return Promise.race([writer.settle().then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000))]);
-}
-
-function storedOpIds(file: string): string[] {
-  const db = new Database(file, { readonly: true });
-  try {
-    return (db.prepare('SELECT op_id FROM answer_log ORDER BY seq').all() as { op_id: string }[]).map((r) => r.op_id);
-  } finally {
-    db.close();
-  }
 }
 
 describe('AnswerWriter', () => {

@@ -14,9 +14,10 @@ import { openSqliteStore } from '../../server/store/sqlite.js';
 import { openPostgresStore, postgresPool } from '../../server/store/postgres.js';
 import { migrationProvider } from '../../server/store/migrations.js';
 import { DuplicateEmailError } from '../../server/store/accountStore.js';
-import { DuplicateCodeError, type AnswerBatch, type WorkshopRecord, type WorkshopStore } from '../../server/store/types.js';
+import { DuplicateCodeError, type AnswerBatch, type WorkshopStore } from '../../server/store/types.js';
 import type { LoggedOp } from '../../shared/activities/log.js';
 import { tempDir } from '../support/harness.js';
+import { workshopRecord } from '../support/fixtures.js';
 import { startPostgres, type Postgres } from '../support/postgres.js';
 
 /** One database of an implementation: open (and reopen) the store on it, read it by hand. */
@@ -74,22 +75,7 @@ const implementations: [string, () => Promise<Database>][] = [
   ['postgresql (a real server, group commit)', postgresDatabase],
 ];
 
-function workshop(id: string, code: string): WorkshopRecord {
-  return {
-    id,
-    code,
-    secretHash: 'ab'.repeat(32),
-    processId: null,
-    kind: 'quickcheck',
-    position: 1,
-    config: workshopFromTemplate('coesfeld'),
-    phase: 'lobby',
-    revision: 1,
-    createdAt: 1,
-    updatedAt: 1,
-    meta: { projectorView: 'overview', finalisedAt: null, pseudonymKey: 'key-1' },
-  };
-}
+const workshop = workshopRecord;
 
 /** A write of one answer (a tap). */
 function op(participantId: string, opId: string, themeId: string, value: number | null | undefined): AnswerBatch {

@@ -15,6 +15,7 @@ import type { AnswerReceipt, FacilitatorState } from '../../shared/protocol.js';
 import type { Room } from '../../server/rooms/room.js';
 import { COMMIT_INTERVAL_MS } from '../../server/rooms/answerWriter.js';
 import { disconnectAll, ok, opId, request, scoringWithTablet, startServer, until, type TestServer } from '../support/harness.js';
+import { storedOpIds } from '../support/fixtures.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -35,15 +36,6 @@ function dropRefusal(dbFile: string): void {
   const db = new Database(dbFile);
   db.exec('DROP TRIGGER refuse_fail');
   db.close();
-}
-
-function storedOpIds(dbFile: string): string[] {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    return (db.prepare('SELECT op_id FROM answer_log ORDER BY seq').all() as { op_id: string }[]).map((r) => r.op_id);
-  } finally {
-    db.close();
-  }
 }
 
 async function setup() {

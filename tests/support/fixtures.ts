@@ -2,6 +2,8 @@
 import { toWorkshopFile } from '../../shared/exchange.js';
 import { workshopFromTemplate } from '../../shared/domain/templates.js';
 import { workshopConfigSchema } from '../../shared/schemas.js';
+import Database from 'better-sqlite3';
+import type { WorkshopRecord } from '../../server/store/types.js';
 
 const template = workshopFromTemplate('coesfeld');
 export const THEME_IDS = template.themes.map((t) => t.id);
@@ -31,4 +33,32 @@ export function largeWorkshopFile(people: number): string {
   const answers = participants.flatMap((p, i) => config.themes.flatMap((t, j) => config.criteria.map((c, k) => ({ participant: p.ref, themeId: t.id, criterionId: c.id, value: 1 + ((i + j + k) % 5) }))));
   const content = { phase: 'finalised' as const, config, finalisedAt: Date.UTC(2026, 10, 24), projectorView: 'overview' as const, pseudonymOrder: [], participants, answers, decisions: [] };
   return JSON.stringify(toWorkshopFile(content, false, Date.now()));
+}
+
+/** A Quick-Check workshop of the Coesfeld template as the store keeps it, for tests of the store itself. */
+export function workshopRecord(id: string, code: string): WorkshopRecord {
+  return {
+    id,
+    code,
+    secretHash: 'ab'.repeat(32),
+    processId: null,
+    kind: 'quickcheck',
+    position: 1,
+    config: workshopFromTemplate('coesfeld'),
+    phase: 'lobby',
+    revision: 1,
+    createdAt: 1,
+    updatedAt: 1,
+    meta: { projectorView: 'overview', finalisedAt: null, pseudonymKey: 'key-1' },
+  };
+}
+
+/** The answer log's operation ids in the order of their commits, read from the SQLite file itself. */
+export function storedOpIds(file: string): string[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare('SELECT op_id FROM answer_log ORDER BY seq').all() as { op_id: string }[]).map((r) => r.op_id);
+  } finally {
+    db.close();
+  }
 }
