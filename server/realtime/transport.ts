@@ -123,14 +123,10 @@ async function locate(handler: Handler, socket: CallerSocket, deps: RealtimeDeps
   return runHere(handler, { socket, deps, session, room }, checked);
 }
 
+/** The handler, run here. A throw before its first await reaches `dispatchSafely` (or `locate`, which is async): refused like a rejection. */
 function runHere(handler: Handler, ctx: HandlerContext, checked: unknown): Promise<Ack<unknown>> {
   if (ctx.room && !handles(handler.activity, ctx.room.kind)) return Promise.resolve(failure('WRONG_ACTIVITY'));
-  try {
-    return handler.run(ctx, checked).then(succeeded);
-  } catch (error) {
-    // A handler that threw before its first await: refused like one that rejected.
-    return Promise.reject(error);
-  }
+  return handler.run(ctx, checked).then(succeeded);
 }
 
 /** The workshop a join names (by id or code); undefined for an unknown code or another payload. */
