@@ -10,6 +10,7 @@ import type { Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type FacilitatorState, type ParticipantSession } from '../shared/protocol.js';
 import { burstOfBallots, emit, open, ORGANISATIONS, setUpWorkshop } from './client.js';
 import { PROBE_INTERVAL_MS, sendProbe, watchKonsensProbes } from './probe.js';
+import type { GcPauses } from './servers/ipc.js';
 
 export type BurstKind = 'bare-coalesced' | 'durable' | 'konsens';
 
@@ -33,7 +34,7 @@ export interface RoundFigures {
   /** The same by server thread (main, writer, GC helpers …), µs per ballot; {} where /proc is missing. */
   threads: Record<string, number>;
   /** The server's garbage-collection pauses on its main thread by kind: how many, and ms in all. */
-  gc: Record<string, { n: number; ms: number }>;
+  gc: GcPauses;
   generatorCpu: number;
   acknowledged: number;
 }
@@ -50,7 +51,7 @@ interface ServerStats {
   eldP99: number;
   cpuMicros: number;
   perThread: Record<string, number>;
-  gc: Record<string, { n: number; ms: number }>;
+  gc: GcPauses;
 }
 
 function serverStats(): Promise<ServerStats> {

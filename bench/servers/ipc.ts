@@ -34,9 +34,12 @@ const GC_KINDS: Record<number, string> = {
   [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks',
 };
 
-/** The main thread's garbage-collection pauses by kind since the last call: how many, and ms in all. */
-function watchGc(): () => Record<string, { n: number; ms: number }> {
-  let pauses: Record<string, { n: number; ms: number }> = {};
+/** The main thread's garbage-collection pauses by kind (minor, major …): how many, and ms in all. */
+export type GcPauses = Record<string, { n: number; ms: number }>;
+
+/** The pauses since the last call. */
+function watchGc(): () => GcPauses {
+  let pauses: GcPauses = {};
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       const kind = GC_KINDS[(entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ?? -1] ?? 'other';
