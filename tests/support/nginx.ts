@@ -31,9 +31,13 @@ export function freePort(): Promise<number> {
 
 /** The example's server block, pointed at the Konsens node(s) on `upstreamPorts` and listening on `port` without TLS. */
 export function exampleBlock(upstreamPorts: number | number[], port: number): string {
-  const servers = [upstreamPorts].flat().map((p) => `server 127.0.0.1:${p};`).join('\n    ');
-  return readFileSync(EXAMPLE, 'utf8')
-    .replace(/server 127\.0\.0\.1:3000;/, servers)
+  const example = readFileSync(EXAMPLE, 'utf8');
+  // The example's server line with its parameters, once per node.
+  const line = /server 127\.0\.0\.1:3000([^;]*);/.exec(example);
+  if (!line) throw new Error('deploy/nginx-konsens.conf: no "server 127.0.0.1:3000 …;" line');
+  const servers = [upstreamPorts].flat().map((p) => `server 127.0.0.1:${p}${line[1]};`).join('\n    ');
+  return example
+    .replace(line[0], servers)
     .replace(/listen 443 ssl;/, `listen 127.0.0.1:${port};`)
     .split('\n')
     .filter((line) => !/^\s*ssl_/.test(line))
