@@ -25,7 +25,7 @@ const KINDS: readonly BurstKind[] = ['bare-coalesced', 'durable', 'konsens'];
 /** BENCH_KINDS=konsens runs only that server (with BENCH_PROFILE: one profile to read). */
 const RUN_KINDS = KINDS.filter((k) => !process.env.BENCH_KINDS || process.env.BENCH_KINDS.split(',').includes(k));
 const SCRIPT: Record<BurstKind, string> = { 'bare-coalesced': 'bench/servers/bareRelay.ts', durable: 'bench/servers/durableRelay.ts', konsens: 'bench/servers/konsens.ts' };
-const ROUNDS = 2;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 /** Runs per size: the 1,000 criterion holds "in at least 4 of 5 consecutive runs". */
 const plan: { participants: number; runs: number }[] = (process.env.BENCH_SIZES ?? '3000,1000').split(',').map((n) => ({
   participants: Number(n),

@@ -34,8 +34,15 @@ export interface TierProposal {
 
 /** T-1: a criterion not named in the rule weighs 1; if all weights are 0, all criteria weigh equally. */
 export function criterionWeights(rule: TierRule, criterionIds: readonly string[]): number[] {
-  const weights = criterionIds.map((id) => rule.weights[id] ?? 1);
-  return weights.some((w) => w > 0) ? weights : weights.map(() => 1);
+  // Plain loops: this and tierFor run for every theme on every push of live results (issue 17).
+  const weights: number[] = [];
+  let anyPositive = false;
+  for (const id of criterionIds) {
+    const weight = rule.weights[id] ?? 1;
+    weights.push(weight);
+    if (weight > 0) anyPositive = true;
+  }
+  return anyPositive ? weights : criterionIds.map(() => 1);
 }
 
 /** Normalise a value on the scale to 0…1. */
@@ -51,33 +58,40 @@ export function tierForScore(score: number, rule: TierRule): Tier {
 
 /**
  * Propose a tier for one theme from its per-criterion statistics (in the
- * workshop's criteria order) by the rule's thresholds. Natural breaks need all
- * themes at once: use `proposeTiers`.
+ * workshop's criteria order, `weights` in the same order) by the rule's
+ * thresholds. Natural breaks need all themes at once: use `proposeTiers`.
  */
-export function tierFor(stats: readonly CriterionStats[], scale: Scale, rule: TierRule): TierProposal {
-  const weights = criterionWeights(rule, stats.map((s) => s.criterionId));
-  const counted = stats.filter((_, i) => weights[i]! > 0);
+function tierFor(stats: readonly CriterionStats[], weights: readonly number[], scale: Scale, rule: TierRule): TierProposal {
   const spreadLimit = rule.discussSpread * (scale.max - scale.min);
-  // T-5: strong disagreement on any counted criterion asks for discussion.
-  const discuss = counted.some((s) => s.sd !== null && s.nPersons > 1 && s.sd + EPSILON >= spreadLimit && spreadLimit > 0);
-  // T-4: too few responding organisations on any counted criterion.
-  const insufficientData = counted.some((s) => s.nOrganisations < rule.minOrganisations || s.mean === null);
+  let discuss = false;
+  let insufficientData = false;
+  for (let i = 0; i < stats.length; i++) {
+    if (weights[i]! <= 0) continue;
+    const s = stats[i]!;
+    // T-5: strong disagreement on any counted criterion asks for discussion.
+    if (s.sd !== null && s.nPersons > 1 && s.sd + EPSILON >= spreadLimit && spreadLimit > 0) discuss = true;
+    // T-4: too few responding organisations on any counted criterion.
+    if (s.nOrganisations < rule.minOrganisations || s.mean === null) insufficientData = true;
+  }
   if (insufficientData) return { score: null, tier: null, insufficientData, discuss };
   let weighted = 0;
   let total = 0;
-  stats.forEach((s, i) => {
+  for (let i = 0; i < stats.length; i++) {
     const w = weights[i]!;
-    if (w === 0 || s.mean === null) return;
-    weighted += w * normalise(s.mean, scale);
+    const mean = stats[i]!.mean;
+    if (w === 0 || mean === null) continue;
+    weighted += w * normalise(mean, scale);
     total += w;
-  });
+  }
   const score = weighted / total;
   return { score, tier: tierForScore(score, rule), insufficientData, discuss };
 }
 
 /** Proposals for all themes (each its criteria's statistics) by the rule's method. */
 export function proposeTiers(themes: readonly (readonly CriterionStats[])[], scale: Scale, rule: TierRule): TierProposal[] {
-  const proposals = themes.map((stats) => tierFor(stats, scale, rule));
+  // Every theme has the workshop's criteria in the same order: their weights once for all.
+  const weights = criterionWeights(rule, (themes[0] ?? []).map((s) => s.criterionId));
+  const proposals = themes.map((stats) => tierFor(stats, weights, scale, rule));
   if (rule.method !== 'naturalBreaks') return proposals;
   const tiers = naturalBreakTiers(proposals.map((p) => p.score));
   return proposals.map((p, i) => ({ ...p, tier: tiers[i]! }));

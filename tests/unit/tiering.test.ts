@@ -95,6 +95,23 @@ describe('tiering', () => {
     expect(wirtschaft.score).toBeCloseTo(0.65625, 12);
   });
 
+  it('T-1: a criterion of weight 0 does not count (score, data, discussion); all weights 0 count all criteria equally', () => {
+    const config = workshopConfigSchema.parse({ ...workshopFromTemplate('coesfeld'), tierRule: { minOrganisations: 2, weights: { potential: 0 } } });
+    const tally = new Tally(config);
+    // Importance from two organisations (4 and 5); potential from one, far apart from the others' view (1).
+    tally.change(0, tally.cell('bildung', 'importance'), undefined, 4);
+    tally.change(1, tally.cell('bildung', 'importance'), undefined, 5);
+    tally.change(0, tally.cell('bildung', 'potential'), undefined, 1);
+    const bildung = computeResults(tally, config).themes.find((t) => t.themeId === 'bildung')!;
+    // Only importance: (4,5 − 1) / 4 = 0,875; potential's single organisation is not "too few data".
+    expect(bildung).toMatchObject({ insufficientData: false, tier: 'I' });
+    expect(bildung.score).toBeCloseTo(0.875, 12);
+    const equal = workshopConfigSchema.parse({ ...config, tierRule: { ...config.tierRule, weights: { importance: 0, potential: 0 } } });
+    const all = computeResults(tally, equal).themes.find((t) => t.themeId === 'bildung')!;
+    // Both criteria again: potential from one organisation is too few.
+    expect(all).toMatchObject({ insufficientData: true, tier: null, score: null });
+  });
+
   it('T-4: fewer responding organisations than the minimum ⇒ insufficient data, no tier', () => {
     const config = workshopConfigSchema.parse({
       ...workshopFromTemplate('coesfeld'),
