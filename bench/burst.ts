@@ -9,6 +9,7 @@
  *   npm run bench:burst                       # N = 3,000 once, N = 1,000 five times; writes docs/BENCHMARKS.md
  *   BENCH_SIZES=3000 BENCH_REPEAT=1 …         # a partial run: docs left alone
  *   BENCH_KINDS=konsens …                     # only these servers
+ *   BENCH_ROUNDS=4 …                          # more rounds per server (the issue's measurement has 2)
  *   BENCH_PROFILE=1 …                         # CPU profiles of the servers into bench/profiles
  *   BENCH_FLAGS="--heap-prof …" …             # extra Node flags for the servers
  *   BENCH_ALLOC=/tmp/a.heapprofile …          # allocation sampling of the second round (bench/servers/allocation.ts)
