@@ -34,15 +34,8 @@ export interface TierProposal {
 
 /** T-1: a criterion not named in the rule weighs 1; if all weights are 0, all criteria weigh equally. */
 export function criterionWeights(rule: TierRule, criterionIds: readonly string[]): number[] {
-  // Plain loops: this and tierFor run for every theme on every push of live results (issue 17).
-  const weights: number[] = [];
-  let anyPositive = false;
-  for (const id of criterionIds) {
-    const weight = rule.weights[id] ?? 1;
-    weights.push(weight);
-    if (weight > 0) anyPositive = true;
-  }
-  return anyPositive ? weights : criterionIds.map(() => 1);
+  const weights = criterionIds.map((id) => rule.weights[id] ?? 1);
+  return weights.some((w) => w > 0) ? weights : weights.map(() => 1);
 }
 
 /** Normalise a value on the scale to 0…1. */
@@ -62,6 +55,7 @@ export function tierForScore(score: number, rule: TierRule): Tier {
  * thresholds. Natural breaks need all themes at once: use `proposeTiers`.
  */
 function tierFor(stats: readonly CriterionStats[], weights: readonly number[], scale: Scale, rule: TierRule): TierProposal {
+  // Plain loops: this runs for every theme on every push of live results (issue 17).
   const spreadLimit = rule.discussSpread * (scale.max - scale.min);
   let discuss = false;
   let insufficientData = false;
