@@ -46,7 +46,8 @@ function flush(): void {
   if (committing || acks.length === 0) return;
   const wait = lastCommit + COMMIT_INTERVAL_MS - performance.now();
   if (wait > 0) {
-    timer = setTimeout(flush, wait);
+    // Whole milliseconds, as Konsens' answer writer.
+    timer = setTimeout(flush, Math.ceil(wait));
     return;
   }
   lastCommit = performance.now();

@@ -23,10 +23,12 @@ export class Throttle {
         this.fire();
       });
     } else {
+      // Whole milliseconds: Node keeps one list of timers per duration, and a fractional one makes a
+      // list (keyed by the number's text) for this timer alone, at every request (issue 17).
       this.timer = setTimeout(() => {
         this.timer = null;
         this.fire();
-      }, wait);
+      }, Math.ceil(wait));
     }
   }
 

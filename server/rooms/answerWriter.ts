@@ -70,19 +70,24 @@ export class AnswerWriter {
   private schedule(): void {
     if (this.scheduled || this.flushing) return;
     this.scheduled = true;
-    const run = () => {
-      this.scheduled = false;
-      this.lastFlush = performance.now();
-      this.flushing = this.flush().finally(() => {
-        this.flushing = null;
-        if (this.queue.length > 0) this.schedule();
-      });
-    };
-    // Let the rest of this I/O turn's events join the batch; under load, wait for the interval.
+    // Let the rest of this I/O turn's events join the batch; under load, wait for the interval
+    // (in whole milliseconds, as the throttle's timers).
     const wait = this.lastFlush + this.minIntervalMs - performance.now();
-    if (wait <= 0) setImmediate(run);
-    else setTimeout(run, wait);
+    if (wait <= 0) setImmediate(this.run);
+    else setTimeout(this.run, Math.ceil(wait));
   }
+
+  /** The scheduled commit: one function for the writer's life, not one per commit. */
+  private readonly run = (): void => {
+    this.scheduled = false;
+    this.lastFlush = performance.now();
+    this.flushing = this.flush().finally(this.flushed);
+  };
+
+  private readonly flushed = (): void => {
+    this.flushing = null;
+    if (this.queue.length > 0) this.schedule();
+  };
 
   private async flush(): Promise<void> {
     const writes = this.queue;
