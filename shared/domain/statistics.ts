@@ -108,11 +108,12 @@ export function criterionStats(
   votingUnit: VotingUnit,
 ): CriterionStats {
   const { steps, cellCount } = tally;
-  const histogram: number[] = new Array(steps);
+  // Filled by push: an array made at its size has holes for V8, and each push serialises it on the slow path.
+  const histogram: number[] = [];
   let nPersons = 0;
   for (let step = 0; step < steps; step++) {
     const persons = tally.histogram[cell * steps + step]!;
-    histogram[step] = persons;
+    histogram.push(persons);
     nPersons += persons;
   }
   const units: Unit[] = [];
