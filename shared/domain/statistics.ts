@@ -108,7 +108,8 @@ export function criterionStats(
   votingUnit: VotingUnit,
 ): CriterionStats {
   const { steps, cellCount } = tally;
-  // Filled by push: an array made at its size has holes for V8, and each push serialises it on the slow path.
+  // Filled by push: an array made at its size has holes for V8, and JSON.stringify serialises such an array
+  // on its slow path, in every dashboard push.
   const histogram: number[] = [];
   let nPersons = 0;
   for (let step = 0; step < steps; step++) {
