@@ -81,6 +81,12 @@ describe('consolidation in the browser', () => {
 
     const console_ = await e2e.openSignedIn('laptop', created.facilitatorPath);
     const projector = await e2e.open('projector', created.projectorPath);
+    // Revealed, not yet consolidated: the console shows the rule's tiers as computed, not as decided.
+    const computed = console_.getByRole('heading', { name: 'Berechnete Prioritäten' });
+    await computed.waitFor();
+    expect(await console_.getByRole('heading', { name: 'Konsolidierte Prioritäten' }).count()).toBe(0);
+    await computed.scrollIntoViewIfNeeded();
+    await screenshot(console_, 'facilitator-revealed-1440x900');
     await console_.getByRole('button', { name: 'Konsolidierung beginnen' }).click();
     await console_.getByRole('heading', { name: 'Konsolidierung: Prioritäten festlegen' }).waitFor();
     await projector.getByRole('heading', { name: 'Konsolidierung' }).waitFor();
@@ -138,6 +144,18 @@ describe('consolidation in the browser', () => {
     // A reload keeps everything (the server holds it).
     await console_.reload();
     await expect.poll(() => console_.locator('table.trail tbody tr').count()).toBe(2);
+    // Paused (P-1), the decisions stay and the heading says so; resumed, the board takes moves again.
+    await console_.getByRole('button', { name: 'Zurück zu den Ergebnissen' }).click();
+    const paused = console_.getByRole('heading', { name: 'Prioritäten – Konsolidierung unterbrochen' });
+    await paused.waitFor();
+    await console_.setViewportSize({ width: 1024, height: 768 });
+    await paused.scrollIntoViewIfNeeded();
+    await screenshot(console_, 'facilitator-paused-1024x768');
+    await console_.setViewportSize({ width: 1440, height: 900 });
+    expect(await console_.locator('table.trail tbody tr').count()).toBe(2);
+    expect(await console_.getByRole('button', { name: /nach Priorität/ }).count()).toBe(0);
+    await console_.getByRole('button', { name: 'Konsolidierung beginnen' }).click();
+    await console_.getByRole('heading', { name: 'Konsolidierung: Prioritäten festlegen' }).waitFor();
 
     // Individual results: names on the console; pseudonyms on the projector by default.
     const individual = console_.locator('section[aria-labelledby="individual-title"]');

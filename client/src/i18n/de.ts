@@ -171,6 +171,8 @@ export const de = {
   },
   consolidation: {
     title: 'Konsolidierung: Prioritäten festlegen',
+    titleComputed: 'Berechnete Prioritäten',
+    titlePaused: 'Prioritäten – Konsolidierung unterbrochen',
     titleDone: 'Konsolidierte Prioritäten',
     moved: '{{theme}} steht jetzt in {{tier}}.',
     hint: 'Verschieben Sie Themen per Ziehen oder mit den Schaltflächen. Jede Verschiebung braucht eine kurze Begründung.',

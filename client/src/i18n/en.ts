@@ -172,6 +172,8 @@ export const en: Messages = {
   },
   consolidation: {
     title: 'Consolidation: decide the priorities',
+    titleComputed: 'Computed priorities',
+    titlePaused: 'Priorities – consolidation paused',
     titleDone: 'Consolidated priorities',
     moved: '{{theme}} is now in {{tier}}.',
     hint: 'Move themes by dragging or with the buttons. Every move needs a short reason.',

@@ -114,7 +114,7 @@ export function ConsolidationBoard({ consolidation, config, phase }: { consolida
   };
   return (
     <section className="panel" aria-labelledby="consolidation-title" ref={board}>
-      <h2 id="consolidation-title">{editable ? t('consolidation.title') : t('consolidation.titleDone')}</h2>
+      <h2 id="consolidation-title">{t(boardTitle(phase, consolidation.trail.length > 0))}</h2>
       {editable && <p className="hint">{t('consolidation.hint')}</p>}
       <TierColumns
         consolidation={consolidation}
@@ -170,4 +170,11 @@ export function ConsolidationBoard({ consolidation, config, phase }: { consolida
       )}
     </section>
   );
+}
+
+/** The board's heading: decided tiers only once someone decided (a paused consolidation keeps its decisions, P-1). */
+function boardTitle(phase: Phase, decided: boolean): string {
+  if (acceptsDecisions(phase)) return 'consolidation.title';
+  if (phase === 'finalised') return 'consolidation.titleDone';
+  return decided ? 'consolidation.titlePaused' : 'consolidation.titleComputed';
 }
