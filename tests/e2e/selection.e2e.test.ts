@@ -153,9 +153,15 @@ describe('project selection in the browser', () => {
     expect(await text(projector)).not.toContain('Punkte je Idee');
     expect(await noScroll(projector)).toBe(true);
     await shoot(projector, 'selection-projector-voting-1920x1080');
+    // The console's selection counts the open vote: provisional until it ends.
+    const provisional = console_.getByRole('heading', { name: 'Vorläufige Auswahl (die Abstimmung läuft noch)' });
+    await provisional.waitFor();
+    await provisional.scrollIntoViewIfNeeded();
+    await shoot(console_, 'selection-console-provisional-1366x768');
 
     // Close and reveal.
     await console_.getByRole('button', { name: 'Abstimmung beenden' }).click();
+    await console_.getByRole('heading', { name: 'Die Auswahl', exact: true }).waitFor();
     await console_.getByRole('button', { name: 'Ergebnis zeigen' }).click();
     await eventually(() => text(console_, '.vote-panel')).toContain('Das Ergebnis ist auf Beamer und Tablets zu sehen.');
 

@@ -175,6 +175,7 @@ export const selectionDe = {
       reasonMissing: 'Bitte eine Begründung eingeben.',
       saveOverride: 'Entscheidung speichern',
       removeOverride: 'Regel gelten lassen',
+      resultTitleLive: 'Vorläufige Auswahl (die Abstimmung läuft noch)',
       resultTitle: 'Die Auswahl',
       resultRule: 'Nach der Regel „{{rule}}“, mit den Änderungen der Moderation:',
       resultEmpty: 'Keine Idee ausgewählt.',

@@ -174,6 +174,7 @@ export const selectionEn: typeof selectionDe = {
       reasonMissing: 'Please give a reason.',
       saveOverride: 'Save decision',
       removeOverride: 'Let the rule decide',
+      resultTitleLive: 'Provisional selection (the vote is still open)',
       resultTitle: 'The selection',
       resultRule: 'Under the rule “{{rule}}”, with the facilitator’s changes:',
       resultEmpty: 'No idea selected.',

@@ -6,9 +6,11 @@ import { formatEuro } from '../../../i18n';
 export function SelectionResult({ state, budget }: { state: SelectionFacilitatorState; budget: BudgetView }) {
   const { t } = useTranslation();
   const titles = new Map(state.ideas.map((i) => [i.id, i]));
+  // SE-6: the console counts the latest vote, also while it is still open — then the selection is provisional.
+  const live = state.votes.some((v) => v.id === budget.voteId && v.open);
   return (
     <section className="selection-result" aria-labelledby="selection-result-title">
-      <h3 id="selection-result-title">{t('selection.console.resultTitle')}</h3>
+      <h3 id="selection-result-title">{t(live ? 'selection.console.resultTitleLive' : 'selection.console.resultTitle')}</h3>
       <p className="hint">{t('selection.console.resultRule', { rule: t(`selection.rule.${budget.rule}Short`) })}</p>
       {budget.selected.length === 0 ? (
         <p>{t('selection.console.resultEmpty')}</p>
