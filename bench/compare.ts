@@ -77,7 +77,7 @@ const medianOf = (tree: string): Figures => {
 };
 const trees = [`base ${baseCommit}`, `this ${headCommit}`];
 const table = [
-  `Measured ${new Date().toISOString().slice(0, 10)} with \`BENCH_BASE=${base} npm run bench:compare\` (${Math.round((Date.now() - started) / 1000)} s): Konsens alone at N = 1,000 (\`BENCH_SIZES=1000 BENCH_KINDS=konsens npm run bench\`), ${rounds} runs of each tree, alternately.`,
+  `Measured ${new Date().toISOString().slice(0, 10)} with \`BENCH_BASE=${base} npm run bench:compare\` (${Math.round((Date.now() - started) / 1000)} s): Konsens alone at N = 1,000 (\`BENCH_SIZES=1000 BENCH_KINDS=konsens tsx bench/run.ts\`), ${rounds} runs of each tree, alternately.`,
   '',
   '| tree | heap / participant | burst ack p99 | burst vote → dashboard p95 / p99 | sustained ballots/s as events | as batches |',
   '|---|---|---|---|---|---|',

@@ -3,6 +3,9 @@
  * answer, and coalescing with Konsens' 20 ms leading-edge throttle), on this
  * machine, in one run. Server and load generator are separate processes pinned
  * to separate cores (taskset). Writes the figures into docs/BENCHMARKS.md.
+ * `npm run bench` then goes on with bench/burst.ts (`npm run bench:burst`):
+ * the burst of one `answer:batch` per participant against the coalescing and
+ * the durable relay (issue 17), with the same environment variables.
  *
  *   npm run bench                      # N = 1,000 and 10,000
  *   BENCH_SIZES=1000 npm run bench     # a quicker run; leaves docs/BENCHMARKS.md alone
