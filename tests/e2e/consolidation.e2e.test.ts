@@ -85,8 +85,10 @@ describe('consolidation in the browser', () => {
     const computed = console_.getByRole('heading', { name: 'Berechnete Prioritäten' });
     await computed.waitFor();
     expect(await console_.getByRole('heading', { name: 'Konsolidierte Prioritäten' }).count()).toBe(0);
+    await console_.setViewportSize({ width: 1366, height: 768 });
     await computed.scrollIntoViewIfNeeded();
-    await screenshot(console_, 'facilitator-revealed-1440x900');
+    await screenshot(console_, 'facilitator-revealed-1366x768');
+    await console_.setViewportSize({ width: 1440, height: 900 });
     await console_.getByRole('button', { name: 'Konsolidierung beginnen' }).click();
     await console_.getByRole('heading', { name: 'Konsolidierung: Prioritäten festlegen' }).waitFor();
     await projector.getByRole('heading', { name: 'Konsolidierung' }).waitFor();
