@@ -23,6 +23,7 @@ import type { Namespace } from 'socket.io';
 import type { Cluster } from '../cluster/cluster.js';
 import type { AttemptLimiter } from '../security/rateLimit.js';
 import type { MetricsSink } from '../metrics.js';
+import type { JsonText } from './jsonEncoder.js';
 
 /** 'guest' is a connection that has not joined a workshop yet. */
 export type Caller = 'guest' | Role;
@@ -133,7 +134,8 @@ export function defineHandler<E extends ClientEventName, S extends z.ZodType, A 
     activity: A;
     schema: S;
     fast?: (payload: unknown) => z.output<S> | undefined;
-    run(ctx: HandlerContext<RoomOf<A>>, payload: z.output<S>): Promise<AckData<E>>;
+    /** The acknowledgement's data, or its JSON text already written (JsonText, for the hottest paths). */
+    run(ctx: HandlerContext<RoomOf<A>>, payload: z.output<S>): Promise<AckData<E> | JsonText<AckData<E>>>;
   },
 ): Handler {
   return { event, ...definition, run: (ctx, payload) => definition.run(ctx as HandlerContext<RoomOf<A>>, payload as z.output<S>) };

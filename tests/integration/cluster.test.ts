@@ -145,7 +145,9 @@ describe('several nodes behind nginx (PostgreSQL, Redis)', () => {
     await Promise.all(
       people.map(async (person, i) => {
         const answers = config.themes.flatMap((t) => config.criteria.map((c) => ({ opId: `b-${i}-${t.id}-${c.id}`, themeId: t.id, criterionId: c.id, value: 1 + Math.floor(rand() * 5) })));
-        await call(person.socket!, 'answer:batch', { answers });
+        // Through nginx to any node: relayed to the owner or not, the same receipts (the owner writes them as JSON text).
+        const { receipts } = await call<{ receipts: AnswerReceipt[] }>(person.socket!, 'answer:batch', { answers });
+        expect(receipts).toEqual(answers.map((a) => ({ ...a, withdrawn: false, duplicate: false })));
         person.acknowledged.push(...answers);
         for (let k = 0; k < 2; k++) {
           const answer = { opId: `change-${i}-${k}`, themeId: config.themes[k]!.id, criterionId: config.criteria[0]!.id, value: 1 + Math.floor(rand() * 5) };

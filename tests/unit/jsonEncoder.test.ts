@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
 import { describe, expect, it } from 'vitest';
-import { jsonParser } from '../../server/realtime/jsonEncoder.js';
+import { JsonText, jsonParser } from '../../server/realtime/jsonEncoder.js';
 
 const receipts = Array.from({ length: 16 }, (_, i) => ({ opId: `b0-7-${i}`, themeId: `t${i >> 1}`, criterionId: i % 2 ? 'potential' : 'importance', value: i % 3 ? i % 5 : undefined, withdrawn: i % 3 === 0, duplicate: false }));
 
@@ -44,6 +44,19 @@ describe('the JSON-only packet encoder', () => {
       const [text] = ours.encode(packet);
       expect(decode(text!)).toEqual(JSON.parse(JSON.stringify({ ...packet, nsp: packet.nsp })));
     }
+  });
+
+  it('sends an acknowledgement whose data is JSON text already written as that text, the same as the value it stands for', () => {
+    const ours = new jsonParser.Encoder();
+    const theirs = new Encoder();
+    const text = JSON.stringify({ receipts });
+    const written: Packet = { type: PacketType.ACK, nsp: '/', id: 9, data: [{ ok: true, data: new JsonText(text) }] };
+    expect(ours.encode(written)).toEqual(theirs.encode({ ...written, data: [{ ok: true, data: JSON.parse(text) }] }));
+    // Only there: in an event, or a refusal, it is serialised as any value (to the value it stands for).
+    const inEvent: Packet = { type: PacketType.EVENT, nsp: '/', data: ['x', new JsonText('[1,2]')] };
+    expect(ours.encode(inEvent)).toEqual(theirs.encode({ ...inEvent, data: ['x', [1, 2]] }));
+    const refused: Packet = { type: PacketType.ACK, nsp: '/', id: 3, data: [{ ok: false, data: new JsonText('{"a":1}') }] };
+    expect(ours.encode(refused)).toEqual(['33[{"ok":false,"data":{"a":1}}]']);
   });
 
   it('decodes with the default decoder, the build Socket.IO itself loads', () => {
