@@ -5,11 +5,16 @@ import type { AnswerEntry } from '../store/types.js';
 import { defineHandler } from './handler.js';
 import { JsonText } from './jsonEncoder.js';
 
+/** The receipt's keys in the order the room builds them (server/rooms/room.ts, receipt): a key added to AnswerReceipt fails to compile here until it is written below too. */
+type WrittenKey = 'opId' | 'themeId' | 'criterionId' | 'value' | 'withdrawn' | 'duplicate';
+const everyKeyWritten: Exclude<keyof AnswerReceipt, WrittenKey> extends never ? true : never = true;
+void everyKeyWritten;
+
 /**
  * `{ receipts }` as the JSON text `JSON.stringify` writes (tests/unit/receiptsJson.test.ts), written
  * directly (issue 17: for a ballot's sixteen receipts about half the time, the Buffer's copy included).
- * Ids need no escaping: only letters, digits, "_" and "-" pass the checks at the boundary (idSchema,
- * and the batch's quick check, which is never wider); a value is an integer, null, or undefined (left out).
+ * Ids need no escaping: only letters, digits, "_" and "-" pass the checks at the boundary (idSchema and
+ * opIdSchema, and the batch's quick check, which is never wider); a value is an integer, null, or undefined (left out).
  */
 export function receiptsJson(receipts: readonly AnswerReceipt[]): JsonText<{ receipts: AnswerReceipt[] }> {
   // One flat string by join: a text grown by `+` is a tree of pieces, which the collector copies piece by
@@ -19,7 +24,8 @@ export function receiptsJson(receipts: readonly AnswerReceipt[]): JsonText<{ rec
     const value = r.value === undefined ? '' : `"value":${r.value},`;
     parts.push(`{"opId":"${r.opId}","themeId":"${r.themeId}","criterionId":"${r.criterionId}",${value}"withdrawn":${r.withdrawn},"duplicate":${r.duplicate}}`);
   }
-  return new JsonText(`{"receipts":[${parts.join(',')}]}`);
+  // The receipts go along for a reply relayed to another node (serialised there as the value, not parsed again).
+  return new JsonText(`{"receipts":[${parts.join(',')}]}`, { receipts: receipts as AnswerReceipt[] });
 }
 
 export const answerHandlers = [

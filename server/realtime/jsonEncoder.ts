@@ -20,16 +20,19 @@ const { Decoder, PacketType } = createRequire(import.meta.url)('socket.io-parser
  * A successful acknowledgement's data, already written as JSON text by its
  * handler (issue 17: a ballot's receipts, where `JSON.stringify` and the bytes'
  * copy cost about twice what the text written directly does). The encoder
- * sends the text as it is; anywhere else it serialises to the same value
- * (a reply relayed between nodes, server/cluster). `T` is the value it stands for.
+ * sends the text as it is. Serialised anywhere else with `JSON.stringify` (a
+ * reply relayed between nodes, server/cluster) it is the value it stands for:
+ * `value` when the handler gave it along, or the text parsed. (Nothing sends
+ * it through structured clone or msgpack, which would see `{ text, value }`.)
  */
 export class JsonText<T = unknown> {
-  declare readonly value?: T;
-
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    private readonly value?: T,
+  ) {}
 
   toJSON(): T {
-    return JSON.parse(this.text) as T;
+    return this.value ?? (JSON.parse(this.text) as T);
   }
 }
 

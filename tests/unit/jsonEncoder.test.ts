@@ -52,6 +52,8 @@ describe('the JSON-only packet encoder', () => {
     const text = JSON.stringify({ receipts });
     const written: Packet = { type: PacketType.ACK, nsp: '/', id: 9, data: [{ ok: true, data: new JsonText(text) }] };
     expect(ours.encode(written)).toEqual(theirs.encode({ ...written, data: [{ ok: true, data: JSON.parse(text) }] }));
+    // The text goes out as it is, not serialised again (written here in a form JSON.stringify would not write).
+    expect(ours.encode({ type: PacketType.ACK, nsp: '/', id: 2, data: [{ ok: true, data: new JsonText('{ "a" : 1 }') }] })).toEqual(['32[{"ok":true,"data":{ "a" : 1 }}]']);
     // Only there: in an event, or a refusal, it is serialised as any value (to the value it stands for).
     const inEvent: Packet = { type: PacketType.EVENT, nsp: '/', data: ['x', new JsonText('[1,2]')] };
     expect(ours.encode(inEvent)).toEqual(theirs.encode({ ...inEvent, data: ['x', [1, 2]] }));
