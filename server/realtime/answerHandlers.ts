@@ -7,8 +7,8 @@ import { JsonText } from './jsonEncoder.js';
 
 /** The receipt's keys in the order the room builds them (server/rooms/room.ts, receipt): a key added to AnswerReceipt fails to compile here until it is written below too. */
 type WrittenKey = 'opId' | 'themeId' | 'criterionId' | 'value' | 'withdrawn' | 'duplicate';
-const everyKeyWritten: Exclude<keyof AnswerReceipt, WrittenKey> extends never ? true : never = true;
-void everyKeyWritten;
+type NoneLeft<T extends never> = T;
+type _EveryReceiptKeyWritten = NoneLeft<Exclude<keyof AnswerReceipt, WrittenKey>>;
 
 /**
  * `{ receipts }` as the JSON text `JSON.stringify` writes (tests/unit/receiptsJson.test.ts), written
