@@ -153,6 +153,15 @@ describe('consolidation in the browser', () => {
     await console_.setViewportSize({ width: 1024, height: 768 });
     await paused.scrollIntoViewIfNeeded();
     await screenshot(console_, 'facilitator-paused-1024x768');
+    // On a 1280 × 720 projector-sized screen the moved cards stay inside their column (a long word once widened the track).
+    await console_.setViewportSize({ width: 1280, height: 720 });
+    const overflowing = await console_.evaluate(() =>
+      [...document.querySelectorAll('.tier-column')].flatMap((column) =>
+        [...column.querySelectorAll('.tier-card')].filter((card) => card.getBoundingClientRect().right > column.getBoundingClientRect().right).map((card) => card.textContent),
+      ),
+    );
+    expect(overflowing).toEqual([]);
+    await screenshot(console_, 'facilitator-paused-1280x720');
     await console_.setViewportSize({ width: 1440, height: 900 });
     expect(await console_.locator('table.trail tbody tr').count()).toBe(2);
     expect(await console_.getByRole('button', { name: /nach Priorität/ }).count()).toBe(0);
