@@ -8,7 +8,8 @@
  * promise resolves after the COMMIT that holds its rows (SPEC D-1).
  */
 import type { Kysely, Transaction } from 'kysely';
-import { chunks, logRows, participantRow, type LogRow, type WriterThread } from './kyselyStore.js';
+import { chunks, participantRow, type WriterThread } from './kyselyStore.js';
+import { writeRow, type AnswerWriteRow } from './answerWrites.js';
 import type { Database } from './migrations.js';
 import type { AnswerBatch, ParticipantRecord } from './types.js';
 
@@ -68,18 +69,18 @@ export class GroupCommitWriter implements WriterThread {
 
 /** Consecutive joins, and consecutive answers, as multi-row inserts; the order between them kept. */
 async function insertInOrder(trx: Transaction<Database>, items: readonly Item[]): Promise<void> {
-  const runs: { table: 'participants' | 'answer_log'; rows: (ParticipantRow | LogRow)[] }[] = [];
+  const runs: { table: 'participants' | 'answer_writes'; rows: (ParticipantRow | AnswerWriteRow)[] }[] = [];
   for (const item of items) {
-    const table = 'participant' in item ? 'participants' : 'answer_log';
+    const table = 'participant' in item ? 'participants' : 'answer_writes';
     let run = runs.at(-1);
     if (run?.table !== table) runs.push((run = { table, rows: [] }));
     if ('participant' in item) run.rows.push(participantRow(item.participant));
-    else for (const row of logRows(item.batches)) run.rows.push(row);
+    else for (const batch of item.batches) run.rows.push(writeRow(batch));
   }
   for (const { table, rows } of runs) {
     for (const chunk of chunks(rows)) {
       if (table === 'participants') await trx.insertInto('participants').values(chunk as ParticipantRow[]).execute();
-      else await trx.insertInto('answer_log').values(chunk as LogRow[]).execute();
+      else await trx.insertInto('answer_writes').values(chunk as AnswerWriteRow[]).execute();
     }
   }
 }

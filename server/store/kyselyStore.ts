@@ -10,6 +10,7 @@ import { workshopConfigSchema } from '../../shared/schemas.js';
 import type { StepKind } from '../../shared/process.js';
 import type { LoggedOp } from '../../shared/activities/log.js';
 import { KyselyAccountStore } from './kyselyAccounts.js';
+import { replay, snapshotRows, writeRow, type StoredOp } from './answerWrites.js';
 import * as activities from './kyselyActivities.js';
 import { isUniqueViolation } from './errors.js';
 import { toParticipant } from './participantRows.js';
@@ -18,11 +19,9 @@ import type { Database } from './migrations.js';
 import {
   DuplicateCodeError,
   type AnswerBatch,
-  type AnswerEntry,
   type ActivityChanges,
   type ActivityRecord,
   type ActivitySnapshot,
-  type AnswerRecord,
   type ParticipantRecord,
   type StoreLocation,
   type WorkshopChanges,
@@ -137,57 +136,6 @@ export function participantRow(p: ParticipantRecord): Database['participants'] {
   };
 }
 
-export type LogRow = Insertable<Database['answer_log']>;
-
-/** One operation as a row of the answer log (SPEC D-1); a withdrawal keeps its cell with no value. */
-export function logRow(batch: Omit<AnswerBatch, 'answers'>, answer: AnswerEntry): LogRow {
-  return {
-    workshop_id: batch.workshopId,
-    participant_id: batch.participantId,
-    op_id: answer.opId,
-    theme_id: answer.themeId,
-    criterion_id: answer.criterionId,
-    value: answer.value ?? null,
-    withdrawn: answer.value === undefined ? 1 : 0,
-    at: batch.at,
-  };
-}
-
-/** The rows of batches of answers, in order. */
-export function logRows(batches: readonly AnswerBatch[]): LogRow[] {
-  return batches.flatMap((batch) => batch.answers.map((answer) => logRow(batch, answer)));
-}
-
-/**
- * The answers and operation ids the log adds up to, replayed in order: the
- * latest operation on an answer wins, a withdrawal removes it, and an
- * operation id seen before changes nothing (SPEC D-2).
- */
-export function replay(log: readonly Selectable<Database['answer_log']>[]): Pick<WorkshopSnapshot, 'answers' | 'opIds'> {
-  const seen = new Set<string>();
-  const opIds: WorkshopSnapshot['opIds'] = [];
-  const answers = new Map<string, AnswerRecord>();
-  for (const row of log) {
-    const op = `${row.participant_id}\u0000${row.op_id}`;
-    if (seen.has(op)) continue;
-    seen.add(op);
-    opIds.push({ participantId: row.participant_id, opId: row.op_id });
-    if (row.theme_id === null || row.criterion_id === null) continue;
-    const cell = `${row.participant_id}\u0000${row.theme_id}\u0000${row.criterion_id}`;
-    answers.delete(cell);
-    if (row.withdrawn) continue;
-    answers.set(cell, {
-      participantId: row.participant_id,
-      themeId: row.theme_id,
-      criterionId: row.criterion_id,
-      value: row.value,
-      opId: row.op_id,
-      updatedAt: Number(row.at),
-    });
-  }
-  return { answers: [...answers.values()], opIds };
-}
-
 async function insertWorkshop(db: Kysely<Database> | Transaction<Database>, w: WorkshopRecord): Promise<void> {
   const result = await db
     .insertInto('workshops')
@@ -271,17 +219,15 @@ export class KyselyWorkshopStore implements WorkshopStore {
     const id = workshop.id;
     // The log of an imported workshop: operation ids without a remaining answer first, then the answers.
     const current = new Set(snapshot.answers.map((a) => `${a.participantId}\u0000${a.opId}`));
-    const log: LogRow[] = [
+    const log = snapshotRows(id, [
       ...snapshot.opIds
         .filter((o) => !current.has(`${o.participantId}\u0000${o.opId}`))
-        .map((o) => ({
-          workshop_id: id, participant_id: o.participantId, op_id: o.opId, theme_id: null, criterion_id: null, value: null, withdrawn: 0, at: workshop.createdAt,
-        })),
-      ...snapshot.answers.map((a) => logRow({ workshopId: id, participantId: a.participantId, at: a.updatedAt }, a)),
-    ];
-    const parts: { table: 'participants' | 'answer_log' | 'decisions'; rows: unknown[] }[] = [
+        .map((o) => ({ participantId: o.participantId, at: workshop.createdAt, op: [o.opId, null, null, null, 0] as StoredOp })),
+      ...snapshot.answers.map((a) => ({ participantId: a.participantId, at: a.updatedAt, op: [a.opId, a.themeId, a.criterionId, a.value, 0] as StoredOp })),
+    ]);
+    const parts: { table: 'participants' | 'answer_writes' | 'decisions'; rows: unknown[] }[] = [
       ...chunks(snapshot.participants.map(participantRow)).map((rows) => ({ table: 'participants' as const, rows })),
-      ...chunks(log).map((rows) => ({ table: 'answer_log' as const, rows })),
+      ...chunks(log).map((rows) => ({ table: 'answer_writes' as const, rows })),
       ...chunks(snapshot.decisions.map((d) => decisionRow(id, d))).map((rows) => ({ table: 'decisions' as const, rows })),
     ];
     await insertWorkshop(this.db, { ...workshop, code: placeholderCode(id), kind: IMPORTING as StepKind, processId: null });
@@ -329,7 +275,7 @@ export class KyselyWorkshopStore implements WorkshopStore {
     if (!row) return undefined;
     const [participants, log, decisions] = await Promise.all([
       this.db.selectFrom('participants').selectAll().where('workshop_id', '=', id).orderBy('created_at').orderBy('id').execute(),
-      this.db.selectFrom('answer_log').selectAll().where('workshop_id', '=', id).orderBy('seq').execute(),
+      this.db.selectFrom('answer_writes').select(['participant_id', 'at', 'ops']).where('workshop_id', '=', id).orderBy('seq').execute(),
       this.db.selectFrom('decisions').selectAll().where('workshop_id', '=', id).orderBy('seq').execute(),
     ]);
     return {
@@ -369,7 +315,7 @@ export class KyselyWorkshopStore implements WorkshopStore {
 
   async removeParticipant(workshopId: string, participantId: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('answer_log').where('workshop_id', '=', workshopId).where('participant_id', '=', participantId).execute();
+      await trx.deleteFrom('answer_writes').where('workshop_id', '=', workshopId).where('participant_id', '=', participantId).execute();
       await trx.deleteFrom('participants').where('workshop_id', '=', workshopId).where('id', '=', participantId).execute();
     });
   }
@@ -387,10 +333,8 @@ export class KyselyWorkshopStore implements WorkshopStore {
   async writeAnswers(batches: readonly AnswerBatch[]): Promise<void> {
     if (batches.length === 0) return;
     if (this.writer) return this.writer.write(batches);
-    const rows = logRows(batches);
-    if (rows.length === 0) return;
     await this.db.transaction().execute(async (trx) => {
-      for (const chunk of chunks(rows)) await trx.insertInto('answer_log').values(chunk).execute();
+      for (const chunk of chunks(batches.map(writeRow))) await trx.insertInto('answer_writes').values(chunk).execute();
     });
   }
 
@@ -412,7 +356,7 @@ export class KyselyWorkshopStore implements WorkshopStore {
           not(exists(selectFrom('participants as recent').select('recent.id').whereRef('recent.workshop_id', '=', 'workshops.id').where('recent.created_at', '>=', changedBefore))),
         )
         .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom('answer_log').select('answer_log.seq').whereRef('answer_log.workshop_id', '=', 'workshops.id').where('answer_log.at', '>=', changedBefore))),
+          not(exists(selectFrom('answer_writes').select('answer_writes.seq').whereRef('answer_writes.workshop_id', '=', 'workshops.id').where('answer_writes.at', '>=', changedBefore))),
         )
         // A logged activity's operations (proposals, consent answers, points) count as activity too.
         .where(({ not, exists, selectFrom }) =>

@@ -107,7 +107,7 @@ const migrations: Record<string, Migration> = {
           SELECT workshop_id, participant_id, op_id, theme_id, criterion_id, value, 0, updated_at FROM answers ORDER BY updated_at`.execute(trx);
         await trx.schema.dropTable('answers').execute();
         await trx.schema.dropTable('answer_ops').execute();
-        // For reading the database by hand (and for tests): the log replayed as in kyselyStore's replay(),
+        // For reading the database by hand (and for tests): the log replayed as in answerWrites.ts' replay(),
         // shaped like the two tables it replaced. A repeated operation id counts only where it first appears.
         const firsts = sql`SELECT *, row_number() OVER (PARTITION BY participant_id, op_id ORDER BY seq) AS occurrence FROM answer_log`;
         await trx.schema
@@ -233,11 +233,68 @@ const migrations: Record<string, Migration> = {
       });
     },
   },
+  '2026-11-29-007-answer-writes': {
+    // The answer log as one row per accepted write — an answer, or a participant's batch — with its
+    // operations in order as JSON (server/store/answerWrites.ts): a ballot of sixteen answers is one row
+    // instead of sixteen (issue 17). Each row of the old log becomes a write of one operation, under its
+    // own seq; the view `answer_log` shows one row per operation as before.
+    async up(db: Kysely<unknown>) {
+      await db.transaction().execute(async (trx) => {
+        const { rows } = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE name = 'answer_writes'`.execute(trx);
+        if (rows.length > 0) return;
+        await trx.schema
+          .createTable('answer_writes')
+          .addColumn('seq', 'integer', (c) => c.primaryKey())
+          .addColumn('workshop_id', 'varchar(64)', (c) => c.notNull().references('workshops.id').onDelete('cascade'))
+          .addColumn('participant_id', 'varchar(64)', (c) => c.notNull())
+          .addColumn('at', 'bigint', (c) => c.notNull())
+          .addColumn('ops', 'text', (c) => c.notNull())
+          .execute();
+        await trx.schema.createIndex('answer_writes_workshop').on('answer_writes').column('workshop_id').execute();
+        await sql`INSERT INTO answer_writes (seq, workshop_id, participant_id, at, ops)
+          SELECT seq, workshop_id, participant_id, at, json_array(json_array(op_id, theme_id, criterion_id, value, withdrawn)) FROM answer_log ORDER BY seq`.execute(trx);
+        await trx.schema.dropView('answers').execute();
+        await trx.schema.dropView('answer_ops').execute();
+        await trx.schema.dropTable('answer_log').execute();
+        await trx.schema
+          .createView('answer_log')
+          .as(
+            sql`SELECT w.seq AS seq, CAST(o.key AS INTEGER) AS pos, w.workshop_id AS workshop_id, w.participant_id AS participant_id,
+              json_extract(o.value, '$[0]') AS op_id, json_extract(o.value, '$[1]') AS theme_id, json_extract(o.value, '$[2]') AS criterion_id,
+              json_extract(o.value, '$[3]') AS value, json_extract(o.value, '$[4]') AS withdrawn, w.at AS at
+              FROM answer_writes w, json_each(w.ops) o`,
+          )
+          .execute();
+        await createReplayViews(trx);
+      });
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {
   getMigrations: async () => migrations,
 };
+
+/**
+ * For reading the database by hand (and for tests): the log replayed as in answerWrites.ts' replay(),
+ * shaped like the two tables it replaced. A repeated operation id counts only where it first appears.
+ * The same on both stores (postgresMigrations.ts).
+ */
+export async function createReplayViews(db: Kysely<unknown>): Promise<void> {
+  const firsts = sql`SELECT *, row_number() OVER (PARTITION BY participant_id, op_id ORDER BY seq, pos) AS occurrence FROM answer_log`;
+  await db.schema
+    .createView('answers')
+    .as(
+      sql`SELECT workshop_id, participant_id, theme_id, criterion_id, value, op_id, at AS updated_at FROM (
+        SELECT *, row_number() OVER (PARTITION BY participant_id, theme_id, criterion_id ORDER BY seq DESC, pos DESC) AS latest
+        FROM (${firsts}) AS firsts WHERE occurrence = 1 AND theme_id IS NOT NULL) AS latest WHERE latest = 1 AND withdrawn = 0`,
+    )
+    .execute();
+  await db.schema
+    .createView('answer_ops')
+    .as(sql`SELECT participant_id, op_id, workshop_id, at AS created_at FROM (${firsts}) AS firsts WHERE occurrence = 1`)
+    .execute();
+}
 
 export interface Database {
   workshops: {
@@ -321,15 +378,12 @@ export interface Database {
     payload: string;
     at: number;
   };
-  answer_log: {
+  /** The answer log (answerWrites.ts); the view answer_log shows it one operation per row. */
+  answer_writes: {
     seq: Generated<number>;
     workshop_id: string;
     participant_id: string;
-    op_id: string;
-    theme_id: string | null;
-    criterion_id: string | null;
-    value: number | null;
-    withdrawn: number;
     at: number;
+    ops: string;
   };
 }

@@ -11,6 +11,7 @@
  * in one transaction each (PostgreSQL's DDL is transactional).
  */
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { createReplayViews } from './migrations.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-29-001-schema': {
@@ -140,6 +141,36 @@ const migrations: Record<string, Migration> = {
         .createView('answer_ops')
         .as(sql`SELECT participant_id, op_id, workshop_id, at AS created_at FROM (${firsts}) AS firsts WHERE occurrence = 1`)
         .execute();
+    },
+  },
+  '2026-11-29-002-answer-writes': {
+    // As SQLite's 007 (migrations.ts): one row per accepted write, its operations as JSON; each row of
+    // the old log a write of one operation under its own seq, the view `answer_log` one row per operation.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('answer_writes')
+        .addColumn('seq', 'bigint', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+        .addColumn('workshop_id', 'text', (c) => c.notNull().references('workshops.id').onDelete('cascade'))
+        .addColumn('participant_id', 'text', (c) => c.notNull())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('ops', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('answer_writes_workshop').on('answer_writes').column('workshop_id').execute();
+      await sql`INSERT INTO answer_writes (seq, workshop_id, participant_id, at, ops) OVERRIDING SYSTEM VALUE
+        SELECT seq, workshop_id, participant_id, at, json_build_array(json_build_array(op_id, theme_id, criterion_id, value, withdrawn))::text FROM answer_log ORDER BY seq`.execute(db);
+      await sql`SELECT setval(pg_get_serial_sequence('answer_writes', 'seq'), coalesce((SELECT max(seq) FROM answer_writes), 0) + 1, false)`.execute(db);
+      await db.schema.dropView('answers').execute();
+      await db.schema.dropView('answer_ops').execute();
+      await db.schema.dropTable('answer_log').execute();
+      await db.schema
+        .createView('answer_log')
+        .as(
+          sql`SELECT w.seq AS seq, o.pos - 1 AS pos, w.workshop_id AS workshop_id, w.participant_id AS participant_id,
+            o.op->>0 AS op_id, o.op->>1 AS theme_id, o.op->>2 AS criterion_id, (o.op->>3)::integer AS value, (o.op->>4)::integer AS withdrawn, w.at AS at
+            FROM answer_writes w CROSS JOIN LATERAL jsonb_array_elements(w.ops::jsonb) WITH ORDINALITY AS o(op, pos)`,
+        )
+        .execute();
+      await createReplayViews(db);
     },
   },
 };

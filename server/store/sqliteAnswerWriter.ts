@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { WriterThread } from './kyselyStore.js';
 import type { AnswerBatch, ParticipantRecord } from './types.js';
+import { opsText } from './answerWrites.js';
 
 /** The worker's code, plain CommonJS so that it runs the same under tsx, vitest and the built server. */
 const WORKER = `
@@ -19,44 +20,26 @@ db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
 db.pragma('foreign_keys = ON');
 db.pragma('busy_timeout = 5000');
-// The same row as kyselyStore's logRow(): a withdrawal keeps its cell with no value.
-const INSERT = 'INSERT INTO answer_log (workshop_id, participant_id, op_id, theme_id, criterion_id, value, withdrawn, at) VALUES ';
-const ROW = '(?, ?, ?, ?, ?, ?, ?, ?)';
-// A full ballot (16 answers) per statement where there are that many: about 10 % less CPU per row than one by one.
+// Rows arrive as one flat array: per write its workshop, participant, time and operations' text
+// (answerWrites.ts, writeRow). Up to CHUNK rows per statement: a statement's fixed cost shared.
 const CHUNK = 16;
-const appendOne = db.prepare(INSERT + ROW);
-const appendChunk = db.prepare(INSERT + Array(CHUNK).fill(ROW).join(', '));
-// Rows arrive as one JSON text of runs (see encode() below): a run header — workshop, participant,
-// time, row count — then per row opId, theme, criterion, value, withdrawn.
-const FIELDS = 8;
-const write = db.transaction((text) => {
-  const runs = JSON.parse(text);
-  const params = [];
-  let rows = 0;
-  // Values as arguments, not one array: the driver reads an array element by element through V8's API
-  // (about 15 % of a ballot's statement).
-  const put = () => {
-    if (rows === CHUNK) appendChunk.run(...params);
-    else for (let r = 0; r < rows; r++) appendOne.run(...params.slice(r * FIELDS, (r + 1) * FIELDS));
-    params.length = 0;
-    rows = 0;
-  };
-  for (let i = 0; i < runs.length; ) {
-    const workshop = runs[i++], participant = runs[i++], at = runs[i++], count = runs[i++];
-    for (let n = 0; n < count; n++, i += 5) {
-      params.push(workshop, participant, runs[i], runs[i + 1], runs[i + 2], runs[i + 3], runs[i + 4], at);
-      if (++rows === CHUNK) put();
-    }
+const FIELDS = 4;
+const statements = [];
+const insert = (rows) => (statements[rows] ??= db.prepare('INSERT INTO answer_writes (workshop_id, participant_id, at, ops) VALUES ' + Array(rows).fill('(?, ?, ?, ?)').join(', ')));
+const write = db.transaction((values) => {
+  // Values as arguments, not one array: the driver reads an array element by element through V8's API.
+  for (let i = 0; i < values.length; i += CHUNK * FIELDS) {
+    const part = values.slice(i, i + CHUNK * FIELDS);
+    insert(part.length / FIELDS).run(...part);
   }
-  put();
 });
 // Participants joining at once (a room after the code went up) are stored together, one commit for all.
 const join = db.prepare('INSERT INTO participants (id, workshop_id, organisation_id, display_name, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)');
 const joinAll = db.transaction((rows) => { for (const row of rows) join.run(row); });
-parentPort.on('message', ({ id, text, participants }) => {
+parentPort.on('message', ({ id, rows, participants }) => {
   try {
     if (participants) joinAll(participants);
-    else write(text);
+    else write(rows);
     parentPort.postMessage({ id });
   } catch (error) {
     parentPort.postMessage({ id, error: String(error && error.message || error) });
@@ -65,24 +48,14 @@ parentPort.on('message', ({ id, text, participants }) => {
 `;
 
 /**
- * The rows as one JSON text, a run per batch (workshop, participant, time and
- * row count, then the rows): handing a string to the worker is one copy, where
- * an array of values is cloned value by value (issue 17: the hand-off was a
- * fifth of the main thread's work in a burst). The array is filled by push:
- * one made at its size (`new Array(n)`) has holes as far as V8 is concerned,
- * and JSON.stringify takes its slow path for such an array (for 1,200 values
- * about twice the time; the rows of a 15-ballot commit, encode() in all,
- * 55 → 41 µs: docs/BENCHMARKS.md).
+ * The rows as one flat array of strings and numbers, four per write (a ballot is one row; its
+ * operations are one text, answerWrites.ts): cloned to the worker value by value, which for four
+ * values a ballot is cheaper than a JSON text that the worker would parse.
  */
-function encode(batches: readonly AnswerBatch[]): string {
-  const runs: (string | number | null)[] = [];
-  for (const batch of batches) {
-    runs.push(batch.workshopId, batch.participantId, batch.at, batch.answers.length);
-    for (const answer of batch.answers) {
-      runs.push(answer.opId, answer.themeId, answer.criterionId, answer.value === undefined ? null : answer.value, answer.value === undefined ? 1 : 0);
-    }
-  }
-  return JSON.stringify(runs);
+function encode(batches: readonly AnswerBatch[]): (string | number)[] {
+  const values: (string | number)[] = [];
+  for (const batch of batches) values.push(batch.workshopId, batch.participantId, batch.at, opsText(batch.answers));
+  return values;
 }
 
 export class SqliteAnswerWriter implements WriterThread {
@@ -116,7 +89,7 @@ export class SqliteAnswerWriter implements WriterThread {
     return new Promise((resolve, reject) => {
       const id = this.next++;
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, text: encode(batches) });
+      this.worker.postMessage({ id, rows: encode(batches) });
     });
   }
 

@@ -69,7 +69,7 @@ describe('AnswerWriter', () => {
   it('tells every write of a failed commit that it failed, stores none of them, and answers settle()', async () => {
     const { writer, file } = await fresh();
     const db = new Database(file);
-    db.exec("CREATE TRIGGER refuse_fail BEFORE INSERT ON answer_log WHEN NEW.op_id LIKE 'fail-%' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+    db.exec(`CREATE TRIGGER refuse_fail BEFORE INSERT ON answer_writes WHEN NEW.ops LIKE '%"fail-%' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
     db.close();
     const told: string[] = [];
     writer.write(write('op-00000001', told, true));

@@ -6,12 +6,13 @@
  */
 import { rmSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { workshopFromTemplate } from '../../shared/domain/templates.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
-import { openPostgresStore, postgresPool } from '../../server/store/postgres.js';
+import { openPostgresStore, postgresKysely, postgresPool } from '../../server/store/postgres.js';
+import { postgresMigrationProvider } from '../../server/store/postgresMigrations.js';
 import { migrationProvider } from '../../server/store/migrations.js';
 import { DuplicateEmailError } from '../../server/store/accountStore.js';
 import { DuplicateCodeError, type AnswerBatch, type WorkshopStore } from '../../server/store/types.js';
@@ -136,14 +137,14 @@ describe.each(implementations)('WorkshopStore contract: %s', (_name, database) =
     const { db, store } = await fresh();
     await store.createWorkshop(workshop('w1', 'ABC234'));
     await store.addParticipant({ id: 'p1', workshopId: 'w1', organisationId: 'olfen', displayName: null, tokenHash: 'h', createdAt: 1 });
-    // 37 answers in two batches (20 at 100, 17 at 101): more than two full statements (the worker writes 16 rows per statement) and a rest.
+    // 37 answers in two batches (20 at 100, 17 at 101): two writes, each one row of the log.
     const values = [1, null, undefined, 5];
     const answers = Array.from({ length: 37 }, (_, i) => ({ opId: `o${i}`, themeId: i % 2 ? 'bildung' : 'kultur', criterionId: 'importance', value: values[i % 4] }));
     await store.writeAnswers([
       { workshopId: 'w1', participantId: 'p1', at: 100, answers: answers.slice(0, 20) },
       { workshopId: 'w1', participantId: 'p1', at: 101, answers: answers.slice(20) },
     ]);
-    const rows = await db.query('SELECT op_id, theme_id, value, withdrawn, at FROM answer_log ORDER BY seq');
+    const rows = await db.query('SELECT op_id, theme_id, value, withdrawn, at FROM answer_log ORDER BY seq, pos');
     expect(rows).toEqual(answers.map((a, i) => ({ op_id: a.opId, theme_id: a.themeId, value: a.value ?? null, withdrawn: a.value === undefined ? 1 : 0, at: i < 20 ? 100 : 101 })));
     const loaded = (await store.loadWorkshop('w1'))!;
     expect(loaded.opIds).toHaveLength(37);
@@ -232,7 +233,7 @@ describe.each(implementations)('WorkshopStore contract: %s', (_name, database) =
     // 60 writes of the same answer without waiting in between (a tablet's outbox after a reconnect).
     const writes = Array.from({ length: 60 }, (_, i) => store.writeAnswers([op('p1', `o${i}`, 'bildung', (i % 5) + 1)]));
     await Promise.all(writes);
-    expect((await db.query('SELECT op_id FROM answer_log ORDER BY seq')).map((r) => r.op_id)).toEqual(Array.from({ length: 60 }, (_, i) => `o${i}`));
+    expect((await db.query('SELECT op_id FROM answer_log ORDER BY seq, pos')).map((r) => r.op_id)).toEqual(Array.from({ length: 60 }, (_, i) => `o${i}`));
     expect((await store.loadWorkshop('w1'))!.answers).toMatchObject([{ opId: 'o59', value: (59 % 5) + 1 }]);
     await store.close();
   });
@@ -377,7 +378,7 @@ describe('migration 003: answers become a log', () => {
     const tables = () => {
       const db = new BetterSqlite3(file, { readonly: true });
       try {
-        return db.prepare(`SELECT name, type FROM sqlite_master WHERE name IN ('answers', 'answer_ops', 'answer_log') ORDER BY name`).all();
+        return db.prepare(`SELECT name, type FROM sqlite_master WHERE name IN ('answers', 'answer_ops', 'answer_log', 'answer_writes') ORDER BY name`).all();
       } finally {
         db.close();
       }
@@ -389,7 +390,12 @@ describe('migration 003: answers become a log', () => {
     const store = await openSqliteStore({ file });
     expect((await store.loadWorkshop('w1'))!.answers).toMatchObject([{ participantId: 'p1', value: 4, opId: 'o1' }]);
     await store.close();
-    expect(tables()).toEqual([{ name: 'answer_log', type: 'table' }, { name: 'answer_ops', type: 'view' }, { name: 'answers', type: 'view' }]);
+    expect(tables()).toEqual([
+      { name: 'answer_log', type: 'view' },
+      { name: 'answer_ops', type: 'view' },
+      { name: 'answer_writes', type: 'table' },
+      { name: 'answers', type: 'view' },
+    ]);
   });
 
   it('D-1/D-2: a database of the two answer tables opens with the same answers and operation ids, readable through the views', async () => {
@@ -426,5 +432,95 @@ describe('migration 003: answers become a log', () => {
     } finally {
       reader.close();
     }
+  });
+});
+
+describe('answer log as one row per write (SQLite 007, PostgreSQL 002)', () => {
+  /** The old log's rows: p1 sets o1 then overwrites it (o2), p2 withdraws (o4) what o3 set, o3 sent again, and an op id with no answer left (o0). */
+  const OLD_LOG = [
+    [1, 'p1', 'o0', null, null, null, 0, 5],
+    [2, 'p1', 'o1', 'bildung', 'importance', 3, 0, 10],
+    [3, 'p1', 'o2', 'bildung', 'importance', 5, 0, 20],
+    [4, 'p2', 'o3', 'kultur', 'potential', null, 0, 30],
+    [5, 'p2', 'o3', 'kultur', 'potential', 1, 0, 35],
+    [7, 'p2', 'o4', 'kultur', 'potential', null, 1, 40],
+  ] as const;
+  const COLUMNS = 'seq, workshop_id, participant_id, op_id, theme_id, criterion_id, value, withdrawn, at';
+  const expectedLog = OLD_LOG.map(([seq, p, o, t, c, v, w, at]) => ({ seq, pos: 0, workshop_id: 'w1', participant_id: p, op_id: o, theme_id: t, criterion_id: c, value: v, withdrawn: w, at }));
+
+  async function check(open: () => Promise<WorkshopStore>, query: (text: string) => Promise<unknown[]>): Promise<void> {
+    const store = await open();
+    const loaded = (await store.loadWorkshop('w1'))!;
+    expect(loaded.answers).toEqual([{ participantId: 'p1', themeId: 'bildung', criterionId: 'importance', value: 5, opId: 'o2', updatedAt: 20 }]);
+    expect(loaded.opIds.map((o) => `${o.participantId}/${o.opId}`)).toEqual(['p1/o0', 'p1/o1', 'p1/o2', 'p2/o3', 'p2/o4']);
+    // Each old row is a write of one operation under its own seq; the view shows the log as it was.
+    expect(await query(`SELECT ${COLUMNS}, pos FROM answer_log ORDER BY seq, pos`)).toEqual(expectedLog);
+    // A new ballot is one row, after the migrated ones, its operations in order; the next seq follows the largest.
+    await store.writeAnswers([{ workshopId: 'w1', participantId: 'p2', at: 50, answers: [
+      { opId: 'o5', themeId: 'kultur', criterionId: 'potential', value: 2 },
+      { opId: 'o6', themeId: 'bildung', criterionId: 'importance', value: undefined },
+      { opId: 'o7', themeId: 'bildung', criterionId: 'importance', value: 4 },
+    ] }]);
+    expect(await query(`SELECT seq, participant_id, at FROM answer_writes WHERE seq > 7`)).toEqual([{ seq: 8, participant_id: 'p2', at: 50 }]);
+    expect(await query(`SELECT pos, op_id, value, withdrawn FROM answer_log WHERE seq = 8 ORDER BY pos`)).toEqual([
+      { pos: 0, op_id: 'o5', value: 2, withdrawn: 0 },
+      { pos: 1, op_id: 'o6', value: null, withdrawn: 1 },
+      { pos: 2, op_id: 'o7', value: 4, withdrawn: 0 },
+    ]);
+    expect(await query(`SELECT participant_id, theme_id, value, op_id FROM answers ORDER BY participant_id, theme_id`)).toEqual([
+      { participant_id: 'p1', theme_id: 'bildung', value: 5, op_id: 'o2' },
+      { participant_id: 'p2', theme_id: 'bildung', value: 4, op_id: 'o7' },
+      { participant_id: 'p2', theme_id: 'kultur', value: 2, op_id: 'o5' },
+    ]);
+    expect(await query(`SELECT count(*) AS n FROM answer_ops`)).toEqual([{ n: 8 }]);
+    const reloaded = (await store.loadWorkshop('w1'))!;
+    expect(reloaded.answers.map((a) => `${a.participantId}/${a.themeId}=${a.value}`).sort()).toEqual(['p1/bildung=5', 'p2/bildung=4', 'p2/kultur=2']);
+    await store.close();
+  }
+
+  it('SQLite: a database with the log of one row per operation opens with the same answers, operation ids and log', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const file = join(dir, 'konsens.sqlite');
+    const sqlite = new BetterSqlite3(file);
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+    expect((await new Migrator({ db, provider: migrationProvider }).migrateTo('2026-11-28-006-activities')).error).toBeUndefined();
+    sqlite.prepare(`INSERT INTO workshops (id, code, secret_hash, config, phase, revision, created_at, updated_at, meta) VALUES ('w1', 'ABC234', 'h', ?, 'scoring', 1, 1, 1, '{}')`).run(JSON.stringify(workshopFromTemplate('coesfeld')));
+    for (const p of ['p1', 'p2']) sqlite.prepare(`INSERT INTO participants VALUES (?, 'w1', 'olfen', NULL, ?, 1)`).run(p, `hash-${p}`);
+    const insert = sqlite.prepare(`INSERT INTO answer_log (seq, workshop_id, participant_id, op_id, theme_id, criterion_id, value, withdrawn, at) VALUES (?, 'w1', ?, ?, ?, ?, ?, ?, ?)`);
+    for (const row of OLD_LOG) insert.run(...row);
+    await db.destroy();
+    const query = async (text: string) => {
+      const reader = new BetterSqlite3(file, { readonly: true });
+      try {
+        return reader.prepare(text).all();
+      } finally {
+        reader.close();
+      }
+    };
+    await check(() => openSqliteStore({ file }), query);
+  });
+
+  it('PostgreSQL: the same', async () => {
+    cluster ??= startPostgres();
+    const url = await (await cluster).createDatabase();
+    const db = postgresKysely(url, 1);
+    expect((await new Migrator({ db, provider: postgresMigrationProvider }).migrateTo('2026-11-29-001-schema')).error).toBeUndefined();
+    await sql`INSERT INTO workshops (id, code, secret_hash, config, phase, revision, created_at, updated_at, meta) VALUES ('w1', 'ABC234', 'h', ${JSON.stringify(workshopFromTemplate('coesfeld'))}, 'scoring', 1, 1, 1, '{}')`.execute(db);
+    for (const p of ['p1', 'p2']) await sql`INSERT INTO participants VALUES (${p}, 'w1', 'olfen', NULL, ${`hash-${p}`}, 1)`.execute(db);
+    for (const [seq, p, o, t, c, v, w, at] of OLD_LOG) {
+      await sql`INSERT INTO answer_log (seq, workshop_id, participant_id, op_id, theme_id, criterion_id, value, withdrawn, at) OVERRIDING SYSTEM VALUE VALUES (${seq}, 'w1', ${p}, ${o}, ${t}, ${c}, ${v}, ${w}, ${at})`.execute(db);
+    }
+    await db.destroy();
+    const query = async (text: string) => {
+      const pool = postgresPool(url, 1);
+      try {
+        // count(*) is a bigint: a number like SQLite's.
+        return (await pool.query(text)).rows.map((row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, k === 'n' ? Number(v) : v])));
+      } finally {
+        await pool.end();
+      }
+    };
+    await check(() => openPostgresStore({ url }), query);
   });
 });

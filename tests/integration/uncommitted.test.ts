@@ -28,7 +28,7 @@ afterEach(async () => {
 function refuseFailOps(dbFile: string, slow = false): void {
   const db = new Database(dbFile);
   const delay = slow ? '(WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000) SELECT count(*) FROM c) > 0 AND ' : '';
-  db.exec(`CREATE TRIGGER refuse_fail BEFORE INSERT ON answer_log WHEN ${delay}NEW.op_id LIKE 'fail-%' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
+  db.exec(`CREATE TRIGGER refuse_fail BEFORE INSERT ON answer_writes WHEN ${delay}NEW.ops LIKE '%"fail-%' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
   db.close();
 }
 

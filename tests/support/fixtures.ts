@@ -57,7 +57,7 @@ export function workshopRecord(id: string, code: string): WorkshopRecord {
 export function storedOpIds(file: string): string[] {
   const db = new Database(file, { readonly: true });
   try {
-    return (db.prepare('SELECT op_id FROM answer_log ORDER BY seq').all() as { op_id: string }[]).map((r) => r.op_id);
+    return (db.prepare('SELECT op_id FROM answer_log ORDER BY seq, pos').all() as { op_id: string }[]).map((r) => r.op_id);
   } finally {
     db.close();
   }

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { opsText, replay, snapshotRows, writeRow, type StoredOp } from '../../server/store/answerWrites.js';
+
+describe('the answer log, one row per write (SPEC D-5)', () => {
+  it('stores a batch as one row, its operations in order; a withdrawal keeps its cell without a value', () => {
+    const row = writeRow({ workshopId: 'w1', participantId: 'p1', at: 7, answers: [
+      { opId: 'o1', themeId: 't1', criterionId: 'importance', value: 4 },
+      { opId: 'o2', themeId: 't1', criterionId: 'potential', value: null },
+      { opId: 'o3', themeId: 't1', criterionId: 'importance', value: undefined },
+    ] });
+    expect(row).toEqual({ workshop_id: 'w1', participant_id: 'p1', at: 7, ops: '[["o1","t1","importance",4,0],["o2","t1","potential",null,0],["o3","t1","importance",null,1]]' });
+    expect(replay([row])).toEqual({
+      answers: [{ participantId: 'p1', themeId: 't1', criterionId: 'potential', value: null, opId: 'o2', updatedAt: 7 }],
+      opIds: ['o1', 'o2', 'o3'].map((opId) => ({ participantId: 'p1', opId })),
+    });
+  });
+
+  it('replays across rows: the latest operation on an answer wins, an opId seen before (in any row) changes nothing', () => {
+    const rows = [
+      { participant_id: 'p1', at: 1, ops: opsText([{ opId: 'a', themeId: 't', criterionId: 'c', value: 1 }]) },
+      { participant_id: 'p2', at: 2, ops: opsText([{ opId: 'a', themeId: 't', criterionId: 'c', value: 2 }]) },
+      { participant_id: 'p1', at: 3, ops: opsText([{ opId: 'b', themeId: 't', criterionId: 'c', value: 3 }, { opId: 'a', themeId: 't', criterionId: 'c', value: 9 }]) },
+    ];
+    const { answers, opIds } = replay(rows);
+    expect(answers.map((a) => `${a.participantId}:${a.opId}=${a.value}@${a.updatedAt}`).sort()).toEqual(['p1:b=3@3', 'p2:a=2@2']);
+    expect(opIds).toHaveLength(3);
+  });
+
+  it('groups an imported snapshot by participant and time, in order, and replays to the same answers', () => {
+    const ops: { participantId: string; at: number; op: StoredOp }[] = [
+      { participantId: 'p1', at: 1, op: ['o0', null, null, null, 0] },
+      { participantId: 'p1', at: 1, op: ['o1', 't', 'c', 2, 0] },
+      { participantId: 'p1', at: 5, op: ['o2', 't', 'd', 3, 0] },
+      { participantId: 'p2', at: 5, op: ['o3', 't', 'c', null, 0] },
+      { participantId: 'p1', at: 5, op: ['o4', 'u', 'c', 1, 0] },
+    ];
+    const rows = snapshotRows('w1', ops);
+    expect(rows.map((r) => [r.participant_id, r.at, (JSON.parse(r.ops) as StoredOp[]).map((o) => o[0])])).toEqual([
+      ['p1', 1, ['o0', 'o1']],
+      ['p1', 5, ['o2']],
+      ['p2', 5, ['o3']],
+      ['p1', 5, ['o4']],
+    ]);
+    const { answers, opIds } = replay(rows);
+    expect(answers.map((a) => `${a.participantId}:${a.themeId}/${a.criterionId}=${a.value}@${a.updatedAt}`)).toEqual(['p1:t/c=2@1', 'p1:t/d=3@5', 'p2:t/c=null@5', 'p1:u/c=1@5']);
+    expect(opIds.map((o) => o.opId)).toEqual(['o0', 'o1', 'o2', 'o3', 'o4']);
+  });
+});
