@@ -63,7 +63,7 @@ import type {
 } from './schemas.js';
 
 /** Bumped on every incompatible change of this contract; a mismatch at join asks the client to reload. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 export const ERROR_CODES = {
   BAD_REQUEST: 'The payload does not match the event schema (see details).',
@@ -288,13 +288,26 @@ export interface AnswerReceipt {
   duplicate: boolean;
 }
 
+/**
+ * An answer's receipt in a batch's acknowledgement (SPEC D-4), in the order of the batch's answers:
+ * theme and criterion are the entry's at the same position, and a flag appears only when true.
+ */
+export interface BatchReceipt {
+  opId: string;
+  /** The stored value after the whole batch; absent after a withdrawal. */
+  value?: AnswerValue;
+  withdrawn?: true;
+  /** This opId had been applied before: nothing changed this time. */
+  duplicate?: true;
+}
+
 export interface ClientToServerEvents {
   'workshop:join': (payload: JoinPayload, ack: AckCallback<AnySession>) => void;
   'state:get': (payload: Record<string, never>, ack: AckCallback<Resync>) => void;
   'answer:set': (payload: AnswerSetPayload, ack: AckCallback<AnswerReceipt>) => void;
   'answer:withdraw': (payload: AnswerWithdrawPayload, ack: AckCallback<AnswerReceipt>) => void;
   /** Several answers at once, e.g. a tablet's queue after a reconnect; all or none are accepted (SPEC D-4). */
-  'answer:batch': (payload: AnswerBatchPayload, ack: AckCallback<{ receipts: AnswerReceipt[] }>) => void;
+  'answer:batch': (payload: AnswerBatchPayload, ack: AckCallback<{ receipts: BatchReceipt[] }>) => void;
   'workshop:update': (payload: WorkshopPatchInput, ack: AckCallback<WorkshopView>) => void;
   'phase:set': (payload: PhaseSetPayload, ack: AckCallback<WorkshopView>) => void;
   'workshop:delete': (payload: Record<string, never>, ack: AckCallback<{ deleted: true }>) => void;

@@ -1,55 +1,61 @@
 /** A participant sets, changes or withdraws one answer, or several at once (SPEC D-1, D-2, D-4). */
 import { answerBatchSchema, answerSetSchema, answerWithdrawSchema, fastAnswerBatch, fastAnswerSet, fastAnswerWithdraw } from '../../shared/schemas.js';
-import type { AnswerReceipt } from '../../shared/protocol.js';
+import type { AnswerReceipt, BatchReceipt } from '../../shared/protocol.js';
 import type { AnswerValue } from '../../shared/domain/tally.js';
 import type { AnswerEntry } from '../store/types.js';
 import { defineHandler } from './handler.js';
 import { JsonText } from './jsonEncoder.js';
 
-/** The receipt's keys in the order the room builds them (server/rooms/room.ts, receipt): a key added to AnswerReceipt fails to compile here until it is written below too. */
-type WrittenKey = 'opId' | 'themeId' | 'criterionId' | 'value' | 'withdrawn' | 'duplicate';
+/** The answer receipt's keys that a batch's receipt carries (toBatchReceipt): a key added to AnswerReceipt fails to compile here until it is decided. */
+type Decided = 'opId' | 'themeId' | 'criterionId' | 'value' | 'withdrawn' | 'duplicate';
 type NoneLeft<T extends never> = T;
-type _EveryReceiptKeyWritten = NoneLeft<Exclude<keyof AnswerReceipt, WrittenKey>>;
+type _EveryReceiptKeyDecided = NoneLeft<Exclude<keyof AnswerReceipt, Decided>>;
 
-/** `","value":3,` and the like, kept: values come from the workshop's scale (at most 11 steps), so the texts are few. */
+/** An answer's receipt as a batch's acknowledgement carries it (SPEC D-4): theme and criterion are the entry's, flags only when true. */
+export function toBatchReceipt(r: AnswerReceipt): BatchReceipt {
+  return {
+    opId: r.opId,
+    ...(r.value !== undefined ? { value: r.value } : {}),
+    ...(r.withdrawn ? { withdrawn: true as const } : {}),
+    ...(r.duplicate ? { duplicate: true as const } : {}),
+  };
+}
+
+/** `","value":3` and the like, kept: values come from the workshop's scale (at most 11 steps), so the texts are few. */
 const valueTexts = new Map<number | null, string>();
 function valueText(value: AnswerValue | undefined): string {
-  if (value === undefined) return '",';
+  if (value === undefined) return '"';
   let text = valueTexts.get(value);
   if (text === undefined) {
-    text = `","value":${JSON.stringify(value)},`;
+    text = `","value":${JSON.stringify(value)}`;
     if (valueTexts.size < 256) valueTexts.set(value, text);
   }
   return text;
 }
-const FLAGS = ['"withdrawn":false,"duplicate":false}', '"withdrawn":false,"duplicate":true}', '"withdrawn":true,"duplicate":false}', '"withdrawn":true,"duplicate":true}'];
+const FLAGS = ['}', ',"duplicate":true}', ',"withdrawn":true}', ',"withdrawn":true,"duplicate":true}'];
 
 /**
- * `{ receipts }` as the JSON text `JSON.stringify` writes (tests/unit/receiptsJson.test.ts), written
- * directly (issue 17: for a ballot's sixteen receipts about half the time, the Buffer's copy included).
- * Ids need no escaping: only letters, digits, "_" and "-" pass the checks at the boundary (idSchema and
- * opIdSchema, and the batch's quick check, which is never wider); a value is an integer, null, or undefined (left out).
+ * `{ receipts }` of a batch, each receipt as toBatchReceipt has it, as the JSON text `JSON.stringify`
+ * writes (tests/unit/receiptsJson.test.ts), written directly (issue 17). Ids need no escaping: only
+ * letters, digits, "_" and "-" pass the checks at the boundary (opIdSchema, and the batch's quick
+ * check, which is never wider); a value is an integer, null, or undefined (left out).
  */
-export function receiptsJson(receipts: readonly AnswerReceipt[]): JsonText<{ receipts: AnswerReceipt[] }> {
+export function receiptsJson(receipts: readonly AnswerReceipt[]): JsonText<{ receipts: BatchReceipt[] }> {
   // The pieces in one array made at its size and joined once: one flat string and no text in between
   // (a text grown by `+` or a template is a tree of pieces, copied again when it is flattened; issue 17).
-  const parts: string[] = new Array(receipts.length * 8 + 2);
+  const parts: string[] = new Array(receipts.length * 4 + 2);
   let k = 0;
   parts[k++] = '{"receipts":[';
   for (let i = 0; i < receipts.length; i++) {
     const r = receipts[i]!;
     parts[k++] = i === 0 ? '{"opId":"' : ',{"opId":"';
     parts[k++] = r.opId;
-    parts[k++] = '","themeId":"';
-    parts[k++] = r.themeId;
-    parts[k++] = '","criterionId":"';
-    parts[k++] = r.criterionId;
     parts[k++] = valueText(r.value);
     parts[k++] = FLAGS[(r.withdrawn ? 2 : 0) + (r.duplicate ? 1 : 0)]!;
   }
   parts[k] = ']}';
-  // The receipts go along for a reply relayed to another node (serialised there as the value, not parsed again).
-  return new JsonText(parts.join(''), { receipts: receipts as AnswerReceipt[] });
+  // Relayed to another node (server/cluster), the text is parsed there again: no objects per receipt here.
+  return new JsonText(parts.join(''));
 }
 
 export const answerHandlers = [

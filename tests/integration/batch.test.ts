@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Ack, AnswerReceipt, FacilitatorState } from '../../shared/protocol.js';
+import type { Ack, BatchReceipt, FacilitatorState } from '../../shared/protocol.js';
 import { disconnectAll, facilitate, ok, opId, request, scoringWithTablet, startServer, tempDir, until, type TestServer } from '../support/harness.js';
 
 let server: TestServer | undefined;
@@ -15,7 +15,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-type Receipts = { receipts: AnswerReceipt[] };
+type Receipts = { receipts: BatchReceipt[] };
 
 function storedAnswers(dbFile: string, participantId: string): Record<string, number | null> {
   const db = new Database(dbFile, { readonly: true });
@@ -38,7 +38,8 @@ describe('answer:batch', () => {
     const ballot = config.themes.flatMap((t, i) => config.criteria.map((c, j) => ({ opId: opId(), themeId: t.id, criterionId: c.id, value: i === 0 && j === 0 ? null : 1 + ((i + j) % 5) })));
     expect(ballot).toHaveLength(16);
     const { receipts } = await ok<Receipts>(tablet, 'answer:batch', { answers: ballot });
-    expect(receipts).toEqual(ballot.map((a) => ({ opId: a.opId, themeId: a.themeId, criterionId: a.criterionId, value: a.value, withdrawn: false, duplicate: false })));
+    // Theme and criterion are the entry's at the same position; flags only when true (PROTOCOL.md, BatchReceipt).
+    expect(receipts).toEqual(ballot.map((a) => ({ opId: a.opId, value: a.value })));
     // Acknowledged means committed: the database holds all 16.
     expect(Object.keys(storedAnswers(server!.dbFile, participantId))).toHaveLength(16);
     const state = await until(() => {
@@ -65,7 +66,7 @@ describe('answer:batch', () => {
     expect(storedAnswers(server!.dbFile, participantId)).toEqual({});
     // Corrected, the same opIds go through: the refusal had not used them up.
     const { receipts } = await ok<Receipts>(tablet, 'answer:batch', { answers: [answers[0], answers[1]] });
-    expect(receipts.map((r) => r.duplicate)).toEqual([false, false]);
+    expect(receipts.map((r) => r.duplicate ?? false)).toEqual([false, false]);
     expect(storedAnswers(server!.dbFile, participantId)).toEqual({ 'bildung/importance': 4, 'kultur/potential': 2 });
   });
 
@@ -81,15 +82,19 @@ describe('answer:batch', () => {
       { opId: opId(), themeId: 'mobilitaet', criterionId: 'potential', value: null },
     ];
     const { receipts } = await ok<Receipts>(tablet, 'answer:batch', { answers: batch });
-    expect(receipts.map((r) => r.duplicate)).toEqual([true, false, false, false, false]);
+    expect(receipts.map((r) => r.duplicate ?? false)).toEqual([true, false, false, false, false]);
     // Each receipt tells the answer as stored after the whole batch.
-    expect(receipts.map((r) => [r.themeId, r.value, r.withdrawn])).toEqual([
-      ['bildung', 5, false], ['bildung', 5, false], ['kultur', undefined, true], ['kultur', undefined, true], ['mobilitaet', null, false],
+    expect(receipts).toEqual([
+      { opId: batch[0]!.opId, value: 5, duplicate: true },
+      { opId: batch[1]!.opId, value: 5 },
+      { opId: batch[2]!.opId, withdrawn: true },
+      { opId: batch[3]!.opId, withdrawn: true },
+      { opId: batch[4]!.opId, value: null },
     ]);
     const expected = { 'bildung/importance': 5, 'mobilitaet/potential': null };
     expect(storedAnswers(server!.dbFile, participantId)).toEqual(expected);
     const again = await ok<Receipts>(tablet, 'answer:batch', { answers: batch });
-    expect(again.receipts.every((r) => r.duplicate)).toBe(true);
+    expect(again.receipts.every((r) => r.duplicate === true)).toBe(true);
     expect(storedAnswers(server!.dbFile, participantId)).toEqual(expected);
     const db = new Database(server!.dbFile, { readonly: true });
     expect(db.prepare('SELECT count(*) AS n FROM answer_log WHERE participant_id = ?').get(participantId)).toEqual({ n: 5 });

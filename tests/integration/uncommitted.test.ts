@@ -11,7 +11,7 @@
  */
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AnswerReceipt, FacilitatorState } from '../../shared/protocol.js';
+import type { BatchReceipt, FacilitatorState } from '../../shared/protocol.js';
 import type { Room } from '../../server/rooms/room.js';
 import { COMMIT_INTERVAL_MS } from '../../server/rooms/answerWriter.js';
 import { disconnectAll, ok, opId, request, scoringWithTablet, startServer, until, type TestServer } from '../support/harness.js';
@@ -85,8 +85,8 @@ describe('answers counted before their commit (SPEC D-6)', () => {
     expect(latest.progress.organisations.find((o) => o.organisationId === 'olfen')?.answered).toBe(1);
     // Resent once the storage works again: both are stored and counted, as fresh answers.
     dropRefusal(server!.dbFile);
-    const { receipts } = await ok<{ receipts: AnswerReceipt[] }>(tablet, 'answer:batch', batch);
-    expect(receipts.map((r) => [r.value, r.duplicate])).toEqual([
+    const { receipts } = await ok<{ receipts: BatchReceipt[] }>(tablet, 'answer:batch', batch);
+    expect(receipts.map((r) => [r.value, r.duplicate ?? false])).toEqual([
       [4, false],
       [5, false],
     ]);

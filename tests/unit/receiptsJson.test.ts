@@ -1,13 +1,14 @@
 /**
  * Issue 17: a ballot's receipts go out as JSON text written directly
- * (server/realtime/answerHandlers.ts, receiptsJson). It must be exactly what
- * `JSON.stringify` writes, and its ids must need no escaping: whatever id the
- * boundary lets through is written the same with or without `JSON.stringify`.
+ * (server/realtime/answerHandlers.ts, receiptsJson), each as toBatchReceipt
+ * has it. It must be exactly what `JSON.stringify` writes, and its ids must
+ * need no escaping: whatever id the boundary lets through is written the same
+ * with or without `JSON.stringify`.
  */
 import { describe, expect, it } from 'vitest';
 import type { AnswerReceipt } from '../../shared/protocol.js';
 import { answerBatchSchema, fastAnswerBatch, idSchema } from '../../shared/schemas.js';
-import { receiptsJson } from '../../server/realtime/answerHandlers.js';
+import { receiptsJson, toBatchReceipt } from '../../server/realtime/answerHandlers.js';
 import { JsonText } from '../../server/realtime/jsonEncoder.js';
 
 let seed = 20261129;
@@ -26,15 +27,17 @@ describe('receipts written as JSON text', () => {
     for (let n = 0; n < 500; n++) {
       const receipts = Array.from({ length: Math.floor(random() * 20) }, receipt);
       const written = receiptsJson(receipts);
-      expect(written.text).toBe(JSON.stringify({ receipts }));
+      expect(written.text).toBe(JSON.stringify({ receipts: receipts.map(toBatchReceipt) }));
       // Elsewhere (a reply relayed between nodes) it serialises to the value it stands for.
-      expect(JSON.stringify({ ok: true, data: written })).toBe(JSON.stringify({ ok: true, data: { receipts } }));
+      expect(JSON.stringify({ ok: true, data: written })).toBe(JSON.stringify({ ok: true, data: { receipts: receipts.map(toBatchReceipt) } }));
     }
   });
 
   it('holds for the receipt as the room builds it, and for a value of -0 (written as 0)', () => {
     const built: AnswerReceipt = { opId: 'b0-1', themeId: 'bildung', criterionId: 'importance', value: -0, withdrawn: false, duplicate: false };
-    expect(receiptsJson([built]).text).toBe(JSON.stringify({ receipts: [built] }));
+    expect(receiptsJson([built]).text).toBe('{"receipts":[{"opId":"b0-1","value":0}]}');
+    const withdrawn: AnswerReceipt = { ...built, value: undefined, withdrawn: true, duplicate: true };
+    expect(receiptsJson([built, withdrawn]).text).toBe('{"receipts":[{"opId":"b0-1","value":0},{"opId":"b0-1","withdrawn":true,"duplicate":true}]}');
     expect(receiptsJson([]).text).toBe('{"receipts":[]}');
     expect(new JsonText('{"a":[1,null]}').toJSON()).toEqual({ a: [1, null] });
   });

@@ -4,7 +4,7 @@
  * goes in one `answer:batch`, so a queue after a reconnect costs one round trip (SPEC D-4).
  */
 import type { AnswerValue } from '../../../shared/domain/tally';
-import type { AnswerReceipt, ParticipantEntry } from '../../../shared/protocol';
+import type { BatchReceipt, ParticipantEntry } from '../../../shared/protocol';
 import { useStore } from '../store';
 import type { PendingAnswer } from '../store/ballotSlice';
 import { LIMITS } from '../../../shared/schemas';
@@ -102,7 +102,7 @@ async function flush(): Promise<void> {
       const answers = ops.map(({ opId, themeId, criterionId, value }) =>
         value === undefined ? { opId, themeId, criterionId, withdraw: true } : { opId, themeId, criterionId, value },
       );
-      const reply = await call<{ receipts: AnswerReceipt[] }>('answer:batch', { answers });
+      const reply = await call<{ receipts: BatchReceipt[] }>('answer:batch', { answers });
       if (reply.ok) {
         removeFromOutbox(code, me.participantId, ops.map((op) => op.opId));
         ops.forEach((op, i) => useStore.getState().answerSaved(op, reply.data.receipts[i]?.value));
