@@ -22,14 +22,39 @@ export interface AnswerWriteRow {
   ops: string;
 }
 
-/** The ops of a write as the text stored (plain JSON, the same on both stores). */
+/** `,3,0]` and the like: a value and the withdrawn flag, kept (values come from a scale of at most 11 steps). */
+const tails = new Map<number | null, string>();
+function tail(value: number | null | undefined): string {
+  if (value === undefined) return '",null,1]';
+  let text = tails.get(value);
+  if (text === undefined) {
+    text = `",${JSON.stringify(value)},0]`;
+    if (tails.size < 256) tails.set(value, text);
+  }
+  return text;
+}
+
+/**
+ * The ops of a write as the text stored: the JSON that `JSON.stringify` writes for its StoredOps (the same
+ * on both stores; tests/unit/answerWrites.test.ts), written directly (issue 17: a ballot's hand-off to the
+ * writer). Ids need no escaping: only letters, digits, "_" and "-" pass the checks at the boundary (an
+ * answer's theme and criterion are the workshop's, checked when they were configured).
+ */
 export function opsText(answers: readonly AnswerEntry[]): string {
-  const ops: StoredOp[] = new Array(answers.length);
+  const parts: string[] = new Array(answers.length * 7 + 1);
+  let k = 0;
   for (let i = 0; i < answers.length; i++) {
     const a = answers[i]!;
-    ops[i] = [a.opId, a.themeId, a.criterionId, a.value === undefined ? null : a.value, a.value === undefined ? 1 : 0];
+    parts[k++] = i === 0 ? '[["' : ',["';
+    parts[k++] = a.opId;
+    parts[k++] = '","';
+    parts[k++] = a.themeId;
+    parts[k++] = '","';
+    parts[k++] = a.criterionId;
+    parts[k++] = tail(a.value);
   }
-  return JSON.stringify(ops);
+  parts[k] = answers.length === 0 ? '[]' : ']';
+  return parts.join('');
 }
 
 /** A batch of answers as its row. */

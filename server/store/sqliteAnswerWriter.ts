@@ -20,26 +20,33 @@ db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
 db.pragma('foreign_keys = ON');
 db.pragma('busy_timeout = 5000');
-// Rows arrive as one flat array: per write its workshop, participant, time and operations' text
-// (answerWrites.ts, writeRow). Up to CHUNK rows per statement: a statement's fixed cost shared.
+// Rows arrive as one text, a line per write: workshop, participant, time and the operations' text,
+// separated by tabs (encode() below). Up to CHUNK rows per statement: a statement's fixed cost shared.
 const CHUNK = 16;
 const FIELDS = 4;
 const statements = [];
 const insert = (rows) => (statements[rows] ??= db.prepare('INSERT INTO answer_writes (workshop_id, participant_id, at, ops) VALUES ' + Array(rows).fill('(?, ?, ?, ?)').join(', ')));
-const write = db.transaction((values) => {
+const write = db.transaction((text) => {
+  const lines = text.split('\\n');
+  const params = [];
   // Values as arguments, not one array: the driver reads an array element by element through V8's API.
-  for (let i = 0; i < values.length; i += CHUNK * FIELDS) {
-    const part = values.slice(i, i + CHUNK * FIELDS);
-    insert(part.length / FIELDS).run(...part);
+  for (let i = 0; i < lines.length - 1; i++) {
+    const fields = lines[i].split('\\t');
+    params.push(fields[0], fields[1], Number(fields[2]), fields[3]);
+    if (params.length === CHUNK * FIELDS) {
+      insert(CHUNK).run(...params);
+      params.length = 0;
+    }
   }
+  if (params.length > 0) insert(params.length / FIELDS).run(...params);
 });
 // Participants joining at once (a room after the code went up) are stored together, one commit for all.
 const join = db.prepare('INSERT INTO participants (id, workshop_id, organisation_id, display_name, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)');
 const joinAll = db.transaction((rows) => { for (const row of rows) join.run(row); });
-parentPort.on('message', ({ id, rows, participants }) => {
+parentPort.on('message', ({ id, text, participants }) => {
   try {
     if (participants) joinAll(participants);
-    else write(rows);
+    else write(text);
     parentPort.postMessage({ id });
   } catch (error) {
     parentPort.postMessage({ id, error: String(error && error.message || error) });
@@ -48,14 +55,26 @@ parentPort.on('message', ({ id, rows, participants }) => {
 `;
 
 /**
- * The rows as one flat array of strings and numbers, four per write (a ballot is one row; its
- * operations are one text, answerWrites.ts): cloned to the worker value by value, which for four
- * values a ballot is cheaper than a JSON text that the worker would parse.
+ * The rows as one text, a line per write (a ballot is one row; its operations one JSON text,
+ * answerWrites.ts): handing a string to the worker is one copy, where an array is cloned value by
+ * value (issue 17). Neither separator can occur in a field: ids are letters, digits, "_" and "-"
+ * (checked at the boundary, or made here), the time a number, and the operations' JSON has no
+ * raw tab or line break.
  */
-function encode(batches: readonly AnswerBatch[]): (string | number)[] {
-  const values: (string | number)[] = [];
-  for (const batch of batches) values.push(batch.workshopId, batch.participantId, batch.at, opsText(batch.answers));
-  return values;
+function encode(batches: readonly AnswerBatch[]): string {
+  const parts: string[] = new Array(batches.length * 8);
+  let k = 0;
+  for (const batch of batches) {
+    parts[k++] = batch.workshopId;
+    parts[k++] = '\t';
+    parts[k++] = batch.participantId;
+    parts[k++] = '\t';
+    parts[k++] = String(batch.at);
+    parts[k++] = '\t';
+    parts[k++] = opsText(batch.answers);
+    parts[k++] = '\n';
+  }
+  return parts.join('');
 }
 
 export class SqliteAnswerWriter implements WriterThread {
@@ -89,7 +108,7 @@ export class SqliteAnswerWriter implements WriterThread {
     return new Promise((resolve, reject) => {
       const id = this.next++;
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, rows: encode(batches) });
+      this.worker.postMessage({ id, text: encode(batches) });
     });
   }
 

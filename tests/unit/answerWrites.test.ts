@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { opsText, replay, snapshotRows, writeRow, type StoredOp } from '../../server/store/answerWrites.js';
 
+let seed = 20261129;
+const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-';
+const id = () => Array.from({ length: 1 + Math.floor(random() * 64) }, () => ALPHABET[Math.floor(random() * ALPHABET.length)]).join('');
+
 describe('the answer log, one row per write (SPEC D-5)', () => {
+  it('writes the operations as exactly the JSON that JSON.stringify writes (ids as the boundary admits them: tests/unit/receiptsJson.test.ts)', () => {
+    for (let n = 0; n < 500; n++) {
+      const answers = Array.from({ length: Math.floor(random() * 20) }, () => {
+        const roll = random();
+        return { opId: id(), themeId: id(), criterionId: id(), value: roll < 0.2 ? undefined : roll < 0.35 ? null : Math.floor(random() * 11) - 5 };
+      });
+      const expected = answers.map((a) => [a.opId, a.themeId, a.criterionId, a.value ?? null, a.value === undefined ? 1 : 0]);
+      expect(opsText(answers)).toBe(JSON.stringify(expected));
+    }
+    expect(opsText([{ opId: 'o', themeId: 't', criterionId: 'c', value: -0 }])).toBe('[["o","t","c",0,0]]');
+  });
+
   it('stores a batch as one row, its operations in order; a withdrawal keeps its cell without a value', () => {
     const row = writeRow({ workshopId: 'w1', participantId: 'p1', at: 7, answers: [
       { opId: 'o1', themeId: 't1', criterionId: 'importance', value: 4 },
