@@ -36,7 +36,8 @@ function tail(value: number | null | undefined): string {
 
 /**
  * The ops of a write as the text stored: the JSON that `JSON.stringify` writes for its StoredOps (the same
- * on both stores; tests/unit/answerWrites.test.ts), written directly (issue 17: a ballot's hand-off to the
+ * on both stores; rows that PostgreSQL's migration 002 converted have a space after each comma, which no
+ * reader minds; tests/unit/answerWrites.test.ts), written directly (issue 17: a ballot's hand-off to the
  * writer). Ids need no escaping: only letters, digits, "_" and "-" pass the checks at the boundary (an
  * answer's theme and criterion are the workshop's, checked when they were configured).
  */
@@ -62,7 +63,10 @@ export function writeRow(batch: AnswerBatch): AnswerWriteRow {
   return { workshop_id: batch.workshopId, participant_id: batch.participantId, at: batch.at, ops: opsText(batch.answers) };
 }
 
-/** A snapshot's operations (an imported workshop) as rows: consecutive operations of one participant at one time share a row. */
+/** Operations per row of an imported workshop (as many as a batch may carry). */
+export const IMPORT_OPS_PER_ROW = 100;
+
+/** A snapshot's operations (an imported workshop) as rows: consecutive operations of one participant at one time share a row, up to IMPORT_OPS_PER_ROW. */
 export function snapshotRows(workshopId: string, ops: readonly { participantId: string; at: number; op: StoredOp }[]): AnswerWriteRow[] {
   const rows: AnswerWriteRow[] = [];
   let run: StoredOp[] = [];
@@ -70,7 +74,7 @@ export function snapshotRows(workshopId: string, ops: readonly { participantId: 
     const { participantId, at, op } = ops[i]!;
     run.push(op);
     const next = ops[i + 1];
-    if (next && next.participantId === participantId && next.at === at && run.length < 1000) continue;
+    if (next && next.participantId === participantId && next.at === at && run.length < IMPORT_OPS_PER_ROW) continue;
     rows.push({ workshop_id: workshopId, participant_id: participantId, at, ops: JSON.stringify(run) });
     run = [];
   }

@@ -10,7 +10,7 @@ import { workshopConfigSchema } from '../../shared/schemas.js';
 import type { StepKind } from '../../shared/process.js';
 import type { LoggedOp } from '../../shared/activities/log.js';
 import { KyselyAccountStore } from './kyselyAccounts.js';
-import { replay, snapshotRows, writeRow, type StoredOp } from './answerWrites.js';
+import { IMPORT_OPS_PER_ROW, replay, snapshotRows, writeRow, type StoredOp } from './answerWrites.js';
 import * as activities from './kyselyActivities.js';
 import { isUniqueViolation } from './errors.js';
 import { toParticipant } from './participantRows.js';
@@ -43,9 +43,9 @@ const placeholderCode = (workshopId: string) => `~${workshopId}`;
 /** Rows per multi-row statement: well below SQLite's 32,766 bound parameters. */
 const CHUNK = 500;
 
-export function chunks<T>(items: readonly T[]): T[][] {
+export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
 
@@ -227,7 +227,8 @@ export class KyselyWorkshopStore implements WorkshopStore {
     ]);
     const parts: { table: 'participants' | 'answer_writes' | 'decisions'; rows: unknown[] }[] = [
       ...chunks(snapshot.participants.map(participantRow)).map((rows) => ({ table: 'participants' as const, rows })),
-      ...chunks(log).map((rows) => ({ table: 'answer_writes' as const, rows })),
+      // At most CHUNK operations per statement, as when a row was one operation: each statement short (H-4).
+      ...chunks(log, CHUNK / IMPORT_OPS_PER_ROW).map((rows) => ({ table: 'answer_writes' as const, rows })),
       ...chunks(snapshot.decisions.map((d) => decisionRow(id, d))).map((rows) => ({ table: 'decisions' as const, rows })),
     ];
     await insertWorkshop(this.db, { ...workshop, code: placeholderCode(id), kind: IMPORTING as StepKind, processId: null });
@@ -331,10 +332,12 @@ export class KyselyWorkshopStore implements WorkshopStore {
   }
 
   async writeAnswers(batches: readonly AnswerBatch[]): Promise<void> {
-    if (batches.length === 0) return;
-    if (this.writer) return this.writer.write(batches);
+    // A write without answers stores nothing (no empty row: it would count as activity, V-5).
+    const written = batches.some((b) => b.answers.length === 0) ? batches.filter((b) => b.answers.length > 0) : batches;
+    if (written.length === 0) return;
+    if (this.writer) return this.writer.write(written);
     await this.db.transaction().execute(async (trx) => {
-      for (const chunk of chunks(batches.map(writeRow))) await trx.insertInto('answer_writes').values(chunk).execute();
+      for (const chunk of chunks(written.map(writeRow))) await trx.insertInto('answer_writes').values(chunk).execute();
     });
   }
 

@@ -154,6 +154,16 @@ describe.each(implementations)('WorkshopStore contract: %s', (_name, database) =
     await store.close();
   });
 
+  it('D-5: a write without answers stores no row (it would count as activity, V-5)', async () => {
+    const { db, store } = await fresh();
+    await store.createWorkshop(workshop('w1', 'ABC234'));
+    await store.addParticipant({ id: 'p1', workshopId: 'w1', organisationId: 'olfen', displayName: null, tokenHash: 'h', createdAt: 1 });
+    await store.writeAnswers([{ workshopId: 'w1', participantId: 'p1', at: 5, answers: [] }]);
+    await store.writeAnswers([{ workshopId: 'w1', participantId: 'p1', at: 6, answers: [] }, op('p1', 'o1', 'bildung', 3)]);
+    expect((await db.query('SELECT participant_id, at FROM answer_writes')).map((r) => [r.participant_id, Number(r.at)])).toEqual([['p1', 10]]);
+    await store.close();
+  });
+
   it('D-3: everything is there after closing and reopening the database', async () => {
     const { db, store } = await fresh();
     await store.createWorkshop(workshop('w1', 'ABC234'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { opsText, replay, snapshotRows, writeRow, type StoredOp } from '../../server/store/answerWrites.js';
+import { IMPORT_OPS_PER_ROW, opsText, replay, snapshotRows, writeRow, type StoredOp } from '../../server/store/answerWrites.js';
 
 let seed = 20261129;
 const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
@@ -61,5 +61,10 @@ describe('the answer log, one row per write (SPEC D-5)', () => {
     const { answers, opIds } = replay(rows);
     expect(answers.map((a) => `${a.participantId}:${a.themeId}/${a.criterionId}=${a.value}@${a.updatedAt}`)).toEqual(['p1:t/c=2@1', 'p1:t/d=3@5', 'p2:t/c=null@5', 'p1:u/c=1@5']);
     expect(opIds.map((o) => o.opId)).toEqual(['o0', 'o1', 'o2', 'o3', 'o4']);
+  });
+
+  it('puts at most IMPORT_OPS_PER_ROW operations of an import into one row', () => {
+    const ops = Array.from({ length: 2 * IMPORT_OPS_PER_ROW + 1 }, (_, i) => ({ participantId: 'p1', at: 1, op: [`o${i}`, 't', `c${i}`, 1, 0] as StoredOp }));
+    expect(snapshotRows('w1', ops).map((r) => (JSON.parse(r.ops) as StoredOp[]).length)).toEqual([IMPORT_OPS_PER_ROW, IMPORT_OPS_PER_ROW, 1]);
   });
 });
