@@ -22,17 +22,14 @@ const { Decoder, PacketType } = createRequire(import.meta.url)('socket.io-parser
  * copy cost about twice what the text written directly does). The encoder
  * sends the text as it is. Serialised anywhere else with `JSON.stringify` (a
  * reply relayed between nodes, server/cluster) it is the value it stands for:
- * `value` when the handler gave it along, or the text parsed. (Nothing sends
- * it through structured clone or msgpack, which would see `{ text, value }`.)
+ * the text parsed. (Nothing sends it through structured clone or msgpack,
+ * which would see `{ text }`.)
  */
 export class JsonText<T = unknown> {
-  constructor(
-    readonly text: string,
-    private readonly value?: T,
-  ) {}
+  constructor(readonly text: string) {}
 
   toJSON(): T {
-    return this.value ?? (JSON.parse(this.text) as T);
+    return JSON.parse(this.text) as T;
   }
 }
 
